@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { RouteHandler } from '@credit-hub/subgraph-kit';
+
+const require = createRequire(import.meta.url);
+/** Files by package directory: these UMD builds are not in the packages' `exports` maps. */
+const packageFile = (pkg: string, file: string) => join(dirname(require.resolve(`${pkg}/package.json`)), file);
+
+/**
+ * GraphiQL from the installed packages' own files: Apollo's landing page loads from a CDN and is
+ * blank on an offline machine, which is where regulators' networks often are.
+ */
+const ASSETS: Record<string, { file: string; type: string }> = {
+  'react.production.min.js': { file: packageFile('react', 'umd/react.production.min.js'), type: 'text/javascript' },
+  'react-dom.production.min.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
+  'graphiql.min.js': { file: packageFile('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
+  'graphiql.min.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
+};
+
+export const EXAMPLE_USCC = '91140802MA0000010X';
+
+const EXAMPLE_QUERY = `# 企业信用画像 Enterprise credit profile by unified social credit code.
+# Paste a demo code printed by \`npm start\`; put a dev token in the Headers tab for more.
+query Profile($uscc: String!) {
+  enterprise(uscc: $uscc) {
+    uscc
+    name
+    status
+    legalRepresentative
+    establishedOn
+    region { fullName }
+    keyDomains
+    annualReports { year submittedOn onTime }
+    annualReportCompliance { missingYears lateYears }
+    contactPhone # regulators of the region and analysts only
+  }
+}
+
+# 名称检索 Search by a Chinese name fragment.
+query Search {
+  searchEnterprises(filter: { nameContains: "食品", regionCode: "14" }, first: 5) {
+    totalCount
+    edges { cursor node { uscc name region { fullName } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+
+# 代码校验 Why a code is invalid (never an error).
+query Check {
+  checkUscc(code: "91350100M000100Y4X") { valid normalized problems { rule position message } parts { authority entityType regionName } }
+}
+`;
+
+export interface GraphiqlOptions {
+  /** USCC pre-filled in the variables pane. */
+  exampleUscc?: string;
+  /** Ready-to-paste Authorization header for the headers pane (dev only). */
+  exampleToken?: string;
+}
+
+function page(options: GraphiqlOptions): string {
+  const tab = {
+    query: EXAMPLE_QUERY,
+    variables: JSON.stringify({ uscc: options.exampleUscc ?? EXAMPLE_USCC }, null, 2),
+    headers: options.exampleToken ? JSON.stringify({ Authorization: `Bearer ${options.exampleToken}` }, null, 2) : '',
+  };
+  // `<` is escaped so that nothing in the example text can close the script element.
+  const config = JSON.stringify({ tab }).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8" />
+  <title>credit-hub GraphiQL 企业信用数据中心</title>
+  <style>body { margin: 0; height: 100vh; } #graphiql { height: 100vh; }</style>
+  <link rel="stylesheet" href="/graphiql/graphiql.min.css" />
+</head>
+<body>
+  <div id="graphiql">Loading GraphiQL…</div>
+  <script src="/graphiql/react.production.min.js"></script>
+  <script src="/graphiql/react-dom.production.min.js"></script>
+  <script src="/graphiql/graphiql.min.js"></script>
+  <script>
+    const config = ${config};
+    const fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', location.href).href });
+    ReactDOM.createRoot(document.getElementById('graphiql')).render(
+      React.createElement(GraphiQL, {
+        fetcher,
+        defaultTabs: [config.tab],
+        defaultEditorToolsVisibility: 'variables',
+        isHeadersEditorEnabled: true,
+        shouldPersistHeaders: true,
+      }),
+    );
+  </script>
+</body>
+</html>`;
+}
+
+export function graphiqlRoutes(options: GraphiqlOptions = {}): Record<string, RouteHandler> {
+  const html = page(options);
+  const routes: Record<string, RouteHandler> = {
+    '/graphiql': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+      response.end(html);
+    },
+    '/': (_request, response) => {
+      response.writeHead(302, { location: '/graphiql' });
+      response.end();
+    },
+  };
+  for (const [name, asset] of Object.entries(ASSETS)) {
+    const body = readFileSync(asset.file);
+    routes[`/graphiql/${name}`] = (_request, response) => {
+      response.writeHead(200, { 'content-type': `${asset.type}; charset=utf-8`, 'cache-control': 'public, max-age=86400' });
+      response.end(body);
+    };
+  }
+  return routes;
+}

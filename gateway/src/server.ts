@@ -1,0 +1,108 @@
+import { pathToFileURL } from 'node:url';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import {
+  authSettingsFromEnv,
+  createHttpService,
+  formatError,
+  listen,
+  type RunningService,
+  sendJson,
+  ServiceMetrics,
+  stopHttp,
+  stopOnSignals,
+} from '@credit-hub/subgraph-kit';
+import { createGatewayAuth, type GatewayContext } from './auth.ts';
+import { type GatewayEnv, loadGatewayEnv } from './env.ts';
+import { type GraphiqlOptions, graphiqlRoutes } from './graphiql.ts';
+import { queryLimitsPlugin } from './limits.ts';
+import { loadSupergraph, SUBGRAPH_DEFAULTS } from './supergraph.ts';
+
+export interface GatewayOptions {
+  env?: GatewayEnv;
+  port?: number;
+  /** Subgraph GraphQL URLs by name, overriding the supergraph's (tests run subgraphs on free ports). */
+  subgraphUrls?: Record<string, string>;
+  graphiql?: GraphiqlOptions;
+}
+
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningService> {
+  const env = options.env ?? loadGatewayEnv();
+  const urls: Record<string, string> = Object.fromEntries(
+    SUBGRAPH_DEFAULTS.map(({ name, url }) => [name, options.subgraphUrls?.[name] ?? env.subgraphUrls[name] ?? url]),
+  );
+  const gateway = new ApolloGateway({
+    supergraphSdl: loadSupergraph(),
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: urls[name] ?? url,
+        willSendRequest({ request, context }) {
+          if (context.forwardToken) request.http?.headers.set('authorization', `Bearer ${context.forwardToken}`);
+          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+        },
+      }),
+  });
+  const metrics = new ServiceMetrics('gateway');
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error),
+    plugins: [
+      ApolloServerPluginUsageReportingDisabled(),
+      queryLimitsPlugin({ maxDepth: env.QUERY_MAX_DEPTH, maxFields: env.QUERY_MAX_FIELDS, maxAliases: env.QUERY_MAX_ALIASES }),
+      metrics.plugin(),
+    ],
+  });
+  await apollo.start();
+  const server = createHttpService({
+    apollo,
+    context: createGatewayAuth(authSettingsFromEnv(env), env.ANONYMOUS_TOKEN_TTL),
+    routes: {
+      ...graphiqlRoutes(options.graphiql),
+      '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', service: 'gateway' }),
+      '/readyz': async (_request, response) => {
+        const checks = await Promise.all(Object.entries(urls).map(async ([name, url]) => ({ name, ready: await isReady(url) })));
+        const ready = checks.every((check) => check.ready);
+        sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: checks });
+      },
+      '/metrics': (_request, response) => {
+        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+        response.end(metrics.render());
+      },
+    },
+  });
+  const url = await listen(server, options.port ?? env.PORT, env.HOST);
+  return {
+    name: 'gateway',
+    url,
+    stop: async () => {
+      await stopHttp(server);
+      await apollo.stop();
+    },
+  };
+}
+
+/** A subgraph is ready when its own /readyz (database reachable) answers 200 within 2 s. */
+async function isReady(graphqlUrl: string): Promise<boolean> {
+  try {
+    const response = await fetch(new URL('/readyz', graphqlUrl), { signal: AbortSignal.timeout(2000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  startGateway().then(
+    (gateway) => {
+      console.log(`[gateway] ${gateway.url}/graphql · GraphiQL ${gateway.url}/graphiql`);
+      stopOnSignals(gateway.stop);
+    },
+    (error) => {
+      console.error('[gateway] failed to start', error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,10 @@
+export { insertInChunks } from './bulk-insert.ts';
+export {
+  type Database,
+  type DatabaseKind,
+  type Db,
+  type OpenDatabaseOptions,
+  openDatabase,
+} from './database.ts';
+export { StatementCounter } from './statement-counter.ts';
+export { openTestDatabase, testDatabaseKinds } from './test-databases.ts';

@@ -1,0 +1,5 @@
+export { addDays, addYears, daysBetween, toIso, yearOf } from './dates.ts';
+export { DEFAULT_SEED, enterpriseAt, generateEnterprises, resolveSeedOptions, usccFor } from './enterprises.ts';
+export { mulberry32, Random, randomFor } from './random.ts';
+export { SEED_PROVINCES, seedCounties } from './regions.ts';
+export * from './types.ts';

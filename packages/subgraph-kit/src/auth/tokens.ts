@@ -1,0 +1,117 @@
+import { createRemoteJWKSet, decodeJwt, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
+import { unauthenticated } from '../errors.ts';
+import { type Caller, TOKEN_ROLES } from './caller.ts';
+
+export interface AuthSettings {
+  /** HS256 secret for caller tokens in development. */
+  jwtSecret: string;
+  /** Expected `iss` of caller tokens. */
+  issuer: string;
+  /** JWKS URL for ES256/RS256 caller tokens in production; when set, HS256 caller tokens are refused. */
+  jwksUrl?: string | undefined;
+  /** HS256 secret of the short-lived tokens the gateway mints for anonymous callers. */
+  gatewaySecret: string;
+}
+
+/** `iss` of the tokens the gateway mints for anonymous callers. */
+export const gatewayIssuer = (issuer: string) => `${issuer}:gateway`;
+
+const encoder = new TextEncoder();
+
+export type TokenVerifier = (token: string) => Promise<Caller>;
+
+/**
+ * Verifies a bearer token and turns it into a Caller. A bad, expired or wrongly signed token is
+ * refused with UNAUTHENTICATED, never downgraded to anonymous: a caller who sent credentials and
+ * silently got the public view would draw wrong conclusions from it.
+ */
+export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
+  const callerKey = settings.jwksUrl
+    ? createRemoteJWKSet(new URL(settings.jwksUrl))
+    : encoder.encode(settings.jwtSecret);
+  const callerAlgorithms = settings.jwksUrl ? ['ES256', 'RS256'] : ['HS256'];
+  const gatewayKey = encoder.encode(settings.gatewaySecret);
+  const anonymousIssuer = gatewayIssuer(settings.issuer);
+
+  return async (token) => {
+    let issuer: string | undefined;
+    try {
+      issuer = decodeJwt(token).iss;
+    } catch {
+      throw unauthenticated('malformed token (令牌格式错误)');
+    }
+    try {
+      if (issuer === anonymousIssuer) {
+        const { payload } = await jwtVerify(token, gatewayKey, {
+          issuer: anonymousIssuer,
+          algorithms: ['HS256'],
+          requiredClaims: ['exp'],
+        });
+        return { sub: String(payload.sub ?? 'anonymous'), role: 'public', dept: null, region: null, scopes: [] };
+      }
+      const { payload } =
+        typeof callerKey === 'function'
+          ? await jwtVerify(token, callerKey, { issuer: settings.issuer, algorithms: callerAlgorithms, requiredClaims: ['exp', 'sub'] })
+          : await jwtVerify(token, callerKey, { issuer: settings.issuer, algorithms: callerAlgorithms, requiredClaims: ['exp', 'sub'] });
+      return callerFromClaims(payload);
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw unauthenticated('token expired (令牌已过期)');
+      if (error instanceof errors.JOSEError) throw unauthenticated(`token rejected: ${error.message}`);
+      throw error;
+    }
+  };
+}
+
+function callerFromClaims(payload: JWTPayload): Caller {
+  const role = payload.role;
+  if (typeof role !== 'string' || !(TOKEN_ROLES as readonly string[]).includes(role)) {
+    throw unauthenticated(`token role must be one of ${TOKEN_ROLES.join(', ')}`);
+  }
+  const region = typeof payload.region === 'string' ? payload.region : null;
+  if (region !== null && !/^\d{6}$/.test(region)) throw unauthenticated('token region must be a 6-digit division code');
+  if (role === 'regulator' && (!region || typeof payload.dept !== 'string')) {
+    throw unauthenticated('a regulator token needs region and dept claims');
+  }
+  return {
+    sub: String(payload.sub),
+    role: role as Caller['role'],
+    dept: typeof payload.dept === 'string' ? payload.dept : null,
+    region,
+    scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
+  };
+}
+
+export interface MintTokenOptions {
+  secret: string;
+  issuer: string;
+  sub: string;
+  role: string;
+  dept?: string | undefined;
+  region?: string | undefined;
+  scope?: string | undefined;
+  /** Seconds until expiry. */
+  expiresIn: number;
+}
+
+/** Signs an HS256 token: dev tokens (`npm run token`) and the gateway's anonymous tokens. */
+export function mintToken(options: MintTokenOptions): Promise<string> {
+  const claims: Record<string, string> = { role: options.role };
+  if (options.dept) claims.dept = options.dept;
+  if (options.region) claims.region = options.region;
+  if (options.scope) claims.scope = options.scope;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuer(options.issuer)
+    .setSubject(options.sub)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + options.expiresIn)
+    .sign(encoder.encode(options.secret));
+}
+
+/** Extracts the bearer token from an Authorization header value. */
+export function bearerToken(header: string | undefined | null): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) throw unauthenticated('Authorization header must be "Bearer <token>"');
+  return match[1];
+}

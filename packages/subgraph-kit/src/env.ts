@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const DEV_SECRET = 'credit-hub-development-secret-do-not-use-in-production';
+
+/** Variables every service reads (README: "Environment variables"). */
+export const authEnvShape = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  AUTH_JWT_SECRET: z.string().min(16).optional(),
+  AUTH_JWT_ISSUER: z.string().min(1).default('credit-hub'),
+  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_GATEWAY_SECRET: z.string().min(16).optional(),
+  HOST: z.string().default('127.0.0.1'),
+};
+
+/**
+ * Validates `source` against `shape` once at start-up and fails with every problem listed, so a
+ * misconfigured service stops immediately instead of misbehaving on its first request.
+ */
+export function parseEnv<TShape extends z.ZodRawShape>(
+  shape: TShape,
+  source: Record<string, string | undefined> = process.env,
+): z.infer<z.ZodObject<TShape>> {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = z.object(shape).safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export interface AuthEnv {
+  NODE_ENV: 'development' | 'test' | 'production';
+  AUTH_JWT_SECRET?: string | undefined;
+  AUTH_JWT_ISSUER: string;
+  AUTH_JWKS_URL?: string | undefined;
+  AUTH_GATEWAY_SECRET?: string | undefined;
+}
+
+/** Resolves secrets: a fixed development secret outside production, required in production. */
+export function authSettingsFromEnv(env: AuthEnv) {
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.AUTH_JWKS_URL && !env.AUTH_JWT_SECRET) {
+    throw new Error('invalid environment: AUTH_JWKS_URL or AUTH_JWT_SECRET is required in production');
+  }
+  if (production && !env.AUTH_GATEWAY_SECRET) {
+    throw new Error('invalid environment: AUTH_GATEWAY_SECRET is required in production');
+  }
+  const jwtSecret = env.AUTH_JWT_SECRET ?? DEV_SECRET;
+  return {
+    jwtSecret,
+    issuer: env.AUTH_JWT_ISSUER,
+    jwksUrl: env.AUTH_JWKS_URL,
+    gatewaySecret: env.AUTH_GATEWAY_SECRET ?? jwtSecret,
+  };
+}
+
+/** `<SUBGRAPH>_DATABASE_URL` overrides `DATABASE_URL` for one subgraph. */
+export function databaseUrlFor(subgraph: string, source: Record<string, string | undefined> = process.env) {
+  return source[`${subgraph.toUpperCase()}_DATABASE_URL`] || source.DATABASE_URL || undefined;
+}

@@ -1,0 +1,100 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => void | Promise<void>;
+
+export interface HttpServiceOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  context: (request: IncomingMessage) => Promise<TContext>;
+  /** Extra routes by path (health, readiness, metrics, GraphiQL). */
+  routes?: Record<string, RouteHandler>;
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+/**
+ * Apollo Server on plain node:http through its integration API: no web framework, so health
+ * routes, GraphiQL and /graphql share one small handler in the gateway and in every subgraph.
+ */
+export function createHttpService<TContext extends BaseContext>(options: HttpServiceOptions<TContext>): Server {
+  const { apollo, context, routes = {} } = options;
+  const server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      const route = routes[url.pathname];
+      if (route) return await route(request, response);
+      if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
+      const body = request.method === 'POST' ? await readJsonBody(request) : undefined;
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const result = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
+        context: () => context(request),
+      });
+      for (const [key, value] of result.headers) response.setHeader(key, value);
+      response.statusCode = result.status ?? 200;
+      if (result.body.kind === 'complete') return void response.end(result.body.string);
+      for await (const chunk of result.body.asyncIterator) response.write(chunk);
+      response.end();
+    } catch (error) {
+      if (error instanceof HttpError) return sendJson(response, error.status, { errors: [{ message: error.message }] });
+      console.error('request failed outside GraphQL execution', error);
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'internal error' }] });
+      else response.end();
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.length === 0) return undefined;
+  const type = request.headers['content-type'] ?? '';
+  if (!type.includes('json')) return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'request body is not valid JSON');
+  }
+}
+
+export async function listen(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+}
+
+export { GraphQLError };

@@ -1,0 +1,117 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { SubgraphContext } from './context.ts';
+import { formatError } from './errors.ts';
+import { createHttpService, listen, type RouteHandler, sendJson } from './http.ts';
+import { ServiceMetrics } from './metrics.ts';
+
+export interface RunningService {
+  name: string;
+  /** Base URL, e.g. http://127.0.0.1:4001 (GraphQL at `${url}/graphql`). */
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphServerOptions<TContext extends SubgraphContext> {
+  name: string;
+  schema: GraphQLSchema;
+  context: (request: IncomingMessage) => Promise<TContext>;
+  port: number;
+  host: string;
+  /** Readiness check (database round trip). */
+  ready: () => Promise<void>;
+  /** Closes what the service owns (database) after the HTTP server has drained. */
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts one subgraph: Apollo Server with federation inline tracing off (the gateway does not
+ * use it and it costs every request), /healthz, /readyz, /metrics, and a drain on stop.
+ */
+export async function startSubgraphServer<TContext extends SubgraphContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<RunningService> {
+  const metrics = new ServiceMetrics(options.name);
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) => formatError(formatted, error),
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      metrics.plugin(),
+    ],
+  });
+  await apollo.start();
+  const server = createHttpService({
+    apollo,
+    context: options.context,
+    routes: healthRoutes(options.name, options.ready, metrics),
+  });
+  const url = await listen(server, options.port, options.host);
+  return {
+    name: options.name,
+    url,
+    stop: async () => {
+      await stopHttp(server);
+      await apollo.stop();
+      await options.close();
+    },
+  };
+}
+
+export function healthRoutes(
+  name: string,
+  ready: () => Promise<void>,
+  metrics: ServiceMetrics,
+): Record<string, RouteHandler> {
+  return {
+    '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', service: name }),
+    '/readyz': async (_request, response) => {
+      try {
+        await ready();
+        sendJson(response, 200, { status: 'ready', service: name });
+      } catch (error) {
+        sendJson(response, 503, { status: 'not ready', service: name, reason: (error as Error).message });
+      }
+    },
+    '/metrics': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+      response.end(metrics.render());
+    },
+  };
+}
+
+/** Stops accepting connections, lets in-flight requests finish, then closes idle keep-alives. */
+export async function stopHttp(server: Server | undefined, graceMs = 10_000): Promise<void> {
+  if (!server?.listening) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+  await closed;
+  clearTimeout(timer);
+}
+
+/**
+ * SIGTERM/SIGINT: drain and exit. Used by every service's entry point and by `npm start`, so
+ * Ctrl-C and a container stop both end cleanly (PGlite flushes its data directory on close).
+ */
+export function stopOnSignals(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    stop().then(
+      () => process.exit(0),
+      (error) => {
+        console.error('clean stop failed', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', handler);
+  process.on('SIGINT', handler);
+}

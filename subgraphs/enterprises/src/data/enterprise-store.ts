@@ -1,0 +1,142 @@
+import type { KeyDomain, RegistrationStatus } from '@credit-hub/seed';
+import { and, arrayContains, arrayOverlaps, asc, count, eq, gt, gte, inArray, like, lt, lte, type SQL } from 'drizzle-orm';
+import type { EnterprisesDb } from '../db/client.ts';
+import { type EnterpriseRow, enterprises, type FormerNameRow, formerNames } from '../db/schema.ts';
+import { fragmentGrams, nameGrams, normalizeForSearch } from './name-grams.ts';
+
+export interface EnterpriseFilter {
+  nameContains?: string | null | undefined;
+  /** Division prefix: 2 (province), 4 (city) or 6 (county) digits. */
+  regionPrefix?: string | null | undefined;
+  statuses?: readonly RegistrationStatus[] | null | undefined;
+  keyDomains?: readonly KeyDomain[] | null | undefined;
+  industryCode?: string | null | undefined;
+  establishedFrom?: string | null | undefined;
+  establishedTo?: string | null | undefined;
+  registrationNumber?: string | null | undefined;
+}
+
+export function getEnterprisesByUscc(db: EnterprisesDb, usccs: readonly string[]): Promise<EnterpriseRow[]> {
+  return db.select().from(enterprises).where(inArray(enterprises.uscc, [...usccs]));
+}
+
+export function getFormerNamesByUscc(db: EnterprisesDb, usccs: readonly string[]): Promise<FormerNameRow[]> {
+  return db
+    .select()
+    .from(formerNames)
+    .where(inArray(formerNames.uscc, [...usccs]))
+    .orderBy(asc(formerNames.uscc), asc(formerNames.usedUntil));
+}
+
+export async function getEnterpriseByRegistrationNumber(db: EnterprisesDb, number: string): Promise<EnterpriseRow | null> {
+  const [row] = await db.select().from(enterprises).where(eq(enterprises.registrationNumber, number)).limit(1);
+  return row ?? null;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/** The numerically next prefix: '1408' → '1409', so a prefix becomes an index range. */
+const nextPrefix = (prefix: string) => String(Number(prefix) + 1).padStart(prefix.length, '0');
+
+function filterConditions(filter: EnterpriseFilter): SQL[] {
+  const conditions: SQL[] = [];
+  const fragment = filter.nameContains ? normalizeForSearch(filter.nameContains) : '';
+  if (fragment) {
+    conditions.push(arrayContains(enterprises.nameGrams, fragmentGrams(fragment)));
+    conditions.push(like(enterprises.searchNames, `%${escapeLike(fragment)}%`));
+  }
+  if (filter.regionPrefix) {
+    conditions.push(gte(enterprises.regionCode, filter.regionPrefix));
+    conditions.push(lt(enterprises.regionCode, nextPrefix(filter.regionPrefix)));
+  }
+  if (filter.statuses?.length) conditions.push(inArray(enterprises.status, [...filter.statuses]));
+  if (filter.keyDomains?.length) conditions.push(arrayOverlaps(enterprises.keyDomains, [...filter.keyDomains]));
+  if (filter.industryCode) conditions.push(eq(enterprises.industryCode, filter.industryCode));
+  if (filter.establishedFrom) conditions.push(gte(enterprises.establishedOn, filter.establishedFrom));
+  if (filter.establishedTo) conditions.push(lte(enterprises.establishedOn, filter.establishedTo));
+  if (filter.registrationNumber) conditions.push(eq(enterprises.registrationNumber, filter.registrationNumber));
+  return conditions;
+}
+
+/** One keyset page ordered by USCC: `limit` rows after `afterUscc` (callers ask for one extra). */
+export function searchEnterprises(
+  db: EnterprisesDb,
+  filter: EnterpriseFilter,
+  options: { limit: number; afterUscc?: string | undefined },
+): Promise<EnterpriseRow[]> {
+  const conditions = filterConditions(filter);
+  if (options.afterUscc) conditions.push(gt(enterprises.uscc, options.afterUscc));
+  return db
+    .select()
+    .from(enterprises)
+    .where(and(...conditions))
+    .orderBy(asc(enterprises.uscc))
+    .limit(options.limit);
+}
+
+export async function countEnterprises(db: EnterprisesDb, filter: EnterpriseFilter): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(enterprises).where(and(...filterConditions(filter)));
+  return row?.total ?? 0;
+}
+
+/** The SQL a name search runs, for EXPLAIN in tests and benchmarks. */
+export function searchEnterprisesQuery(db: EnterprisesDb, filter: EnterpriseFilter) {
+  return db
+    .select({ uscc: enterprises.uscc })
+    .from(enterprises)
+    .where(and(...filterConditions(filter)))
+    .orderBy(asc(enterprises.uscc))
+    .limit(21)
+    .toSQL();
+}
+
+export type NewEnterprise = Omit<typeof enterprises.$inferInsert, 'nameGrams' | 'searchNames'>;
+
+/** Search columns derive from the names; computing them here keeps every write path consistent. */
+export function withSearchColumns(row: NewEnterprise, former: readonly string[]): typeof enterprises.$inferInsert {
+  return {
+    ...row,
+    nameGrams: nameGrams(row.name, ...former),
+    searchNames: [row.name, ...former].map(normalizeForSearch).join('\u0001'),
+  };
+}
+
+export async function insertEnterprise(db: EnterprisesDb, row: NewEnterprise): Promise<EnterpriseRow> {
+  const [inserted] = await db.insert(enterprises).values(withSearchColumns(row, [])).onConflictDoNothing().returning();
+  if (!inserted) throw new EnterpriseExistsError(row.uscc);
+  return inserted;
+}
+
+export class EnterpriseExistsError extends Error {
+  constructor(readonly uscc: string) {
+    super(`enterprise ${uscc} is already registered`);
+  }
+}
+
+/**
+ * Applies a change in one transaction. A rename keeps the old name as a former name (and in the
+ * search columns), as the publicity system shows 曾用名.
+ */
+export async function updateEnterprise(
+  db: EnterprisesDb,
+  uscc: string,
+  patch: Partial<NewEnterprise>,
+  actor: string,
+  today: string,
+): Promise<EnterpriseRow | null> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(enterprises).where(eq(enterprises.uscc, uscc)).for('update');
+    if (!current) return null;
+    const renamed = patch.name !== undefined && patch.name !== current.name;
+    if (renamed) await tx.insert(formerNames).values({ uscc, name: current.name, usedUntil: today });
+    const former = (await tx.select({ name: formerNames.name }).from(formerNames).where(eq(formerNames.uscc, uscc))).map((f) => f.name);
+    const next = { ...current, ...patch };
+    const { nameGrams: grams, searchNames } = withSearchColumns(next, former);
+    const [updated] = await tx
+      .update(enterprises)
+      .set({ ...patch, nameGrams: grams, searchNames, updatedAt: new Date(), updatedBy: actor })
+      .where(eq(enterprises.uscc, uscc))
+      .returning();
+    return updated ?? null;
+  });
+}

@@ -1,0 +1,71 @@
+import { insertInChunks } from '@credit-hub/db';
+import { generateEnterprises, type SeedOptions } from '@credit-hub/seed';
+import { count } from 'drizzle-orm';
+import { withSearchColumns } from './data/enterprise-store.ts';
+import type { EnterprisesDb } from './db/client.ts';
+import { annualReports, creditCommitments, enterprises, formerNames } from './db/schema.ts';
+
+const BATCH = 5_000;
+
+/**
+ * Loads the synthetic population into this subgraph's own tables in multi-row batches. Other
+ * subgraphs derive their records for the same enterprises from the same seed, never from here.
+ */
+export async function seedEnterprises(db: EnterprisesDb, total: number, options: SeedOptions = {}): Promise<number> {
+  let batch: ReturnType<typeof generateEnterprises> extends Generator<infer T> ? T[] : never = [];
+  const flush = async () => {
+    await insertInChunks(
+      db,
+      enterprises,
+      batch.map((e) =>
+        withSearchColumns(
+          {
+            uscc: e.uscc,
+            registrationNumber: e.registrationNumber,
+            name: e.name,
+            enterpriseType: e.enterpriseType,
+            legalRepresentative: e.legalRepresentative,
+            registeredCapital: e.registeredCapital,
+            establishedOn: e.establishedOn,
+            businessTermFrom: e.establishedOn,
+            businessTermTo: e.businessTermTo,
+            registrationAuthority: e.registrationAuthority,
+            approvedOn: e.approvedOn,
+            status: e.status,
+            regionCode: e.regionCode,
+            address: e.address,
+            businessScope: e.businessScope,
+            industryCode: e.industryCode,
+            industryName: e.industryName,
+            keyDomains: e.keyDomains,
+            contactPhone: e.contactPhone,
+            contactEmail: e.contactEmail,
+            updatedBy: 'seed',
+          },
+          e.formerNames.map((f) => f.name),
+        ),
+      ),
+      { onConflictDoNothing: true },
+    );
+    await insertInChunks(db, formerNames, batch.flatMap((e) => e.formerNames.map((f) => ({ uscc: e.uscc, ...f }))));
+    await insertInChunks(
+      db,
+      annualReports,
+      batch.flatMap((e) => e.annualReports.map((r) => ({ uscc: e.uscc, ...r, address: e.address, recordedBy: 'seed' }))),
+      { onConflictDoNothing: true },
+    );
+    await insertInChunks(db, creditCommitments, batch.flatMap((e) => e.creditCommitments.map((c) => ({ uscc: e.uscc, ...c, recordedBy: 'seed' }))));
+    batch = [];
+  };
+  for (const enterprise of generateEnterprises(total, options)) {
+    batch.push(enterprise);
+    if (batch.length === BATCH) await flush();
+  }
+  await flush();
+  return total;
+}
+
+export async function countSeededEnterprises(db: EnterprisesDb): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(enterprises);
+  return row?.total ?? 0;
+}
