@@ -1,4 +1,4 @@
-import { authSettingsFromEnv, authEnvShape, mintToken, parseEnv } from '@credit-hub/subgraph-kit';
+import { authEnvShape, authSettingsFromEnv, mintToken, parseEnv } from '@credit-hub/subgraph-kit';
 
 export interface TokenRequest {
   role: 'regulator' | 'analyst' | 'platform' | 'admin';

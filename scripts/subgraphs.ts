@@ -1,3 +1,4 @@
+import type { Database, DatabaseKind } from '@credit-hub/db';
 import type { RunningService } from '@credit-hub/subgraph-kit';
 
 /**
@@ -10,8 +11,23 @@ export interface SubgraphEntry {
   defaultPort: number;
   schemaFile: URL;
   loadSchema: () => Promise<import('graphql').GraphQLSchema>;
-  start: (options: { port?: number; env?: Record<string, string | undefined> }) => Promise<RunningService>;
+  /** A fresh migrated database for tests (in-memory PGlite, or a throwaway PostgreSQL schema). */
+  // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
+  openTestDatabase: (kind: DatabaseKind) => Promise<Database<any>>;
+  start: (options: StartOptions) => Promise<RunningService>;
 }
+
+export interface StartOptions {
+  port?: number;
+  env?: Record<string, string | undefined>;
+  /** An open database the service uses instead of its configured one (tests); not closed on stop. */
+  // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
+  database?: Database<any>;
+}
+
+/** Only the keys that are set, for option objects under exactOptionalPropertyTypes-style APIs. */
+const given = <T extends object>(options: T) =>
+  Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 
 export const SUBGRAPHS: SubgraphEntry[] = [
   {
@@ -19,9 +35,10 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     defaultPort: 4001,
     schemaFile: new URL('../subgraphs/enterprises/schema.graphql', import.meta.url),
     loadSchema: async () => (await import('@credit-hub/enterprises')).schema,
-    start: async ({ port, env }) => {
+    openTestDatabase: async (kind) => (await import('@credit-hub/enterprises')).openEnterprisesTestDatabase(kind),
+    start: async ({ port, env, database }) => {
       const { startEnterprisesSubgraph, loadEnv } = await import('@credit-hub/enterprises');
-      return startEnterprisesSubgraph({ env: loadEnv(env ?? process.env), ...(port === undefined ? {} : { port }) });
+      return startEnterprisesSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database }) });
     },
   },
 ];

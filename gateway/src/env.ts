@@ -15,9 +15,10 @@ const shape = {
 /** Validated gateway configuration; `<SUBGRAPH>_URL` points at each subgraph's /graphql. */
 export function loadGatewayEnv(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(shape, source);
-  const subgraphUrls = Object.fromEntries(
-    SUBGRAPH_NAMES.map((name) => [name, source[`${name.toUpperCase()}_URL`] || undefined]),
-  ) as Record<string, string | undefined>;
+  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, source[`${name.toUpperCase()}_URL`] || undefined])) as Record<
+    string,
+    string | undefined
+  >;
   return { ...env, subgraphUrls };
 }
 export type GatewayEnv = ReturnType<typeof loadGatewayEnv>;

@@ -8,8 +8,8 @@ import {
   formatError,
   listen,
   type RunningService,
-  sendJson,
   ServiceMetrics,
+  sendJson,
   stopHttp,
   stopOnSignals,
 } from '@credit-hub/subgraph-kit';

@@ -1,5 +1,5 @@
-import type { PgTable } from 'drizzle-orm/pg-core';
 import { getTableColumns } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './database.ts';
 
 /** PostgreSQL's wire protocol caps a statement at 65 535 bind parameters. */

@@ -55,9 +55,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   return options.url ? openPostgres(options, options.url) : openPglite(options);
 }
 
-async function openPglite<TSchema extends Record<string, unknown>>(
-  options: OpenDatabaseOptions<TSchema>,
-): Promise<Database<TSchema>> {
+async function openPglite<TSchema extends Record<string, unknown>>(options: OpenDatabaseOptions<TSchema>): Promise<Database<TSchema>> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   const schema = quoteIdentifier(options.schemaName);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Database, type DatabaseKind, openDatabase, type OpenDatabaseOptions } from './database.ts';
+import { type Database, type DatabaseKind, type OpenDatabaseOptions, openDatabase } from './database.ts';
 
 /**
  * The database back-ends tests run against: always PGlite; PostgreSQL as well when DATABASE_URL

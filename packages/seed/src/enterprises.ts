@@ -84,11 +84,14 @@ export function enterpriseAt(index: number, options: SeedOptions = {}): SeedEnte
   } else {
     const joint = random.chance(0.08);
     name = `${place}${trade}${word}${joint ? '股份有限公司' : '有限公司'}`;
-    enterpriseType = joint ? '股份有限公司（非上市、自然人投资或控股）' : random.pick(['有限责任公司（自然人投资或控股）', '有限责任公司（自然人独资）', '有限责任公司（非自然人投资或控股的法人独资）']);
+    enterpriseType = joint
+      ? '股份有限公司（非上市、自然人投资或控股）'
+      : random.pick(['有限责任公司（自然人投资或控股）', '有限责任公司（自然人独资）', '有限责任公司（非自然人投资或控股的法人独资）']);
     typeCode = '91';
   }
   // Index suffix keeps names unique in large sets the way real registries do (分公司, 第二…).
-  if (index >= TRADE_NAMES.length * 40) name = name.replace(/(有限公司|股份有限公司|农民专业合作社|店|经营部|商行)$/, `${index % 97 === 0 ? '第二' : ''}$1`);
+  if (index >= TRADE_NAMES.length * 40)
+    name = name.replace(/(有限公司|股份有限公司|农民专业合作社|店|经营部|商行)$/, `${index % 97 === 0 ? '第二' : ''}$1`);
 
   const age = random.weighted([
     [random.int(0, 2), 20],
@@ -143,7 +146,14 @@ export function enterpriseAt(index: number, options: SeedOptions = {}): SeedEnte
  */
 function annualReportsFor(
   random: Random,
-  facts: { establishedOn: string; status: RegistrationStatus; referenceDate: string; capital: number | null; contactPhone: string; contactEmail: string | null },
+  facts: {
+    establishedOn: string;
+    status: RegistrationStatus;
+    referenceDate: string;
+    capital: number | null;
+    contactPhone: string;
+    contactEmail: string | null;
+  },
 ): SeedAnnualReport[] {
   const reports: SeedAnnualReport[] = [];
   const refYear = yearOf(facts.referenceDate);

@@ -2,13 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import {
-  type Caller,
-  callerIsSupervisor,
-  callerOwnsDepartment,
-  callerSeesRegion,
-  callerWritesRegion,
-} from './auth/caller.ts';
+import { type Caller, callerIsSupervisor, callerOwnsDepartment, callerSeesRegion, callerWritesRegion } from './auth/caller.ts';
 import type { SubgraphContext } from './context.ts';
 import { forbidden, unauthenticated } from './errors.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';

@@ -23,7 +23,10 @@ function pageInfoRef<TContext extends SubgraphContext>(builder: SubgraphBuilder<
       hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether another page follows.' }),
       hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Whether this page was requested with `after`.' }),
       startCursor: t.exposeString('startCursor', { nullable: true, description: 'Cursor of the first edge.' }),
-      endCursor: t.exposeString('endCursor', { nullable: true, description: 'Cursor of the last edge; pass as `after` for the next page.' }),
+      endCursor: t.exposeString('endCursor', {
+        nullable: true,
+        description: 'Cursor of the last edge; pass as `after` for the next page.',
+      }),
     }),
   });
   pageInfoRefs.set(builder, ref);

@@ -15,10 +15,7 @@ export interface SubgraphContext {
  * caller's, or the one the gateway mints for anonymous callers), so nobody reaches it around the
  * gateway's limits.
  */
-export function createContextFactory<TContext extends SubgraphContext>(
-  verify: TokenVerifier,
-  extend: (base: SubgraphContext) => TContext,
-) {
+export function createContextFactory<TContext extends SubgraphContext>(verify: TokenVerifier, extend: (base: SubgraphContext) => TContext) {
   return async (request: IncomingMessage): Promise<TContext> => {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw unauthenticated('subgraphs answer only requests that carry a token vouched for by the gateway');

@@ -20,20 +20,14 @@ export function codedError(code: ErrorCode, message: string, extensions: Record<
 }
 
 /** Bad input names the offending field and the rule it broke, so a client can point at it. */
-export function badUserInput(
-  message: string,
-  details: { field: string; reason?: string; [key: string]: unknown },
-): GraphQLError {
+export function badUserInput(message: string, details: { field: string; reason?: string; [key: string]: unknown }): GraphQLError {
   return codedError('BAD_USER_INPUT', message, details);
 }
 
-export const unauthenticated = (message = 'a valid token is required (需要有效的身份令牌)') =>
-  codedError('UNAUTHENTICATED', message);
+export const unauthenticated = (message = 'a valid token is required (需要有效的身份令牌)') => codedError('UNAUTHENTICATED', message);
 export const forbidden = (message: string) => codedError('FORBIDDEN', message);
-export const notFound = (message: string, extensions: Record<string, unknown> = {}) =>
-  codedError('NOT_FOUND', message, extensions);
-export const conflict = (message: string, extensions: Record<string, unknown> = {}) =>
-  codedError('CONFLICT', message, extensions);
+export const notFound = (message: string, extensions: Record<string, unknown> = {}) => codedError('NOT_FOUND', message, extensions);
+export const conflict = (message: string, extensions: Record<string, unknown> = {}) => codedError('CONFLICT', message, extensions);
 
 const PUBLIC_CODES = new Set<string>([
   'BAD_USER_INPUT',

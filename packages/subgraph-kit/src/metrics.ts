@@ -33,7 +33,9 @@ export class ServiceMetrics {
       `credit_hub_graphql_errors_total{${label}} ${this.errors}`,
       '# HELP credit_hub_graphql_duration_seconds GraphQL request duration.',
       '# TYPE credit_hub_graphql_duration_seconds histogram',
-      ...this.buckets.map((bound, index) => `credit_hub_graphql_duration_seconds_bucket{${label},le="${bound}"} ${this.bucketCounts[index]}`),
+      ...this.buckets.map(
+        (bound, index) => `credit_hub_graphql_duration_seconds_bucket{${label},le="${bound}"} ${this.bucketCounts[index]}`,
+      ),
       `credit_hub_graphql_duration_seconds_bucket{${label},le="+Inf"} ${this.requests}`,
       `credit_hub_graphql_duration_seconds_sum{${label}} ${this.durationSum}`,
       `credit_hub_graphql_duration_seconds_count{${label}} ${this.requests}`,

@@ -39,10 +39,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error),
-    plugins: [
-      ApolloServerPluginInlineTraceDisabled(),
-      metrics.plugin(),
-    ],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.plugin()],
   });
   await apollo.start();
   const server = createHttpService({
@@ -62,11 +59,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   };
 }
 
-export function healthRoutes(
-  name: string,
-  ready: () => Promise<void>,
-  metrics: ServiceMetrics,
-): Record<string, RouteHandler> {
+export function healthRoutes(name: string, ready: () => Promise<void>, metrics: ServiceMetrics): Record<string, RouteHandler> {
   return {
     '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', service: name }),
     '/readyz': async (_request, response) => {

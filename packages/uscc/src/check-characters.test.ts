@@ -41,10 +41,11 @@ describe('computeOrganizationCheckCharacter', () => {
     expect(computeOrganizationCheckCharacter('S0000000')).toBe('4');
   });
 
-  it.each([['7 characters', '1922038'], ['a hyphen', '1922038-'], ['lower case', 'm000100y']])(
-    'throws on %s',
-    (_label, input) => {
-      expect(() => computeOrganizationCheckCharacter(input)).toThrow(RangeError);
-    },
-  );
+  it.each([
+    ['7 characters', '1922038'],
+    ['a hyphen', '1922038-'],
+    ['lower case', 'm000100y'],
+  ])('throws on %s', (_label, input) => {
+    expect(() => computeOrganizationCheckCharacter(input)).toThrow(RangeError);
+  });
 });

@@ -1,4 +1,4 @@
-import { USCC_CHARSET, organizationValue, usccValue } from './charset.ts';
+import { organizationValue, USCC_CHARSET, usccValue } from './charset.ts';
 
 /** 3^(i-1) mod 31 for positions 1–17 (GB 32100-2015, after GB/T 17710). */
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
@@ -39,9 +39,7 @@ export function organizationCheckCharacterOf(first8: string): string | undefined
 export function computeUsccCheckCharacter(first17: string): string {
   const check = usccCheckCharacterOf(first17);
   if (check === undefined) {
-    throw new RangeError(
-      `computeUsccCheckCharacter expects 17 characters from ${USCC_CHARSET}, got ${JSON.stringify(first17)}`,
-    );
+    throw new RangeError(`computeUsccCheckCharacter expects 17 characters from ${USCC_CHARSET}, got ${JSON.stringify(first17)}`);
   }
   return check;
 }
@@ -50,9 +48,7 @@ export function computeUsccCheckCharacter(first17: string): string {
 export function computeOrganizationCheckCharacter(first8: string): string {
   const check = organizationCheckCharacterOf(first8);
   if (check === undefined) {
-    throw new RangeError(
-      `computeOrganizationCheckCharacter expects 8 characters 0-9 or A-Z, got ${JSON.stringify(first8)}`,
-    );
+    throw new RangeError(`computeOrganizationCheckCharacter expects 8 characters 0-9 or A-Z, got ${JSON.stringify(first8)}`);
   }
   return check;
 }

@@ -30,16 +30,12 @@ function buildDivision(code: string, name: string): Division {
     city = parent !== null && parent !== province ? parent : null;
   }
   const county = level === 'county' ? name : null;
-  const fullName = [province, city, county]
-    .filter((part, index, all): part is string => part !== null && part !== all[index - 1])
-    .join('');
+  const fullName = [province, city, county].filter((part, index, all): part is string => part !== null && part !== all[index - 1]).join('');
   return { code, name, fullName, province, city, county, level };
 }
 
 const divisions: ReadonlyMap<string, Division> = new Map(
-  [...names.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([code, name]) => [code, buildDivision(code, name)]),
+  [...names.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([code, name]) => [code, buildDivision(code, name)]),
 );
 
 /** Exact 6-digit GB/T 2260 code; null when not in the current table. */

@@ -1,7 +1,7 @@
 import { entityTypeCodes, entityTypeName } from './authorities.ts';
 import { USCC_CHARSET } from './charset.ts';
 import { computeOrganizationCheckCharacter, computeUsccCheckCharacter } from './check-characters.ts';
-import { NATIONAL_REGION_CODE, isKnownProvince } from './divisions.ts';
+import { isKnownProvince, NATIONAL_REGION_CODE } from './divisions.ts';
 
 export interface GenerateUsccOptions {
   /** 6-digit GB/T 2260 code of the registering authority. */
@@ -38,9 +38,7 @@ function organizationBody(random: () => number): string {
 export function generateUscc(random: () => number, options: GenerateUsccOptions): string {
   const { regionCode } = options;
   const authority = options.authority ?? '9';
-  const entityType =
-    options.entityType ??
-    (entityTypeName(authority, '1') !== undefined ? '1' : (entityTypeCodes(authority)[0] ?? '1'));
+  const entityType = options.entityType ?? (entityTypeName(authority, '1') !== undefined ? '1' : (entityTypeCodes(authority)[0] ?? '1'));
   if (!/^\d{6}$/.test(regionCode) || (regionCode !== NATIONAL_REGION_CODE && !isKnownProvince(regionCode))) {
     throw new RangeError(`generateUscc: unknown region code ${JSON.stringify(regionCode)}`);
   }

@@ -51,11 +51,7 @@ export const problems = {
     severity: 'error',
   }),
 
-  unknownEntityType: (
-    char: string,
-    authority: { code: string; name: string },
-    known: readonly string[],
-  ): UsccProblem => ({
+  unknownEntityType: (char: string, authority: { code: string; name: string }, known: readonly string[]): UsccProblem => ({
     rule: 'UNKNOWN_ENTITY_TYPE',
     message:
       `unknown entity type ${describeCharacter(char)} at position 2 for authority ${authority.code} (${authority.name}), ` +

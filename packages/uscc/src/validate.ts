@@ -1,8 +1,8 @@
 import type { UsccAllowList } from './allow-list.ts';
 import { authorityCodes, authorityName, entityTypeCodes, entityTypeName } from './authorities.ts';
-import { USCC_LENGTH, isUsccCharacter, organizationValue } from './charset.ts';
+import { isUsccCharacter, organizationValue, USCC_LENGTH } from './charset.ts';
 import { organizationCheckCharacterOf, usccCheckCharacterOf } from './check-characters.ts';
-import { NATIONAL_REGION_CODE, getDivision, isKnownProvince, resolveDivision } from './divisions.ts';
+import { getDivision, isKnownProvince, NATIONAL_REGION_CODE, resolveDivision } from './divisions.ts';
 import { normalizeUscc } from './normalize.ts';
 import { partsOf } from './parse.ts';
 import { problems } from './problems.ts';
@@ -27,9 +27,7 @@ function fieldProblems(chars: readonly string[]): UsccProblem[] {
   const entityType = chars[1] ?? '';
   // Entity types are defined per authority, so an unknown authority leaves nothing to compare with.
   if (authorityLabel !== undefined && legal(2, 2) && entityTypeName(authority, entityType) === undefined) {
-    found.push(
-      problems.unknownEntityType(entityType, { code: authority, name: authorityLabel }, entityTypeCodes(authority)),
-    );
+    found.push(problems.unknownEntityType(entityType, { code: authority, name: authorityLabel }, entityTypeCodes(authority)));
   }
 
   const regionCode = chars.slice(2, 8).join('');

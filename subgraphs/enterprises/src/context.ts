@@ -17,10 +17,12 @@ export interface Services {
   today: () => string;
 }
 
-export const createContext = (services: Services) => (base: SubgraphContext): Context => ({
-  ...base,
-  db: services.db,
-  allowList: services.allowList,
-  today: services.today(),
-  loaders: createLoaders(services.db),
-});
+export const createContext =
+  (services: Services) =>
+  (base: SubgraphContext): Context => ({
+    ...base,
+    db: services.db,
+    allowList: services.allowList,
+    today: services.today(),
+    loaders: createLoaders(services.db),
+  });

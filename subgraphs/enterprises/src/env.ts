@@ -9,7 +9,10 @@ const shape = {
   ENTERPRISES_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
   DATA_DIR: z.string().default(fileURLToPath(new URL('../../../.data', import.meta.url))),
   USCC_ALLOW_LIST: z.string().optional(),
-  SEED_DEMO: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
   SEED_ENTERPRISES: z.coerce.number().int().min(0).default(2000),
 };
 

@@ -47,14 +47,22 @@ export async function seedEnterprises(db: EnterprisesDb, total: number, options:
       ),
       { onConflictDoNothing: true },
     );
-    await insertInChunks(db, formerNames, batch.flatMap((e) => e.formerNames.map((f) => ({ uscc: e.uscc, ...f }))));
+    await insertInChunks(
+      db,
+      formerNames,
+      batch.flatMap((e) => e.formerNames.map((f) => ({ uscc: e.uscc, ...f }))),
+    );
     await insertInChunks(
       db,
       annualReports,
       batch.flatMap((e) => e.annualReports.map((r) => ({ uscc: e.uscc, ...r, address: e.address, recordedBy: 'seed' }))),
       { onConflictDoNothing: true },
     );
-    await insertInChunks(db, creditCommitments, batch.flatMap((e) => e.creditCommitments.map((c) => ({ uscc: e.uscc, ...c, recordedBy: 'seed' }))));
+    await insertInChunks(
+      db,
+      creditCommitments,
+      batch.flatMap((e) => e.creditCommitments.map((c) => ({ uscc: e.uscc, ...c, recordedBy: 'seed' }))),
+    );
     batch = [];
   };
   for (const enterprise of generateEnterprises(total, options)) {

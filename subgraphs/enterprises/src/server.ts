@@ -33,7 +33,11 @@ export async function startEnterprisesSubgraph(options: StartOptions = {}): Prom
     await seedEnterprises(database.db, env.SEED_ENTERPRISES);
   }
   const verify = createTokenVerifier(authSettingsFromEnv(env));
-  const services = { db: database.db, allowList: UsccAllowList.fromEnv(env.USCC_ALLOW_LIST), today: options.today ?? (() => todayInChina()) };
+  const services = {
+    db: database.db,
+    allowList: UsccAllowList.fromEnv(env.USCC_ALLOW_LIST),
+    today: options.today ?? (() => todayInChina()),
+  };
   const running = await startSubgraphServer({
     name: SUBGRAPH_NAME,
     schema,

@@ -26,9 +26,7 @@ export type TokenVerifier = (token: string) => Promise<Caller>;
  * silently got the public view would draw wrong conclusions from it.
  */
 export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
-  const callerKey = settings.jwksUrl
-    ? createRemoteJWKSet(new URL(settings.jwksUrl))
-    : encoder.encode(settings.jwtSecret);
+  const callerKey = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : encoder.encode(settings.jwtSecret);
   const callerAlgorithms = settings.jwksUrl ? ['ES256', 'RS256'] : ['HS256'];
   const gatewayKey = encoder.encode(settings.gatewaySecret);
   const anonymousIssuer = gatewayIssuer(settings.issuer);

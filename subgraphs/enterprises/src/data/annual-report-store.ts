@@ -11,10 +11,7 @@ export function getAnnualReportsByUscc(db: EnterprisesDb, usccs: readonly string
 }
 
 /** Records a report; a second filing for the same year is a correction (更正) and replaces it. */
-export async function upsertAnnualReport(
-  db: EnterprisesDb,
-  report: typeof annualReports.$inferInsert,
-): Promise<AnnualReportRow> {
+export async function upsertAnnualReport(db: EnterprisesDb, report: typeof annualReports.$inferInsert): Promise<AnnualReportRow> {
   const { uscc: _uscc, year: _year, ...changes } = report;
   const [row] = await db
     .insert(annualReports)

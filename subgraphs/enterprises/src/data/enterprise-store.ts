@@ -17,7 +17,10 @@ export interface EnterpriseFilter {
 }
 
 export function getEnterprisesByUscc(db: EnterprisesDb, usccs: readonly string[]): Promise<EnterpriseRow[]> {
-  return db.select().from(enterprises).where(inArray(enterprises.uscc, [...usccs]));
+  return db
+    .select()
+    .from(enterprises)
+    .where(inArray(enterprises.uscc, [...usccs]));
 }
 
 export function getFormerNamesByUscc(db: EnterprisesDb, usccs: readonly string[]): Promise<FormerNameRow[]> {
@@ -75,7 +78,10 @@ export function searchEnterprises(
 }
 
 export async function countEnterprises(db: EnterprisesDb, filter: EnterpriseFilter): Promise<number> {
-  const [row] = await db.select({ total: count() }).from(enterprises).where(and(...filterConditions(filter)));
+  const [row] = await db
+    .select({ total: count() })
+    .from(enterprises)
+    .where(and(...filterConditions(filter)));
   return row?.total ?? 0;
 }
 

@@ -25,8 +25,5 @@ export function fragmentGrams(fragment: string): string[] {
 
 /** Full-width to half-width, Latin upper case, whitespace dropped: what users paste varies. */
 export function normalizeForSearch(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .toUpperCase();
+  return text.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Database, openDatabase, openTestDatabase, type DatabaseKind } from '@credit-hub/db';
+import { type Database, type DatabaseKind, openDatabase, openTestDatabase } from '@credit-hub/db';
 import { tables } from './schema.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));

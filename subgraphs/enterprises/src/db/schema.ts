@@ -1,19 +1,6 @@
 import type { KeyDomain, RegistrationStatus } from '@credit-hub/seed';
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  char,
-  date,
-  index,
-  integer,
-  numeric,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-  varchar,
-} from 'drizzle-orm/pg-core';
+import { boolean, char, date, index, integer, numeric, pgTable, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 
 /** 企业基础信息 Enterprise master data, one row per unified social credit code. */
 export const enterprises = pgTable(

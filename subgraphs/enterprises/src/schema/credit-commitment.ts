@@ -1,5 +1,5 @@
-import type { CreditCommitmentRow } from '../db/schema.ts';
 import { builder } from '../builder.ts';
+import type { CreditCommitmentRow } from '../db/schema.ts';
 import { CommitmentFulfilmentEnum } from './enums.ts';
 
 export const CreditCommitmentRef = builder.objectRef<CreditCommitmentRow>('CreditCommitment').implement({

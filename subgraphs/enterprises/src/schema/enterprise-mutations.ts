@@ -33,12 +33,17 @@ function validateFields(input: Partial<NewEnterprise>): void {
   const fail = (field: string, reason: string, message: string) => {
     throw badUserInput(`input.${field}: ${message}`, { field: `input.${field}`, reason });
   };
-  if (input.name !== undefined && (input.name.trim().length < 2 || input.name.length > 100)) fail('name', 'LENGTH', 'name must be 2–100 characters');
-  if (input.regionCode !== undefined && !getDivision(input.regionCode)) fail('regionCode', 'UNKNOWN_DIVISION', `${input.regionCode} is not a GB/T 2260 division code`);
+  if (input.name !== undefined && (input.name.trim().length < 2 || input.name.length > 100))
+    fail('name', 'LENGTH', 'name must be 2–100 characters');
+  if (input.regionCode !== undefined && !getDivision(input.regionCode))
+    fail('regionCode', 'UNKNOWN_DIVISION', `${input.regionCode} is not a GB/T 2260 division code`);
   if (input.registeredCapital != null && input.registeredCapital < 0) fail('registeredCapital', 'NEGATIVE', 'capital cannot be negative');
-  if (input.registrationNumber != null && !/^\d{15}$/.test(input.registrationNumber)) fail('registrationNumber', 'FORMAT', 'a registration number has 15 digits');
-  if (input.businessTermFrom && input.businessTermTo && input.businessTermTo <= input.businessTermFrom) fail('businessTermTo', 'BEFORE_START', 'business term must end after it starts');
-  if (input.contactEmail != null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.contactEmail)) fail('contactEmail', 'FORMAT', 'not an e-mail address');
+  if (input.registrationNumber != null && !/^\d{15}$/.test(input.registrationNumber))
+    fail('registrationNumber', 'FORMAT', 'a registration number has 15 digits');
+  if (input.businessTermFrom && input.businessTermTo && input.businessTermTo <= input.businessTermFrom)
+    fail('businessTermTo', 'BEFORE_START', 'business term must end after it starts');
+  if (input.contactEmail != null && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.contactEmail))
+    fail('contactEmail', 'FORMAT', 'not an e-mail address');
   for (const field of ['legalRepresentative', 'address', 'businessScope', 'registrationAuthority', 'enterpriseType'] as const) {
     if (input[field] !== undefined && input[field].trim() === '') fail(field, 'EMPTY', `${field} cannot be empty`);
   }
@@ -83,7 +88,11 @@ const RegisterEnterprisePayload = builder
     description: '登记结果 The registered enterprise and any warnings about its code.',
     fields: (t) => ({
       enterprise: t.field({ type: EnterpriseRef, description: 'The enterprise as stored.', resolve: (p) => p.enterprise }),
-      warnings: t.field({ type: [UsccProblemRef], description: 'Warnings, e.g. an allow-listed code or a historical division code.', resolve: (p) => p.warnings }),
+      warnings: t.field({
+        type: [UsccProblemRef],
+        description: 'Warnings, e.g. an allow-listed code or a historical division code.',
+        resolve: (p) => p.warnings,
+      }),
     }),
   });
 
@@ -94,7 +103,7 @@ const definedOnly = <T extends Record<string, unknown>>(input: T) =>
 builder.mutationField('registerEnterprise', (t) =>
   t.field({
     type: RegisterEnterprisePayload,
-    description: '设立登记 Registers an enterprise in the caller\'s region (regulators and admins). CONFLICT when the code exists.',
+    description: "设立登记 Registers an enterprise in the caller's region (regulators and admins). CONFLICT when the code exists.",
     authScopes: writers,
     args: { input: t.arg({ type: RegisterEnterpriseInput, required: true, description: 'The enterprise.' }) },
     resolve: async (_root, { input }, ctx) => {
@@ -116,7 +125,8 @@ builder.mutationField('registerEnterprise', (t) =>
         const enterprise = await insertEnterprise(ctx.db, row);
         return { enterprise, warnings: check.problems.filter((p) => p.severity === 'warning') };
       } catch (error) {
-        if (error instanceof EnterpriseExistsError) throw conflict(`enterprise ${uscc} is already registered (企业已存在)`, { field: 'input.uscc' });
+        if (error instanceof EnterpriseExistsError)
+          throw conflict(`enterprise ${uscc} is already registered (企业已存在)`, { field: 'input.uscc' });
         throw error;
       }
     },
@@ -126,7 +136,7 @@ builder.mutationField('registerEnterprise', (t) =>
 builder.mutationField('updateEnterprise', (t) =>
   t.field({
     type: EnterpriseRef,
-    description: '变更登记 Changes an enterprise of the caller\'s region; moving it requires the target region too.',
+    description: "变更登记 Changes an enterprise of the caller's region; moving it requires the target region too.",
     authScopes: writers,
     args: {
       uscc: t.arg.string({ required: true, description: '统一社会信用代码.' }),
@@ -135,7 +145,11 @@ builder.mutationField('updateEnterprise', (t) =>
     resolve: async (_root, { uscc, input }, ctx) => {
       const current = await loadForWrite(ctx, uscc, 'uscc');
       const patch = definedOnly(input) as Partial<NewEnterprise>;
-      validateFields({ ...patch, businessTermFrom: patch.businessTermFrom ?? current.businessTermFrom, businessTermTo: patch.businessTermTo ?? current.businessTermTo });
+      validateFields({
+        ...patch,
+        businessTermFrom: patch.businessTermFrom ?? current.businessTermFrom,
+        businessTermTo: patch.businessTermTo ?? current.businessTermTo,
+      });
       if (patch.regionCode) assertWritesRegion(ctx, patch.regionCode);
       const updated = await updateEnterprise(ctx.db, current.uscc, patch, ctx.caller.sub, ctx.today);
       if (!updated) throw notFound(`no enterprise with code ${current.uscc}`, { field: 'uscc' });
@@ -168,21 +182,28 @@ const RecordAnnualReportInput = builder.inputType('RecordAnnualReportInput', {
 builder.mutationField('recordAnnualReport', (t) =>
   t.field({
     type: AnnualReportRef,
-    description: '录入年度报告 Records an annual report for an enterprise of the caller\'s region.',
+    description: "录入年度报告 Records an annual report for an enterprise of the caller's region.",
     authScopes: writers,
     args: { input: t.arg({ type: RecordAnnualReportInput, required: true, description: 'The report.' }) },
     resolve: async (_root, { input }, ctx) => {
       const enterprise = await loadForWrite(ctx, input.uscc, 'input.uscc');
       const currentYear = Number(ctx.today.slice(0, 4));
       if (input.year < Number(enterprise.establishedOn.slice(0, 4)) || input.year >= currentYear) {
-        throw badUserInput(`input.year: ${input.year} is not a year this enterprise can report on`, { field: 'input.year', reason: 'OUT_OF_RANGE' });
+        throw badUserInput(`input.year: ${input.year} is not a year this enterprise can report on`, {
+          field: 'input.year',
+          reason: 'OUT_OF_RANGE',
+        });
       }
       if (input.submittedOn < `${input.year + 1}-01-01` || input.submittedOn > ctx.today) {
-        throw badUserInput('input.submittedOn: must fall after the reported year and not in the future', { field: 'input.submittedOn', reason: 'OUT_OF_RANGE' });
+        throw badUserInput('input.submittedOn: must fall after the reported year and not in the future', {
+          field: 'input.submittedOn',
+          reason: 'OUT_OF_RANGE',
+        });
       }
       for (const field of ['employees', 'subscribedCapital', 'paidInCapital', 'totalAssets'] as const) {
         const value = input[field];
-        if (value != null && value < 0) throw badUserInput(`input.${field}: cannot be negative`, { field: `input.${field}`, reason: 'NEGATIVE' });
+        if (value != null && value < 0)
+          throw badUserInput(`input.${field}: cannot be negative`, { field: `input.${field}`, reason: 'NEGATIVE' });
       }
       const { uscc: _raw, ...rest } = input;
       const report = await upsertAnnualReport(ctx.db, {
@@ -201,7 +222,7 @@ builder.mutationField('recordAnnualReport', (t) =>
 );
 
 const RecordCreditCommitmentInput = builder.inputType('RecordCreditCommitmentInput', {
-  description: '信用承诺录入 A credit commitment an enterprise made to the caller\'s department.',
+  description: "信用承诺录入 A credit commitment an enterprise made to the caller's department.",
   fields: (t) => ({
     uscc: t.string({ required: true, description: '统一社会信用代码.' }),
     matter: t.string({ required: true, description: '承诺事项.' }),
@@ -216,13 +237,15 @@ const RecordCreditCommitmentInput = builder.inputType('RecordCreditCommitmentInp
 builder.mutationField('recordCreditCommitment', (t) =>
   t.field({
     type: CreditCommitmentRef,
-    description: '录入信用承诺 Records a commitment for an enterprise of the caller\'s region, under the caller\'s department.',
+    description: "录入信用承诺 Records a commitment for an enterprise of the caller's region, under the caller's department.",
     authScopes: writers,
     args: { input: t.arg({ type: RecordCreditCommitmentInput, required: true, description: 'The commitment.' }) },
     resolve: async (_root, { input }, ctx) => {
       const enterprise = await loadForWrite(ctx, input.uscc, 'input.uscc');
-      if (input.committedOn > ctx.today) throw badUserInput('input.committedOn: cannot be in the future', { field: 'input.committedOn', reason: 'OUT_OF_RANGE' });
-      if (!input.matter.trim() || !input.content.trim()) throw badUserInput('input.matter and input.content are required', { field: 'input.content', reason: 'EMPTY' });
+      if (input.committedOn > ctx.today)
+        throw badUserInput('input.committedOn: cannot be in the future', { field: 'input.committedOn', reason: 'OUT_OF_RANGE' });
+      if (!input.matter.trim() || !input.content.trim())
+        throw badUserInput('input.matter and input.content are required', { field: 'input.content', reason: 'EMPTY' });
       const commitment = await insertCreditCommitment(ctx.db, {
         uscc: enterprise.uscc,
         matter: input.matter,

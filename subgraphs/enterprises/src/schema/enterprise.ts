@@ -9,7 +9,7 @@ import {
   toPage,
 } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
-import { lastDueYear, isFiledOnTime, missingReportYears } from '../data/annual-report-rules.ts';
+import { isFiledOnTime, lastDueYear, missingReportYears } from '../data/annual-report-rules.ts';
 import { countEnterprises, type EnterpriseFilter, searchEnterprises } from '../data/enterprise-store.ts';
 import type { EnterpriseRow } from '../db/schema.ts';
 import { AnnualReportComplianceRef, AnnualReportRef } from './annual-report.ts';
@@ -35,10 +35,14 @@ const supervisorOnly = (description: string) => ({
 });
 
 EnterpriseRef.implement({
-  description: '企业 Market entity keyed by its unified social credit code, with the basic information the national enterprise credit publicity system shows (基础信息).',
+  description:
+    '企业 Market entity keyed by its unified social credit code, with the basic information the national enterprise credit publicity system shows (基础信息).',
   fields: (t) => ({
     uscc: t.exposeString('uscc', { description: '统一社会信用代码 Unified social credit code (18 characters).' }),
-    registrationNumber: t.exposeString('registrationNumber', { nullable: true, description: '注册号 Old 15-digit registration number, for entities registered before 2015.' }),
+    registrationNumber: t.exposeString('registrationNumber', {
+      nullable: true,
+      description: '注册号 Old 15-digit registration number, for entities registered before 2015.',
+    }),
     name: t.exposeString('name', { description: '企业名称 Registered name.' }),
     formerNames: t.field({
       type: [FormerNameRef],
@@ -46,17 +50,33 @@ EnterpriseRef.implement({
       resolve: (e, _args, ctx) => ctx.loaders.formerNames.load(e.uscc),
     }),
     enterpriseType: t.exposeString('enterpriseType', { description: '企业类型 Legal form, e.g. 有限责任公司（自然人投资或控股）.' }),
-    entityType: t.field({ type: EntityTypeEnum, description: '主体类型 Enterprise, individual business or cooperative.', resolve: (e) => entityTypeOf(e.uscc) }),
+    entityType: t.field({
+      type: EntityTypeEnum,
+      description: '主体类型 Enterprise, individual business or cooperative.',
+      resolve: (e) => entityTypeOf(e.uscc),
+    }),
     legalRepresentative: t.exposeString('legalRepresentative', { description: '法定代表人（负责人、经营者） Legal representative.' }),
-    registeredCapital: t.float({ nullable: true, description: '注册资本（万元） Registered capital in 10 000 units of `capitalCurrency`.', resolve: (e) => e.registeredCapital }),
+    registeredCapital: t.float({
+      nullable: true,
+      description: '注册资本（万元） Registered capital in 10 000 units of `capitalCurrency`.',
+      resolve: (e) => e.registeredCapital,
+    }),
     capitalCurrency: t.exposeString('capitalCurrency', { description: '币种 ISO 4217 currency of the capital.' }),
     establishedOn: t.expose('establishedOn', { type: 'Date', description: '成立日期 Date established.' }),
     businessTermFrom: t.expose('businessTermFrom', { type: 'Date', nullable: true, description: '营业期限自 Business term from.' }),
-    businessTermTo: t.expose('businessTermTo', { type: 'Date', nullable: true, description: '营业期限至 Business term to; null means 长期 (open-ended).' }),
+    businessTermTo: t.expose('businessTermTo', {
+      type: 'Date',
+      nullable: true,
+      description: '营业期限至 Business term to; null means 长期 (open-ended).',
+    }),
     registrationAuthority: t.exposeString('registrationAuthority', { description: '登记机关 Registration authority.' }),
     approvedOn: t.expose('approvedOn', { type: 'Date', nullable: true, description: '核准日期 Date of the latest approved registration.' }),
     status: t.expose('status', { type: RegistrationStatusEnum, description: '登记状态 Registration status.' }),
-    region: t.field({ type: RegionRef, description: '所属区划 Division the enterprise is registered in.', resolve: (e) => regionOf(e.regionCode) }),
+    region: t.field({
+      type: RegionRef,
+      description: '所属区划 Division the enterprise is registered in.',
+      resolve: (e) => regionOf(e.regionCode),
+    }),
     address: t.exposeString('address', { description: '住所 Registered address.' }),
     businessScope: t.exposeString('businessScope', { description: '经营范围 Business scope.' }),
     industry: t.field({
@@ -65,7 +85,11 @@ EnterpriseRef.implement({
       description: '行业 Industry (GB/T 4754 category).',
       resolve: (e) => (e.industryCode ? { code: e.industryCode, name: e.industryName ?? '' } : null),
     }),
-    keyDomains: t.field({ type: [KeyDomainEnum], description: '重点领域 Focus domains the enterprise belongs to.', resolve: (e) => e.keyDomains }),
+    keyDomains: t.field({
+      type: [KeyDomainEnum],
+      description: '重点领域 Focus domains the enterprise belongs to.',
+      resolve: (e) => e.keyDomains,
+    }),
     annualReports: t.field({
       type: [AnnualReportRef],
       description: '年度报告 Annual reports, newest first.',
@@ -80,7 +104,10 @@ EnterpriseRef.implement({
         return {
           lastDueYear: last,
           missingYears: missingReportYears(e.establishedOn, reports, ctx.today),
-          lateYears: reports.filter((r) => r.year > last - 5 && !isFiledOnTime(r)).map((r) => r.year).sort(),
+          lateYears: reports
+            .filter((r) => r.year > last - 5 && !isFiledOnTime(r))
+            .map((r) => r.year)
+            .sort(),
         };
       },
     }),
@@ -92,7 +119,9 @@ EnterpriseRef.implement({
         return callerSeesRegion(ctx.caller, e.regionCode) ? commitments : commitments.filter((c) => c.published);
       },
     }),
-    usccAllowListed: t.exposeBoolean('usccAllowListed', { description: '白名单 The code fails a check and was accepted through the operator allow-list.' }),
+    usccAllowListed: t.exposeBoolean('usccAllowListed', {
+      description: '白名单 The code fails a check and was accepted through the operator allow-list.',
+    }),
     contactPhone: t.exposeString('contactPhone', supervisorOnly('联系电话 Contact phone.')),
     contactEmail: t.exposeString('contactEmail', supervisorOnly('电子邮箱 Contact e-mail.')),
     internalNotes: t.exposeString('internalNotes', supervisorOnly('内部备注 Internal notes of the registration department.')),

@@ -1,4 +1,4 @@
-import { KEY_DOMAINS, REGISTRATION_STATUSES } from '@credit-hub/seed';
+import type { KEY_DOMAINS, REGISTRATION_STATUSES } from '@credit-hub/seed';
 import { builder } from '../builder.ts';
 
 export const RegistrationStatusEnum = builder.enumType('RegistrationStatus', {
@@ -51,4 +51,10 @@ export const CommitmentFulfilmentEnum = builder.enumType('CommitmentFulfilment',
 });
 
 export const entityTypeOf = (uscc: string) =>
-  uscc.startsWith('91') ? 'ENTERPRISE' : uscc.startsWith('92') ? 'INDIVIDUAL_BUSINESS' : uscc.startsWith('93') ? 'FARMERS_COOPERATIVE' : 'OTHER';
+  uscc.startsWith('91')
+    ? 'ENTERPRISE'
+    : uscc.startsWith('92')
+      ? 'INDIVIDUAL_BUSINESS'
+      : uscc.startsWith('93')
+        ? 'FARMERS_COOPERATIVE'
+        : 'OTHER';

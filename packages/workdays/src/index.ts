@@ -1,0 +1,1 @@
+export { addWorkingDays, CALENDAR_COVERAGE, holidayName, isCovered, isWorkingDay, workingDaysBetween } from './calendar.ts';
