@@ -23,7 +23,7 @@ describe.each(stackKinds())('enterprises through the gateway (%s)', (kind) => {
 
   beforeAll(async () => {
     stack = await startStack({ kind });
-    await seedEnterprises(stack.databases.enterprises?.db, 120, { referenceDate: '2026-11-21' });
+    await seedEnterprises(stack.database('enterprises').db, 120, { referenceDate: '2026-11-21' });
   });
   afterAll(() => stack?.stop());
 

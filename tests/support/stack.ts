@@ -23,6 +23,9 @@ export interface Stack {
     options?: { token?: string; url?: string },
   ): Promise<GraphQLResponse<T>>;
   token(request: TokenRequest): Promise<string>;
+  /** The open database of one subgraph (to seed it or read its statement counter). */
+  // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
+  database(name: string): Database<any>;
   /** SQL statements each subgraph ran while `work` ran. */
   countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: Record<string, number> }>;
   stop(): Promise<void>;
@@ -76,6 +79,11 @@ export async function startStack(options: { kind?: DatabaseKind; env?: Record<st
         return { status: response.status, ...((await response.json()) as object) };
       },
       token: (request) => mintDevToken(request, env),
+      database(name) {
+        const database = databases[name];
+        if (!database) throw new Error(`no subgraph named ${name}`);
+        return database;
+      },
       async countStatements(work) {
         const before = Object.fromEntries(Object.entries(databases).map(([name, db]) => [name, db.statements.count]));
         const result = await work();
