@@ -1,4 +1,4 @@
-import { seedEnterprises } from '@credit-hub/enterprises';
+import { type EnterprisesDatabase, seedEnterprises } from '@credit-hub/enterprises';
 import { enterpriseAt } from '@credit-hub/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, stackKinds, startStack } from './support/stack.ts';
@@ -23,7 +23,7 @@ describe.each(stackKinds())('enterprises through the gateway (%s)', (kind) => {
 
   beforeAll(async () => {
     stack = await startStack({ kind });
-    await seedEnterprises(stack.database('enterprises').db, 120, { referenceDate: '2026-11-21' });
+    await seedEnterprises(stack.database<EnterprisesDatabase>('enterprises').db, 120, { referenceDate: '2026-11-21' });
   });
   afterAll(() => stack?.stop());
 

@@ -25,7 +25,7 @@ export interface Stack {
   token(request: TokenRequest): Promise<string>;
   /** The open database of one subgraph (to seed it or read its statement counter). */
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
-  database(name: string): Database<any>;
+  database<TDatabase extends Database<any> = Database<any>>(name: string): TDatabase;
   /** SQL statements each subgraph ran while `work` ran. */
   countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: Record<string, number> }>;
   stop(): Promise<void>;
@@ -79,10 +79,10 @@ export async function startStack(options: { kind?: DatabaseKind; env?: Record<st
         return { status: response.status, ...((await response.json()) as object) };
       },
       token: (request) => mintDevToken(request, env),
-      database(name) {
+      database<TDatabase>(name: string) {
         const database = databases[name];
         if (!database) throw new Error(`no subgraph named ${name}`);
-        return database;
+        return database as TDatabase;
       },
       async countStatements(work) {
         const before = Object.fromEntries(Object.entries(databases).map(([name, db]) => [name, db.statements.count]));
