@@ -1,4 +1,6 @@
 import type { Database, DatabaseKind } from '@credit-hub/db';
+import type { EnterprisesDatabase } from '@credit-hub/enterprises';
+import type { SeedOptions } from '@credit-hub/seed';
 import type { RunningService } from '@credit-hub/subgraph-kit';
 
 /**
@@ -15,6 +17,12 @@ export interface SubgraphEntry {
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
   openTestDatabase: (kind: DatabaseKind) => Promise<Database<any>>;
   start: (options: StartOptions) => Promise<RunningService>;
+  /** Opens the configured database (DATABASE_URL / <NAME>_DATABASE_URL, else PGlite under DATA_DIR). */
+  // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
+  openDatabase: (env: Record<string, string | undefined>) => Promise<Database<any>>;
+  /** Bulk-loads this subgraph's part of the first `count` synthetic enterprises. */
+  // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
+  seed: (database: Database<any>, count: number, options: SeedOptions) => Promise<void>;
 }
 
 export interface StartOptions {
@@ -39,6 +47,14 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     start: async ({ port, env, database }) => {
       const { startEnterprisesSubgraph, loadEnv } = await import('@credit-hub/enterprises');
       return startEnterprisesSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database }) });
+    },
+    openDatabase: async (env) => {
+      const { openEnterprisesDatabase, loadEnv } = await import('@credit-hub/enterprises');
+      const config = loadEnv(env);
+      return openEnterprisesDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    },
+    seed: async (database, count, options) => {
+      await (await import('@credit-hub/enterprises')).seedEnterprises((database as EnterprisesDatabase).db, count, options);
     },
   },
 ];

@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertInChunks } from './bulk-insert.ts';
+import type { Database } from './database.ts';
+import { openTestDatabase, testDatabaseKinds } from './test-databases.ts';
+
+const things = pgTable('things', { id: integer('id').primaryKey(), label: text('label').notNull(), tags: text('tags').array() });
+const migrationsFolder = fileURLToPath(new URL('../test-fixtures/migrations', import.meta.url));
+
+describe.each(testDatabaseKinds())('database factory (%s)', (kind) => {
+  let database: Database<{ things: typeof things }>;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind, { schemaName: 'fixture', schema: { things }, migrationsFolder });
+  });
+  afterAll(() => database?.close());
+
+  it('applies migrations inside the subgraph schema', async () => {
+    const result = await database.db.execute(sql`select current_schema() as schema`);
+    const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
+    expect((rows[0] as { schema: string }).schema).toBe(database.schemaName);
+  });
+
+  it('bulk-inserts in few statements and counts them', async () => {
+    const rows = Array.from({ length: 25_000 }, (_, id) => ({ id, label: `第${id}号`, tags: id % 2 ? ['甲', 'b'] : [] }));
+    const { statements } = await database.statements.measure(() => insertInChunks(database.db, things, rows));
+    expect(statements.length).toBe(3);
+    const [row] = await database.db.select().from(things).where(sql`${things.id} = 7`);
+    expect(row).toEqual({ id: 7, label: '第7号', tags: ['甲', 'b'] });
+    await insertInChunks(database.db, things, rows.slice(0, 10), { onConflictDoNothing: true });
+    const [{ total }] = (await database.db.select({ total: sql<number>`count(*)::int` }).from(things)) as [{ total: number }];
+    expect(total).toBe(25_000);
+  });
+});

@@ -1,0 +1,74 @@
+import { SignJWT } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { callerOwnsDepartment, callerSeesRegion, callerWritesRegion } from './auth/caller.ts';
+import { bearerToken, createTokenVerifier, gatewayIssuer, mintToken } from './auth/tokens.ts';
+
+const settings = { jwtSecret: 'unit-test-secret-0123456789', issuer: 'credit-hub', gatewaySecret: 'gateway-secret-0123456789' };
+const verify = createTokenVerifier(settings);
+const mint = (claims: Partial<Parameters<typeof mintToken>[0]> = {}) =>
+  mintToken({ secret: settings.jwtSecret, issuer: settings.issuer, sub: 'u1', role: 'regulator', region: '140800', dept: 'ZFJC', expiresIn: 60, ...claims });
+
+const rejection = async (token: string) => {
+  try {
+    await verify(token);
+    return 'accepted';
+  } catch (error) {
+    return (error as { extensions?: { code?: string } }).extensions?.code;
+  }
+};
+
+describe('token verification', () => {
+  it('turns a good token into a caller', async () => {
+    expect(await verify(await mint({ scope: 'read write' }))).toEqual({ sub: 'u1', role: 'regulator', dept: 'ZFJC', region: '140800', scopes: ['read', 'write'] });
+  });
+
+  it.each([
+    ['expired', () => mint({ expiresIn: -10 })],
+    ['wrong secret', () => mint({ secret: 'another-secret-0123456789' })],
+    ['wrong issuer', () => mint({ issuer: 'someone-else' })],
+    ['unknown role', () => mint({ role: 'superuser' })],
+    ['public role claimed by a caller', () => mint({ role: 'public' })],
+    ['regulator without region', () => mint({ region: undefined })],
+    ['malformed region', () => mint({ region: '1408' })],
+    ['garbage', async () => 'not.a.jwt'],
+    ['no exp', () => new SignJWT({ role: 'analyst' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('credit-hub').setSubject('x').sign(new TextEncoder().encode(settings.jwtSecret))],
+    ['alg none', async () => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"role":"admin","iss":"credit-hub","sub":"x","exp":9999999999}').toString('base64url')}.`],
+  ])('refuses %s with UNAUTHENTICATED', async (_name, make) => {
+    expect(await rejection(await make())).toBe('UNAUTHENTICATED');
+  });
+
+  it('accepts the gateway-minted anonymous token only with the gateway secret', async () => {
+    const anonymous = await mintToken({ secret: settings.gatewaySecret, issuer: gatewayIssuer('credit-hub'), sub: 'anonymous', role: 'public', expiresIn: 60 });
+    expect((await verify(anonymous)).role).toBe('public');
+    const forged = await mintToken({ secret: settings.jwtSecret, issuer: gatewayIssuer('credit-hub'), sub: 'anonymous', role: 'public', expiresIn: 60 });
+    expect(await rejection(forged)).toBe('UNAUTHENTICATED');
+  });
+
+  it('parses bearer headers strictly', () => {
+    expect(bearerToken(undefined)).toBeNull();
+    expect(bearerToken('Bearer abc')).toBe('abc');
+    expect(() => bearerToken('Basic abc')).toThrow();
+  });
+});
+
+describe('access rules', () => {
+  const regulator = { sub: 'r', role: 'regulator' as const, dept: 'ZFJC', region: '140800', scopes: [] };
+  it('scopes regulators to their region and department', () => {
+    expect(callerSeesRegion(regulator, '140802')).toBe(true);
+    expect(callerSeesRegion(regulator, '140100')).toBe(false);
+    expect(callerWritesRegion({ ...regulator, region: '140000' }, '140100')).toBe(true);
+    expect(callerOwnsDepartment(regulator, 'ZFJC')).toBe(true);
+    expect(callerOwnsDepartment(regulator, 'XKSP')).toBe(false);
+  });
+  it('lets analysts see everything and write nothing', () => {
+    const analyst = { sub: 'a', role: 'analyst' as const, dept: null, region: null, scopes: [] };
+    expect(callerSeesRegion(analyst, '430100')).toBe(true);
+    expect(callerWritesRegion(analyst, '430100')).toBe(false);
+    expect(callerOwnsDepartment(analyst, 'ZFJC')).toBe(false);
+  });
+  it('gives the public and the platform no supervision view', () => {
+    for (const role of ['public', 'platform'] as const) {
+      expect(callerSeesRegion({ sub: 'x', role, dept: null, region: '140000', scopes: [] }, '140800')).toBe(false);
+    }
+  });
+});

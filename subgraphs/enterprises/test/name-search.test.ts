@@ -1,0 +1,80 @@
+import { testDatabaseKinds } from '@credit-hub/db';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fragmentGrams, nameGrams } from '../src/data/name-grams.ts';
+import { countEnterprises, searchEnterprises, searchEnterprisesQuery } from '../src/data/enterprise-store.ts';
+import { type EnterprisesDatabase, openEnterprisesTestDatabase } from '../src/db/client.ts';
+import { seedEnterprises } from '../src/seed.ts';
+
+describe('name grams', () => {
+  it('indexes every character and adjacent pair, normalising width and case', () => {
+    expect(nameGrams('晋丰Ａb')).toEqual(['晋', '晋丰', '丰', '丰A', 'A', 'AB', 'B']);
+    expect(fragmentGrams('食品有限')).toEqual(['食品', '品有', '有限']);
+    expect(fragmentGrams('食')).toEqual(['食']);
+  });
+});
+
+describe.each(testDatabaseKinds())('Chinese name search (%s)', (kind) => {
+  let database: EnterprisesDatabase;
+
+  beforeAll(async () => {
+    database = await openEnterprisesTestDatabase(kind);
+    await seedEnterprises(database.db, 15_000, { referenceDate: '2026-11-21' });
+    await database.db.execute(sql`analyze`);
+  });
+  afterAll(() => database?.close());
+
+  it('uses the gram GIN index for a Chinese fragment (EXPLAIN)', async () => {
+    // PGlite runs with the C locale, where pg_trgm ignores CJK characters: the proof must hold there.
+    const query = searchEnterprisesQuery(database.db, { nameContains: '压力容器' });
+    const plan = await database.db.execute(sql.raw(`explain ${query.sql.replace(/\$(\d+)/g, (_, n) => literal(query.params[Number(n) - 1]))}`));
+    const text = (Array.isArray(plan) ? plan : (plan as { rows: unknown[] }).rows).map((row) => Object.values(row as object)[0]).join('\n');
+    expect(text).toContain('enterprises_name_grams_idx');
+    expect(text).not.toMatch(/Seq Scan on enterprises/);
+  });
+
+  it('finds exactly the names containing the fragment, current or former', async () => {
+    const rows = await searchEnterprises(database.db, { nameContains: '食品' }, { limit: 10_000 });
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) expect(row.searchNames).toContain('食品');
+    expect(await countEnterprises(database.db, { nameContains: '食品' })).toBe(rows.length);
+    // A fragment whose bigrams all occur but not adjacently must not match.
+    const scattered = await searchEnterprises(database.db, { nameContains: '食品有限公司食品' }, { limit: 10 });
+    expect(scattered).toEqual([]);
+  });
+
+  it('treats LIKE wildcards in the fragment literally', async () => {
+    expect(await searchEnterprises(database.db, { nameContains: '%' }, { limit: 5 })).toEqual([]);
+    expect(await searchEnterprises(database.db, { nameContains: '_' }, { limit: 5 })).toEqual([]);
+  });
+
+  it('pages by keyset without gaps or repeats and combines filters', async () => {
+    const filter = { regionPrefix: '1408', statuses: ['ACTIVE' as const] };
+    const all = await searchEnterprises(database.db, filter, { limit: 10_000 });
+    const paged: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await searchEnterprises(database.db, filter, { limit: 7, afterUscc: after });
+      paged.push(...page.map((row) => row.uscc));
+      if (page.length < 7) break;
+      after = page[page.length - 1]?.uscc;
+    }
+    expect(paged).toEqual(all.map((row) => row.uscc));
+    for (const row of all) {
+      expect(row.regionCode.startsWith('1408')).toBe(true);
+      expect(row.status).toBe('ACTIVE');
+    }
+    const food = await searchEnterprises(database.db, { keyDomains: ['FOOD_PRODUCTION'], establishedFrom: '2020-01-01' }, { limit: 10_000 });
+    expect(food.length).toBeGreaterThan(0);
+    for (const row of food) {
+      expect(row.keyDomains).toContain('FOOD_PRODUCTION');
+      expect(row.establishedOn >= '2020-01-01').toBe(true);
+    }
+  });
+});
+
+function literal(value: unknown): string {
+  if (Array.isArray(value)) return `ARRAY[${value.map(literal).join(',')}]::text[]`;
+  if (typeof value === 'number') return String(value);
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
