@@ -18,7 +18,8 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   'graphiql.min.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
 };
 
-export const EXAMPLE_USCC = '91140802MA0000010X';
+/** GB 32100's worked example: valid, so the example query runs even before any demo data exists. */
+export const EXAMPLE_USCC = '91350100M000100Y43';
 
 const EXAMPLE_QUERY = `# 企业信用画像 Enterprise credit profile by unified social credit code.
 # Paste a demo code printed by \`npm start\`; put a dev token in the Headers tab for more.
@@ -82,11 +83,14 @@ function page(options: GraphiqlOptions): string {
   <script src="/graphiql/graphiql.min.js"></script>
   <script>
     const config = ${config};
+    const firstVisit = !localStorage.getItem('graphiql:tabState');
     const fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', location.href).href });
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
       React.createElement(GraphiQL, {
         fetcher,
-        defaultTabs: [config.tab],
+        // Examples only on a first visit: afterwards GraphiQL restores the analyst's own tabs.
+        ...(firstVisit ? { query: config.tab.query, variables: config.tab.variables } : {}),
+        ...(config.tab.headers ? { headers: config.tab.headers } : {}),
         defaultEditorToolsVisibility: 'variables',
         isHeadersEditorEnabled: true,
         shouldPersistHeaders: true,

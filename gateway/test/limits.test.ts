@@ -12,7 +12,9 @@ describe('query limits', () => {
   });
 
   it('ignores introspection fields and survives fragment cycles', () => {
-    const document = parse(`query { __typename enterprise(uscc: "x") { ...A } } fragment A on Enterprise { name ...B } fragment B on Enterprise { ...A }`);
+    const document = parse(
+      `query { __typename enterprise(uscc: "x") { ...A } } fragment A on Enterprise { name ...B } fragment B on Enterprise { ...A }`,
+    );
     expect(measureOperation(document)).toEqual({ depth: 2, fields: 2, aliases: 0 });
   });
 });

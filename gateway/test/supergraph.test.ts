@@ -37,7 +37,8 @@ describe('committed schema artifacts', () => {
           for (const field of Object.values(type.getFields())) {
             if (field.name.startsWith('_')) continue;
             if (!field.description) missing.push(`${subgraph.name}:${type.name}.${field.name}`);
-            if ('args' in field) for (const arg of field.args) if (!arg.description) missing.push(`${subgraph.name}:${type.name}.${field.name}(${arg.name})`);
+            if ('args' in field)
+              for (const arg of field.args) if (!arg.description) missing.push(`${subgraph.name}:${type.name}.${field.name}(${arg.name})`);
           }
         }
         if (type instanceof GraphQLEnumType) {

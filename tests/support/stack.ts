@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, DatabaseKind } from '@credit-hub/db';
-import { startGateway } from '@credit-hub/gateway';
+import { type GraphiqlOptions, loadGatewayEnv, startGateway } from '@credit-hub/gateway';
 import type { RunningService } from '@credit-hub/subgraph-kit';
 import { mintDevToken, type TokenRequest } from '../../scripts/dev-tokens.ts';
 import { SUBGRAPHS } from '../../scripts/subgraphs.ts';
@@ -43,7 +43,14 @@ export const TEST_ENV = {
  * The whole hub for one test file: every subgraph on a free port with its own fresh database,
  * the gateway composed over them. Test files can run concurrently; nothing is shared.
  */
-export async function startStack(options: { kind?: DatabaseKind; env?: Record<string, string> } = {}): Promise<Stack> {
+export interface StackOptions {
+  kind?: DatabaseKind;
+  env?: Record<string, string>;
+  /** GraphiQL examples the gateway serves (browser tests). */
+  graphiql?: GraphiqlOptions;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env = { ...TEST_ENV, ...options.env };
   const kind = options.kind ?? 'pglite';
   const services: RunningService[] = [];
@@ -58,7 +65,8 @@ export async function startStack(options: { kind?: DatabaseKind; env?: Record<st
     const gateway = await startGateway({
       port: 0,
       subgraphUrls,
-      env: (await import('@credit-hub/gateway')).loadGatewayEnv(env),
+      env: loadGatewayEnv(env),
+      ...(options.graphiql ? { graphiql: options.graphiql } : {}),
     });
     services.push(gateway);
     const gatewayUrl = `${gateway.url}/graphql`;
