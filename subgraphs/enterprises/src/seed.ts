@@ -1,6 +1,6 @@
 import { insertInChunks } from '@credit-hub/db';
-import { generateEnterprises, type SeedOptions } from '@credit-hub/seed';
-import { count } from 'drizzle-orm';
+import { generateEnterprises, type SeedEnterprise, type SeedOptions } from '@credit-hub/seed';
+import { count, inArray } from 'drizzle-orm';
 import { withSearchColumns } from './data/enterprise-store.ts';
 import type { EnterprisesDb } from './db/client.ts';
 import { annualReports, creditCommitments, enterprises, formerNames } from './db/schema.ts';
@@ -12,8 +12,25 @@ const BATCH = 5_000;
  * subgraphs derive their records for the same enterprises from the same seed, never from here.
  */
 export async function seedEnterprises(db: EnterprisesDb, total: number, options: SeedOptions = {}): Promise<number> {
-  let batch: ReturnType<typeof generateEnterprises> extends Generator<infer T> ? T[] : never = [];
+  let batch: SeedEnterprise[] = [];
   const flush = async () => {
+    // Enterprises already present keep their rows: re-running a seed, or growing the demo set to a
+    // benchmark size, adds only what is missing instead of duplicating child records.
+    const present = new Set(
+      (
+        await db
+          .select({ uscc: enterprises.uscc })
+          .from(enterprises)
+          .where(
+            inArray(
+              enterprises.uscc,
+              batch.map((e) => e.uscc),
+            ),
+          )
+      ).map((row) => row.uscc),
+    );
+    batch = batch.filter((e) => !present.has(e.uscc));
+    if (batch.length === 0) return;
     await insertInChunks(
       db,
       enterprises,
@@ -56,7 +73,6 @@ export async function seedEnterprises(db: EnterprisesDb, total: number, options:
       db,
       annualReports,
       batch.flatMap((e) => e.annualReports.map((r) => ({ uscc: e.uscc, ...r, address: e.address, recordedBy: 'seed' }))),
-      { onConflictDoNothing: true },
     );
     await insertInChunks(
       db,

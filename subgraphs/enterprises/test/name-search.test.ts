@@ -1,8 +1,8 @@
 import { testDatabaseKinds } from '@credit-hub/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fragmentGrams, nameGrams } from '../src/data/name-grams.ts';
 import { countEnterprises, searchEnterprises, searchEnterprisesQuery } from '../src/data/enterprise-store.ts';
+import { fragmentGrams, nameGrams } from '../src/data/name-grams.ts';
 import { type EnterprisesDatabase, openEnterprisesTestDatabase } from '../src/db/client.ts';
 import { seedEnterprises } from '../src/seed.ts';
 
@@ -27,7 +27,9 @@ describe.each(testDatabaseKinds())('Chinese name search (%s)', (kind) => {
   it('uses the gram GIN index for a Chinese fragment (EXPLAIN)', async () => {
     // PGlite runs with the C locale, where pg_trgm ignores CJK characters: the proof must hold there.
     const query = searchEnterprisesQuery(database.db, { nameContains: '压力容器' });
-    const plan = await database.db.execute(sql.raw(`explain ${query.sql.replace(/\$(\d+)/g, (_, n) => literal(query.params[Number(n) - 1]))}`));
+    const plan = await database.db.execute(
+      sql.raw(`explain ${query.sql.replace(/\$(\d+)/g, (_, n) => literal(query.params[Number(n) - 1]))}`),
+    );
     const text = (Array.isArray(plan) ? plan : (plan as { rows: unknown[] }).rows).map((row) => Object.values(row as object)[0]).join('\n');
     expect(text).toContain('enterprises_name_grams_idx');
     expect(text).not.toMatch(/Seq Scan on enterprises/);
@@ -64,7 +66,11 @@ describe.each(testDatabaseKinds())('Chinese name search (%s)', (kind) => {
       expect(row.regionCode.startsWith('1408')).toBe(true);
       expect(row.status).toBe('ACTIVE');
     }
-    const food = await searchEnterprises(database.db, { keyDomains: ['FOOD_PRODUCTION'], establishedFrom: '2020-01-01' }, { limit: 10_000 });
+    const food = await searchEnterprises(
+      database.db,
+      { keyDomains: ['FOOD_PRODUCTION'], establishedFrom: '2020-01-01' },
+      { limit: 10_000 },
+    );
     expect(food.length).toBeGreaterThan(0);
     for (const row of food) {
       expect(row.keyDomains).toContain('FOOD_PRODUCTION');
