@@ -47,6 +47,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
+    // Signals are handled once for the whole process (stopOnSignals), in order: HTTP, Apollo, database.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error),
     plugins: [

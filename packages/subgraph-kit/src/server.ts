@@ -37,6 +37,8 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     introspection: true,
+    // Signals are handled once for the whole process (stopOnSignals), in order: HTTP, Apollo, database.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error),
     plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.plugin()],
