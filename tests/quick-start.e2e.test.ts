@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { enterpriseAt } from '@credit-hub/seed';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const START = new URL('../scripts/start.ts', import.meta.url).pathname;
+
+/** Runs `npm start`'s script as a newcomer would, on free ports and a scratch data directory. */
+function start(dataDir: string): { child: ChildProcess; output: () => string; ready: Promise<string> } {
+  let output = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', START], {
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      DATA_DIR: dataDir,
+      SEED_ENTERPRISES: '60',
+      PORT: '0',
+      ENTERPRISES_PORT: '0',
+      LICENSES_PORT: '0',
+      SANCTIONS_PORT: '0',
+      NODE_ENV: 'development',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const ready = new Promise<string>((resolve, reject) => {
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /GraphiQL\s+(http:\/\/\S+)\/graphiql/.exec(output);
+      if (match && output.includes('Ctrl-C')) resolve(match[1] ?? '');
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('exit', (code) => reject(new Error(`start exited with ${code}:\n${output}`)));
+  });
+  return { child, output: () => output, ready };
+}
+
+const exit = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'credit-hub-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('seeds on first start, prints GraphiQL, codes and tokens, answers the README query, and stops cleanly on SIGTERM', async () => {
+    const first = start(dataDir);
+    const base = await first.ready;
+    const demo = enterpriseAt(0);
+    expect(first.output()).toContain(demo.uscc);
+    expect(first.output()).toMatch(/regulator[^\n]*\n\s+eyJ/);
+    expect(first.output()).toMatch(/seeding/);
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ enterprise(uscc: "${demo.uscc}") { uscc name } }` }),
+    });
+    expect(await response.json()).toEqual({ data: { enterprise: { uscc: demo.uscc, name: demo.name } } });
+    const stopped = exit(first.child);
+    first.child.kill('SIGTERM');
+    expect(await stopped).toBe(0);
+
+    // Second start: the PGlite directories persisted, so nothing is seeded again.
+    const second = start(dataDir);
+    await second.ready;
+    expect(second.output()).not.toMatch(/seeding/);
+    const again = exit(second.child);
+    second.child.kill('SIGINT');
+    expect(await again).toBe(0);
+  }, 120_000);
+});
