@@ -21,6 +21,13 @@ export const FULL_PROFILE = /* GraphQL */ `
       annualReports { year onTime }
       annualReportCompliance { missingYears lateYears }
       creditCommitments { matter fulfilment }
+      licenses { number kind status validTo authority { name } items { activity category } publication { publishedOn late } }
+      equipmentRegistrations { registrationCode equipmentCategory status registeredOnTime }
+      licenseSummary { valid expiringSoon suspendedOrRevokedRecently }
+      penalties { decisionNumber penaltyTypes fineAmount decidedOn authority state disputed publication { publishedOn publicUntil visibleToPublic } }
+      abnormalOperations { reason listedOn authority removal { removedOn reason } state }
+      seriousViolations { domain reason listedOn scheduledRemovalOn removal { removedOn reason } }
+      sanctionSummary { penaltiesInLast3Years finesInLast3Years currentlyAbnormal currentlySerious }
     }
   }
 `;

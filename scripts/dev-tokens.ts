@@ -29,6 +29,7 @@ export function mintDevToken(request: TokenRequest, source: Record<string, strin
 export const DEMO_TOKENS: { label: string; request: TokenRequest }[] = [
   { label: 'regulator, Shanxi province, registration dept (DJZC)', request: { role: 'regulator', region: '140000', dept: 'DJZC' } },
   { label: 'regulator, Yuncheng city, enforcement dept (ZFJC)', request: { role: 'regulator', region: '140800', dept: 'ZFJC' } },
+  { label: 'regulator, Shanxi province, special-equipment dept (TSSB)', request: { role: 'regulator', region: '140000', dept: 'TSSB' } },
   { label: 'analyst (read-only, everything)', request: { role: 'analyst' } },
   { label: 'platform (provincial credit platform)', request: { role: 'platform' } },
   { label: 'admin', request: { role: 'admin' } },

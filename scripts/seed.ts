@@ -35,7 +35,9 @@ async function main() {
     try {
       const t0 = Date.now();
       await subgraph.seed(database, count, options);
-      console.log(`${subgraph.name.padEnd(12)} ${count} enterprises' records in ${((Date.now() - t0) / 1000).toFixed(1)} s (${database.kind})`);
+      console.log(
+        `${subgraph.name.padEnd(12)} ${count} enterprises' records in ${((Date.now() - t0) / 1000).toFixed(1)} s (${database.kind})`,
+      );
     } finally {
       await database.close();
     }

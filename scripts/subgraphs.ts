@@ -1,5 +1,7 @@
 import type { Database, DatabaseKind } from '@credit-hub/db';
 import type { EnterprisesDatabase } from '@credit-hub/enterprises';
+import type { LicensesDatabase } from '@credit-hub/licenses';
+import type { SanctionsDatabase } from '@credit-hub/sanctions';
 import type { SeedOptions } from '@credit-hub/seed';
 import type { RunningService } from '@credit-hub/subgraph-kit';
 
@@ -31,6 +33,8 @@ export interface StartOptions {
   /** An open database the service uses instead of its configured one (tests); not closed on stop. */
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
   database?: Database<any>;
+  /** Fixed "today" for subgraphs with date rules (tests); the real date in China otherwise. */
+  today?: () => string;
 }
 
 /** Only the keys that are set, for option objects under exactOptionalPropertyTypes-style APIs. */
@@ -44,9 +48,9 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     schemaFile: new URL('../subgraphs/enterprises/schema.graphql', import.meta.url),
     loadSchema: async () => (await import('@credit-hub/enterprises')).schema,
     openTestDatabase: async (kind) => (await import('@credit-hub/enterprises')).openEnterprisesTestDatabase(kind),
-    start: async ({ port, env, database }) => {
+    start: async ({ port, env, database, today }) => {
       const { startEnterprisesSubgraph, loadEnv } = await import('@credit-hub/enterprises');
-      return startEnterprisesSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database }) });
+      return startEnterprisesSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today }) });
     },
     openDatabase: async (env) => {
       const { openEnterprisesDatabase, loadEnv } = await import('@credit-hub/enterprises');
@@ -55,6 +59,44 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     },
     seed: async (database, count, options) => {
       await (await import('@credit-hub/enterprises')).seedEnterprises((database as EnterprisesDatabase).db, count, options);
+    },
+  },
+  {
+    name: 'licenses',
+    defaultPort: 4002,
+    schemaFile: new URL('../subgraphs/licenses/schema.graphql', import.meta.url),
+    loadSchema: async () => (await import('@credit-hub/licenses')).schema,
+    openTestDatabase: async (kind) => (await import('@credit-hub/licenses')).openLicensesTestDatabase(kind),
+    start: async ({ port, env, database, today }) => {
+      const { startLicensesSubgraph, loadEnv } = await import('@credit-hub/licenses');
+      return startLicensesSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today }) });
+    },
+    openDatabase: async (env) => {
+      const { openLicensesDatabase, loadEnv } = await import('@credit-hub/licenses');
+      const config = loadEnv(env);
+      return openLicensesDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    },
+    seed: async (database, count, options) => {
+      await (await import('@credit-hub/licenses')).seedLicenses((database as LicensesDatabase).db, count, options);
+    },
+  },
+  {
+    name: 'sanctions',
+    defaultPort: 4003,
+    schemaFile: new URL('../subgraphs/sanctions/schema.graphql', import.meta.url),
+    loadSchema: async () => (await import('@credit-hub/sanctions')).schema,
+    openTestDatabase: async (kind) => (await import('@credit-hub/sanctions')).openSanctionsTestDatabase(kind),
+    start: async ({ port, env, database, today }) => {
+      const { startSanctionsSubgraph, loadEnv } = await import('@credit-hub/sanctions');
+      return startSanctionsSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today }) });
+    },
+    openDatabase: async (env) => {
+      const { openSanctionsDatabase, loadEnv } = await import('@credit-hub/sanctions');
+      const config = loadEnv(env);
+      return openSanctionsDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    },
+    seed: async (database, count, options) => {
+      await (await import('@credit-hub/sanctions')).seedSanctions((database as SanctionsDatabase).db, count, options);
     },
   },
 ];

@@ -88,7 +88,7 @@ describe('gateway', () => {
       await page.goto(`${base}/graphiql`);
       await page.locator('.graphiql-execute-button').click();
       await page.getByRole('menuitem', { name: 'Profile' }).click();
-      await expect.poll(() => page.locator('.result-window').innerText(), { timeout: 15_000 }).toContain(demo.name);
+      await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 15_000 }).toContain(demo.name);
       expect(external).toEqual([]);
     } finally {
       await browser.close();

@@ -5,7 +5,11 @@ import { parse } from 'graphql';
 export const SUPERGRAPH_FILE = new URL('../supergraph.graphql', import.meta.url);
 
 /** Subgraphs composed into the supergraph, with the URL each has when run with `npm start`. */
-export const SUBGRAPH_DEFAULTS = [{ name: 'enterprises', url: 'http://127.0.0.1:4001/graphql' }] as const;
+export const SUBGRAPH_DEFAULTS = [
+  { name: 'enterprises', url: 'http://127.0.0.1:4001/graphql' },
+  { name: 'licenses', url: 'http://127.0.0.1:4002/graphql' },
+  { name: 'sanctions', url: 'http://127.0.0.1:4003/graphql' },
+] as const;
 export const SUBGRAPH_NAMES: string[] = SUBGRAPH_DEFAULTS.map((subgraph) => subgraph.name);
 
 /**

@@ -48,6 +48,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** GraphiQL examples the gateway serves (browser tests). */
   graphiql?: GraphiqlOptions;
+  /** Fixed "today" passed to every subgraph with date rules (tests of publication periods). */
+  today?: () => string;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -59,7 +61,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     for (const subgraph of SUBGRAPHS) {
       const database = await subgraph.openTestDatabase(kind);
       databases[subgraph.name] = database;
-      services.push(await subgraph.start({ port: 0, env, database }));
+      services.push(await subgraph.start({ port: 0, env, database, ...(options.today ? { today: options.today } : {}) }));
     }
     const subgraphUrls = Object.fromEntries(services.map((service) => [service.name, `${service.url}/graphql`]));
     const gateway = await startGateway({

@@ -10,3 +10,13 @@ export const addYears = (iso: string, years: number): string => {
   return toIso(date);
 };
 export const yearOf = (iso: string): number => Number(iso.slice(0, 4));
+
+/** Calendar months later (earlier when negative), clamped to the month's last day: 2024-01-31 + 1 → 2024-02-29. */
+export const addMonths = (iso: string, months: number): string => {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const last = new Date(Date.UTC(targetYear, targetMonth, 0)).getUTCDate();
+  return `${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
+};

@@ -36,7 +36,9 @@ describe('synthetic enterprises', () => {
     expect(late).toBeLessThan(0.2);
     for (const report of reports) expect(report.submittedOn <= options.referenceDate).toBe(true);
     // Some enterprise misses a closed window (what lands it on the abnormal-operations list).
-    expect(population.some((e) => e.status === 'ACTIVE' && e.establishedOn < '2023-01-01' && !e.annualReports.some((r) => r.year === 2024))).toBe(true);
+    expect(
+      population.some((e) => e.status === 'ACTIVE' && e.establishedOn < '2023-01-01' && !e.annualReports.some((r) => r.year === 2024)),
+    ).toBe(true);
   });
 
   it('names enterprises like the registry does', () => {

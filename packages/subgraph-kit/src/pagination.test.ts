@@ -7,7 +7,9 @@ describe('keyset cursors', () => {
     expect(decodeCursor(encodeCursor(['91140802MA0000010X', 3]), 2)).toEqual(['91140802MA0000010X', 3]);
   });
   it.each(['', 'garbage', encodeCursor(['a']).slice(1), encodeCursor(['a', 'b'])])('rejects %j with BAD_USER_INPUT', (cursor) => {
-    expect(() => decodeCursor(cursor, 1)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+    expect(() => decodeCursor(cursor, 1)).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }),
+    );
   });
   it('bounds page sizes', () => {
     expect(pageSize(undefined)).toBe(20);

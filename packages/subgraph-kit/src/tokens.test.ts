@@ -6,7 +6,16 @@ import { bearerToken, createTokenVerifier, gatewayIssuer, mintToken } from './au
 const settings = { jwtSecret: 'unit-test-secret-0123456789', issuer: 'credit-hub', gatewaySecret: 'gateway-secret-0123456789' };
 const verify = createTokenVerifier(settings);
 const mint = (claims: Partial<Parameters<typeof mintToken>[0]> = {}) =>
-  mintToken({ secret: settings.jwtSecret, issuer: settings.issuer, sub: 'u1', role: 'regulator', region: '140800', dept: 'ZFJC', expiresIn: 60, ...claims });
+  mintToken({
+    secret: settings.jwtSecret,
+    issuer: settings.issuer,
+    sub: 'u1',
+    role: 'regulator',
+    region: '140800',
+    dept: 'ZFJC',
+    expiresIn: 60,
+    ...claims,
+  });
 
 const rejection = async (token: string) => {
   try {
@@ -19,7 +28,13 @@ const rejection = async (token: string) => {
 
 describe('token verification', () => {
   it('turns a good token into a caller', async () => {
-    expect(await verify(await mint({ scope: 'read write' }))).toEqual({ sub: 'u1', role: 'regulator', dept: 'ZFJC', region: '140800', scopes: ['read', 'write'] });
+    expect(await verify(await mint({ scope: 'read write' }))).toEqual({
+      sub: 'u1',
+      role: 'regulator',
+      dept: 'ZFJC',
+      region: '140800',
+      scopes: ['read', 'write'],
+    });
   });
 
   it.each([
@@ -31,16 +46,40 @@ describe('token verification', () => {
     ['regulator without region', () => mint({ region: undefined })],
     ['malformed region', () => mint({ region: '1408' })],
     ['garbage', async () => 'not.a.jwt'],
-    ['no exp', () => new SignJWT({ role: 'analyst' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('credit-hub').setSubject('x').sign(new TextEncoder().encode(settings.jwtSecret))],
-    ['alg none', async () => `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"role":"admin","iss":"credit-hub","sub":"x","exp":9999999999}').toString('base64url')}.`],
+    [
+      'no exp',
+      () =>
+        new SignJWT({ role: 'analyst' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuer('credit-hub')
+          .setSubject('x')
+          .sign(new TextEncoder().encode(settings.jwtSecret)),
+    ],
+    [
+      'alg none',
+      async () =>
+        `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"role":"admin","iss":"credit-hub","sub":"x","exp":9999999999}').toString('base64url')}.`,
+    ],
   ])('refuses %s with UNAUTHENTICATED', async (_name, make) => {
     expect(await rejection(await make())).toBe('UNAUTHENTICATED');
   });
 
   it('accepts the gateway-minted anonymous token only with the gateway secret', async () => {
-    const anonymous = await mintToken({ secret: settings.gatewaySecret, issuer: gatewayIssuer('credit-hub'), sub: 'anonymous', role: 'public', expiresIn: 60 });
+    const anonymous = await mintToken({
+      secret: settings.gatewaySecret,
+      issuer: gatewayIssuer('credit-hub'),
+      sub: 'anonymous',
+      role: 'public',
+      expiresIn: 60,
+    });
     expect((await verify(anonymous)).role).toBe('public');
-    const forged = await mintToken({ secret: settings.jwtSecret, issuer: gatewayIssuer('credit-hub'), sub: 'anonymous', role: 'public', expiresIn: 60 });
+    const forged = await mintToken({
+      secret: settings.jwtSecret,
+      issuer: gatewayIssuer('credit-hub'),
+      sub: 'anonymous',
+      role: 'public',
+      expiresIn: 60,
+    });
     expect(await rejection(forged)).toBe('UNAUTHENTICATED');
   });
 

@@ -1,0 +1,619 @@
+import { getDivision } from '@credit-hub/uscc';
+import { addDays, addMonths, yearOf } from './dates.ts';
+import { resolveSeedOptions } from './enterprises.ts';
+import { type Random, randomFor } from './random.ts';
+import { shortPlaceName } from './regions.ts';
+import type { SeedEnterprise, SeedOptions } from './types.ts';
+
+/**
+ * Sanction records for one synthetic enterprise: penalties, abnormal and serious listings, repairs.
+ * Derived from the enterprise alone (its index, domains and annual reports), so the sanctions
+ * subgraph seeds itself without reading another subgraph's tables, and the same enterprise always
+ * gets the same records. Records link to each other by `key`, which the loader maps to row ids.
+ */
+
+export type SeedPenaltyType =
+  | 'WARNING'
+  | 'CIRCULATED_CRITICISM'
+  | 'FINE'
+  | 'CONFISCATE_ILLEGAL_GAINS'
+  | 'CONFISCATE_ILLEGAL_PROPERTY'
+  | 'SUSPEND_LICENCE'
+  | 'DOWNGRADE_QUALIFICATION'
+  | 'REVOKE_LICENCE'
+  | 'RESTRICT_OPERATION'
+  | 'SUSPEND_PRODUCTION'
+  | 'ORDER_CLOSURE'
+  | 'RESTRICT_EMPLOYMENT';
+
+export type SeedSanctionDomain =
+  | 'FOOD'
+  | 'DRUG'
+  | 'SPECIAL_EQUIPMENT'
+  | 'QUALITY_SAFETY'
+  | 'CONSUMER_RIGHTS'
+  | 'FAIR_COMPETITION'
+  | 'OBSTRUCTING_ENFORCEMENT'
+  | 'REGISTRATION'
+  | 'OTHER';
+
+export interface SeedPenalty {
+  key: string;
+  decisionNumber: string;
+  violationType: string;
+  factsSummary: string;
+  legalBasis: string;
+  penaltyTypes: SeedPenaltyType[];
+  fineAmount: number | null;
+  confiscationAmount: number | null;
+  decidedOn: string;
+  authority: string;
+  department: string;
+  caseDomain: SeedSanctionDomain;
+  /** Null for a warning-only decision (never published). */
+  publishedOn: string | null;
+  state: 'IN_FORCE' | 'CHANGED' | 'REVOKED' | 'REPAIRED';
+  stateChangedOn: string | null;
+  repairedOn: string | null;
+}
+
+export interface SeedAbnormalOperation {
+  key: string;
+  reason: 'MISSING_ANNUAL_REPORT' | 'UNPUBLISHED_INFORMATION' | 'FALSE_INFORMATION' | 'UNREACHABLE_ADDRESS';
+  reasonDetail: string;
+  listedOn: string;
+  authority: string;
+  department: string;
+  decisionReference: string;
+  removedOn: string | null;
+  removalReason: 'ANNUAL_REPORT_FILED' | 'ADDRESS_REACHABLE' | null;
+  removalAuthority: string | null;
+  repairedOn: string | null;
+}
+
+export interface SeedSeriousViolation {
+  key: string;
+  domain: SeedSanctionDomain;
+  reason: string;
+  triggeringPenaltyKey: string | null;
+  escalatedFromAbnormalKey: string | null;
+  listedOn: string;
+  authority: string;
+  department: string;
+  decisionReference: string;
+  removedOn: string | null;
+  removalReason: 'EARLY_REMOVAL_AFTER_REPAIR' | null;
+  repairedOn: string | null;
+}
+
+export interface SeedCreditRepair {
+  targetKind: 'PENALTY' | 'ABNORMAL_OPERATION' | 'SERIOUS_VIOLATION';
+  targetKey: string;
+  appliedOn: string;
+  statement: string;
+  obligationsFulfilled: boolean;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED';
+  decidedOn: string | null;
+  decisionReason: string | null;
+  decisionReference: string | null;
+}
+
+export interface SeedSanctions {
+  penalties: SeedPenalty[];
+  abnormalOperations: SeedAbnormalOperation[];
+  seriousViolations: SeedSeriousViolation[];
+  creditRepairs: SeedCreditRepair[];
+}
+
+interface Violation {
+  domain: SeedSanctionDomain;
+  type: string;
+  basis: string;
+  facts: string;
+}
+
+const VIOLATIONS: readonly Violation[] = [
+  {
+    domain: 'FOOD',
+    type: '生产经营不符合食品安全标准的食品',
+    basis: '《中华人民共和国食品安全法》第一百二十四条第一款',
+    facts: '经抽样检验，当事人生产的产品菌落总数项目不符合食品安全国家标准。',
+  },
+  {
+    domain: 'FOOD',
+    type: '未按规定对出厂食品进行检验',
+    basis: '《中华人民共和国食品安全法》第一百二十六条第一款',
+    facts: '当事人未按规定查验出厂食品检验合格证明，未建立出厂检验记录。',
+  },
+  {
+    domain: 'FOOD',
+    type: '使用超过保质期的食品原料生产食品',
+    basis: '《中华人民共和国食品安全法》第一百二十四条第一款第（二）项',
+    facts: '现场检查发现当事人库房存放并使用已过保质期的原料用于生产。',
+  },
+  {
+    domain: 'SPECIAL_EQUIPMENT',
+    type: '使用未经定期检验的特种设备',
+    basis: '《中华人民共和国特种设备安全法》第八十四条第（一）项',
+    facts: '当事人使用的一台电梯超过下次检验日期未申报定期检验，仍继续使用。',
+  },
+  {
+    domain: 'SPECIAL_EQUIPMENT',
+    type: '气瓶充装单位对不符合安全技术规范要求的气瓶进行充装',
+    basis: '《中华人民共和国特种设备安全法》第八十九条',
+    facts: '当事人对超过检验期限的液化石油气钢瓶进行充装。',
+  },
+  {
+    domain: 'SPECIAL_EQUIPMENT',
+    type: '未经许可从事特种设备安装改造修理',
+    basis: '《中华人民共和国特种设备安全法》第七十七条',
+    facts: '当事人未取得相应许可，从事起重机械安装活动。',
+  },
+  {
+    domain: 'QUALITY_SAFETY',
+    type: '生产不符合保障人体健康和人身、财产安全的国家标准的产品',
+    basis: '《中华人民共和国产品质量法》第四十九条',
+    facts: '经监督抽查，当事人生产的电线电缆导体电阻项目不合格。',
+  },
+  {
+    domain: 'CONSUMER_RIGHTS',
+    type: '销售失效、变质的商品',
+    basis: '《中华人民共和国消费者权益保护法》第五十六条第一款第（四）项',
+    facts: '当事人货架上陈列销售已超过保质期的预包装食品。',
+  },
+  {
+    domain: 'FAIR_COMPETITION',
+    type: '对商品作虚假或者引人误解的商业宣传',
+    basis: '《中华人民共和国反不正当竞争法》第二十条第一款',
+    facts: '当事人在网店页面宣称产品“获国家级金奖”，无法提供证明材料。',
+  },
+  {
+    domain: 'DRUG',
+    type: '经营未取得医疗器械注册证的第二类医疗器械',
+    basis: '《医疗器械监督管理条例》第八十六条第（一）项',
+    facts: '当事人购进并销售未取得注册证的医用口罩。',
+  },
+  {
+    domain: 'REGISTRATION',
+    type: '提交虚假材料取得市场主体登记',
+    basis: '《中华人民共和国市场主体登记管理条例》第四十四条',
+    facts: '当事人在变更登记时提交伪造的股东会决议。',
+  },
+  {
+    domain: 'OTHER',
+    type: '发布虚假广告',
+    basis: '《中华人民共和国广告法》第五十五条第一款',
+    facts: '当事人在户外广告中使用“最佳”“第一”等用语并虚构使用效果。',
+  },
+];
+
+const PROVINCE_SHORT: Record<string, string> = { '14': '晋', '43': '湘', '35': '闽' };
+
+const DEPARTMENT_BY_DOMAIN: Partial<Record<SeedSanctionDomain, string>> = { FOOD: 'SPSC', SPECIAL_EQUIPMENT: 'TSSB' };
+/** Enforcement (执法稽查) records penalties unless a domain department does; credit supervision lists. */
+export const SEED_SANCTION_DEPARTMENTS = { enforcement: 'ZFJC', credit: 'XYJG' } as const;
+
+interface Authority {
+  name: string;
+  shortName: string;
+}
+
+function authorityFor(enterprise: SeedEnterprise, random: Random): Authority {
+  const division = getDivision(enterprise.regionCode);
+  const province = enterprise.regionCode.slice(0, 2);
+  const provinceShort = PROVINCE_SHORT[province] ?? '省';
+  const cityName = division?.city ?? division?.province ?? '';
+  const countyName = division?.county ?? division?.name ?? '';
+  const level = random.weighted([
+    ['county', 55],
+    ['city', 35],
+    ['province', 10],
+  ] as const);
+  if (level === 'province') return { name: `${division?.province ?? ''}市场监督管理局`, shortName: provinceShort };
+  const cityShort = shortPlaceName(cityName).slice(0, 1) || provinceShort;
+  if (level === 'city' || !countyName) return { name: `${cityName}市场监督管理局`, shortName: cityShort };
+  return { name: enterprise.registrationAuthority, shortName: `${cityShort}${shortPlaceName(countyName).slice(0, 1)}` };
+}
+
+function decisionNumber(authority: Authority, year: number, serial: number, random: Random): string {
+  const prefix = random.chance(0.05) ? random.pick(['（稽）', '（食）', '（特）']) : '';
+  return `${prefix}${authority.shortName}市监处罚〔${year}〕${serial}号`;
+}
+
+function domainOf(enterprise: SeedEnterprise, random: Random): SeedSanctionDomain {
+  if (enterprise.keyDomains.some((d) => d === 'FOOD_PRODUCTION' || d === 'SPECIAL_FOOD') && random.chance(0.8)) return 'FOOD';
+  if (enterprise.keyDomains.some((d) => d.startsWith('SPECIAL_EQUIPMENT')) && random.chance(0.8)) return 'SPECIAL_EQUIPMENT';
+  return random.pick(['QUALITY_SAFETY', 'CONSUMER_RIGHTS', 'FAIR_COMPETITION', 'REGISTRATION', 'OTHER', 'DRUG'] as const);
+}
+
+const roundTo = (value: number, step: number) => Math.max(step, Math.round(value / step) * step);
+
+type Severity = 'warning' | 'light' | 'ordinary' | 'heavy' | 'excluded';
+
+function penaltyContent(severity: Severity, random: Random) {
+  switch (severity) {
+    case 'warning':
+      return { penaltyTypes: ['WARNING'] as SeedPenaltyType[], fineAmount: null, confiscationAmount: null };
+    case 'light':
+      return random.chance(0.15)
+        ? { penaltyTypes: ['CIRCULATED_CRITICISM'] as SeedPenaltyType[], fineAmount: null, confiscationAmount: null }
+        : {
+            penaltyTypes: (random.chance(0.3) ? ['WARNING', 'FINE'] : ['FINE']) as SeedPenaltyType[],
+            fineAmount: roundTo(random.int(500, 10_000), 500),
+            confiscationAmount: null,
+          };
+    case 'ordinary':
+      return {
+        penaltyTypes: ['FINE', 'CONFISCATE_ILLEGAL_GAINS'] as SeedPenaltyType[],
+        fineAmount: roundTo(random.int(12_000, 200_000), 1000),
+        confiscationAmount: random.int(800, 60_000),
+      };
+    case 'heavy':
+      return {
+        penaltyTypes: ['FINE', 'CONFISCATE_ILLEGAL_GAINS', 'CONFISCATE_ILLEGAL_PROPERTY'] as SeedPenaltyType[],
+        fineAmount: roundTo(random.int(500_000, 2_000_000), 10_000),
+        confiscationAmount: random.int(50_000, 400_000),
+      };
+    case 'excluded':
+      return {
+        penaltyTypes: [random.pick(['SUSPEND_PRODUCTION', 'REVOKE_LICENCE', 'RESTRICT_OPERATION'] as const), 'FINE'] as SeedPenaltyType[],
+        fineAmount: roundTo(random.int(100_000, 1_000_000), 10_000),
+        confiscationAmount: null,
+      };
+  }
+}
+
+/** The first day `months` of publication from `start` have fully run (periods end on the corresponding day). */
+const fullyRun = (start: string, months: number) => addDays(addMonths(start, months), 1);
+
+/** A start day whose period of `months` ends exactly on `end` (the latest such day). */
+export function startForPeriodEnd(end: string, months: number): string {
+  let candidate = addDays(addMonths(end, -months), 3);
+  for (let step = 0; step < 10; step++, candidate = addDays(candidate, -1)) if (addMonths(candidate, months) === end) return candidate;
+  return addMonths(end, -months);
+}
+
+/** Boundary cases, one per selected enterprise, so the demo shows every period edge relative to the reference day. */
+export const SANCTION_BOUNDARY_CASES = [
+  'SHORT_PUBLICATION_ENDS_TODAY',
+  'SHORT_PUBLICATION_ENDED_YESTERDAY',
+  'SHORT_PUBLICATION_ENDS_TOMORROW',
+  'LONG_PUBLICATION_ENDS_TODAY',
+  'LONG_PUBLICATION_ENDED_YESTERDAY',
+  'WARNING_ONLY',
+  'FOOD_REPAIR_ELIGIBLE_FROM_TODAY',
+  'REPAIR_ELIGIBLE_FROM_TOMORROW',
+  'SERIOUS_LAST_LISTED_DAY_TODAY',
+  'SERIOUS_EARLY_REMOVAL_FROM_TODAY',
+  'ABNORMAL_ESCALATION_DUE_TODAY',
+  'ABNORMAL_ESCALATION_DUE_TOMORROW',
+  'REPAIRED_PENALTY',
+  'REVOKED_PENALTY',
+] as const;
+export type SanctionBoundaryCase = (typeof SANCTION_BOUNDARY_CASES)[number];
+
+/** Every 50th enterprise from index 7 carries one boundary case, in turn. */
+export function boundaryCaseFor(index: number): SanctionBoundaryCase | null {
+  if (index % 50 !== 7) return null;
+  return SANCTION_BOUNDARY_CASES[Math.floor(index / 50) % SANCTION_BOUNDARY_CASES.length] ?? null;
+}
+
+export function sanctionsFor(enterprise: SeedEnterprise, options: SeedOptions = {}): SeedSanctions {
+  const { seed, referenceDate: today } = resolveSeedOptions(options);
+  const random = randomFor(seed, 'sanctions', enterprise.index);
+  const result: SeedSanctions = { penalties: [], abnormalOperations: [], seriousViolations: [], creditRepairs: [] };
+  const credit = SEED_SANCTION_DEPARTMENTS.credit;
+
+  const addPenalty = (severity: Severity, decidedOn: string, serialOffset: number, overrides: Partial<SeedPenalty> = {}): SeedPenalty => {
+    const domain = overrides.caseDomain ?? domainOf(enterprise, random);
+    const violation = random.pick(
+      VIOLATIONS.filter((v) => v.domain === domain).length ? VIOLATIONS.filter((v) => v.domain === domain) : VIOLATIONS,
+    );
+    const authority = authorityFor(enterprise, random);
+    const content = penaltyContent(severity, random);
+    const published = severity === 'warning' ? null : addDays(decidedOn, random.chance(0.9) ? random.int(1, 9) : random.int(10, 27));
+    const penalty: SeedPenalty = {
+      key: `P${serialOffset}`,
+      decisionNumber: decisionNumber(authority, yearOf(decidedOn), enterprise.index * 8 + serialOffset + 1, random),
+      violationType: violation.type,
+      factsSummary: violation.facts,
+      legalBasis: violation.basis,
+      ...content,
+      decidedOn,
+      authority: authority.name,
+      department: DEPARTMENT_BY_DOMAIN[domain] ?? SEED_SANCTION_DEPARTMENTS.enforcement,
+      caseDomain: domain,
+      publishedOn: published && published <= today ? published : severity === 'warning' ? null : decidedOn,
+      state: 'IN_FORCE',
+      stateChangedOn: null,
+      repairedOn: null,
+      ...overrides,
+    };
+    result.penalties.push(penalty);
+    return penalty;
+  };
+
+  const approveRepair = (targetKind: SeedCreditRepair['targetKind'], targetKey: string, appliedOn: string, decidedOn: string) => {
+    result.creditRepairs.push({
+      targetKind,
+      targetKey,
+      appliedOn,
+      statement: '已纠正违法行为，履行行政处罚决定，消除不良影响，并作出信用承诺。',
+      obligationsFulfilled: true,
+      status: 'APPROVED',
+      decidedOn,
+      decisionReason: '符合信用修复条件，准予修复。',
+      decisionReference: `信用修复决定〔${yearOf(decidedOn)}〕${enterprise.index}号`,
+    });
+    return decidedOn;
+  };
+
+  const listSerious = (penalty: SeedPenalty, listedOn: string, overrides: Partial<SeedSeriousViolation> = {}) => {
+    result.seriousViolations.push({
+      key: `S${result.seriousViolations.length}`,
+      domain: penalty.caseDomain,
+      reason: `因${penalty.violationType}受到较重行政处罚（${penalty.decisionNumber}）`,
+      triggeringPenaltyKey: penalty.key,
+      escalatedFromAbnormalKey: null,
+      listedOn,
+      authority: penalty.authority,
+      department: credit,
+      decisionReference: `${penalty.authority}列严〔${yearOf(listedOn)}〕${enterprise.index}号`,
+      removedOn: null,
+      removalReason: null,
+      repairedOn: null,
+      ...overrides,
+    });
+  };
+
+  // Ordinary history: about one enterprise in eight (one in five in focus domains) was penalised.
+  const focus = enterprise.keyDomains.length > 0;
+  if (random.chance(focus ? 0.2 : 0.12)) {
+    const count = random.weighted([
+      [1, 70],
+      [2, 22],
+      [3, 8],
+    ] as const);
+    for (let k = 0; k < count; k++) {
+      const decidedOn = addDays(today, -random.int(20, 5 * 365));
+      if (decidedOn < enterprise.establishedOn) continue;
+      const severity = random.weighted([
+        ['warning', 10],
+        ['light', 40],
+        ['ordinary', 38],
+        ['heavy', 7],
+        ['excluded', 5],
+      ] as const);
+      const penalty = addPenalty(severity, decidedOn, k);
+      const roll = random.next();
+      if (roll < 0.04 && penalty.publishedOn) {
+        const on = addDays(penalty.publishedOn, random.int(20, 200));
+        if (on <= today) Object.assign(penalty, { state: 'REVOKED', stateChangedOn: on });
+      } else if (roll < 0.08) {
+        const on = addDays(decidedOn, random.int(10, 90));
+        if (on <= today) Object.assign(penalty, { state: 'CHANGED', stateChangedOn: on });
+      }
+      if (penalty.state === 'REVOKED') continue;
+      if ((severity === 'heavy' || severity === 'excluded') && penalty.caseDomain !== 'REGISTRATION') {
+        const listedOn = addDays(decidedOn, random.int(15, 40));
+        if (listedOn <= today) listSerious(penalty, listedOn);
+      }
+      // Repairs need a full year of publication in any domain here, so every seeded approval is valid.
+      const eligibleFrom = penalty.publishedOn ? fullyRun(penalty.publishedOn, 12) : null;
+      if (severity === 'ordinary' && penalty.state === 'IN_FORCE' && eligibleFrom && eligibleFrom < addDays(today, -30)) {
+        const applied = addDays(eligibleFrom, random.int(0, 200));
+        const publicUntil = addMonths(penalty.publishedOn ?? today, 36);
+        if (applied <= addDays(today, -25) && applied <= publicUntil && random.chance(0.35)) {
+          const decided = addDays(applied, random.int(3, 20));
+          Object.assign(penalty, { state: 'REPAIRED', repairedOn: approveRepair('PENALTY', penalty.key, applied, decided) });
+        } else if (applied <= today && applied <= publicUntil && random.chance(0.1)) {
+          result.creditRepairs.push({
+            targetKind: 'PENALTY',
+            targetKey: penalty.key,
+            appliedOn: applied,
+            statement: '已全额缴纳罚没款并完成整改，申请信用修复。',
+            obligationsFulfilled: true,
+            status: 'PENDING',
+            decidedOn: null,
+            decisionReason: null,
+            decisionReference: null,
+          });
+        }
+      }
+    }
+  }
+
+  abnormalListingsFromReports(enterprise, today, random, result);
+  boundaryCase(enterprise, today, { addPenalty, approveRepair, listSerious, result });
+  return result;
+}
+
+/**
+ * Consistent with the enterprises subgraph's annual reports: a report filed late means a listing
+ * in July removed on the day it was filed; a year never filed means a listing still in force.
+ * Listings older than three years are escalated to the serious list about half the time.
+ */
+function abnormalListingsFromReports(enterprise: SeedEnterprise, today: string, random: Random, result: SeedSanctions) {
+  if (enterprise.status !== 'ACTIVE') return;
+  const credit = SEED_SANCTION_DEPARTMENTS.credit;
+  const refYear = yearOf(today);
+  const lastDue = today > `${refYear}-06-30` ? refYear - 1 : refYear - 2;
+  const filed = new Map(enterprise.annualReports.map((report) => [report.year, report.submittedOn]));
+  const first = Math.max(yearOf(enterprise.establishedOn), lastDue - 4);
+  let openListing = false;
+  for (let year = first; year <= lastDue; year++) {
+    const listedOn = addDays(`${year + 1}-07-01`, random.int(1, 25));
+    if (listedOn > today || openListing) continue;
+    const submittedOn = filed.get(year);
+    if (submittedOn && submittedOn <= listedOn) continue;
+    const key = `A${result.abnormalOperations.length}`;
+    const removed = submittedOn ?? null;
+    result.abnormalOperations.push({
+      key,
+      reason: 'MISSING_ANNUAL_REPORT',
+      reasonDetail: `未按规定报送${year}年度年度报告`,
+      listedOn,
+      authority: enterprise.registrationAuthority,
+      department: credit,
+      decisionReference: `${shortPlaceName(enterprise.registrationAuthority.replace('市场监督管理局', ''))}市监异〔${year + 1}〕${enterprise.index}号`,
+      removedOn: removed,
+      removalReason: removed ? 'ANNUAL_REPORT_FILED' : null,
+      removalAuthority: removed ? enterprise.registrationAuthority : null,
+      repairedOn: null,
+    });
+    if (!removed) openListing = true;
+    const listing = result.abnormalOperations[result.abnormalOperations.length - 1];
+    if (!listing) continue;
+    if (removed && random.chance(0.3)) {
+      const applied = addDays(removed, random.int(5, 60));
+      const decided = addDays(applied, random.int(3, 15));
+      if (decided <= today) listing.repairedOn = repairRecord(result, 'ABNORMAL_OPERATION', key, applied, decided, enterprise.index);
+    }
+    const due = addDays(addMonths(listedOn, 36), 1);
+    if (!removed && due <= today && random.chance(0.5)) {
+      const seriousOn = addDays(due, random.int(10, 60));
+      if (seriousOn <= today) {
+        result.seriousViolations.push({
+          key: `S${result.seriousViolations.length}`,
+          domain: 'REGISTRATION',
+          reason: '被列入经营异常名录届满3年仍未履行相关义务',
+          triggeringPenaltyKey: null,
+          escalatedFromAbnormalKey: key,
+          listedOn: seriousOn,
+          authority: enterprise.registrationAuthority,
+          department: credit,
+          decisionReference: `${enterprise.registrationAuthority}列严〔${yearOf(seriousOn)}〕${enterprise.index}号`,
+          removedOn: null,
+          removalReason: null,
+          repairedOn: null,
+        });
+      }
+    }
+  }
+}
+
+function repairRecord(
+  result: SeedSanctions,
+  kind: SeedCreditRepair['targetKind'],
+  key: string,
+  applied: string,
+  decided: string,
+  index: number,
+) {
+  result.creditRepairs.push({
+    targetKind: kind,
+    targetKey: key,
+    appliedOn: applied,
+    statement: '已补报年度报告并公示，申请信用修复。',
+    obligationsFulfilled: true,
+    status: 'APPROVED',
+    decidedOn: decided,
+    decisionReason: '异常情形已消除，准予修复。',
+    decisionReference: `信用修复决定〔${yearOf(decided)}〕${index}号`,
+  });
+  return decided;
+}
+
+interface CaseTools {
+  addPenalty: (severity: Severity, decidedOn: string, serialOffset: number, overrides?: Partial<SeedPenalty>) => SeedPenalty;
+  approveRepair: (kind: SeedCreditRepair['targetKind'], key: string, applied: string, decided: string) => string;
+  listSerious: (penalty: SeedPenalty, listedOn: string, overrides?: Partial<SeedSeriousViolation>) => void;
+  result: SeedSanctions;
+}
+
+/** One record exactly on a period boundary relative to `today` (see SANCTION_BOUNDARY_CASES). */
+function boundaryCase(enterprise: SeedEnterprise, today: string, tools: CaseTools) {
+  const which = boundaryCaseFor(enterprise.index);
+  if (!which) return;
+  const published = (publishedOn: string) => ({ publishedOn, decidedOn: addDays(publishedOn, -3) });
+  const light = (end: string) =>
+    tools.addPenalty('light', published(startForPeriodEnd(end, 3)).decidedOn, 5, published(startForPeriodEnd(end, 3)));
+  const long = (end: string, overrides: Partial<SeedPenalty> = {}) => {
+    const start = startForPeriodEnd(end, 36);
+    return tools.addPenalty('ordinary', addDays(start, -3), 5, { publishedOn: start, ...overrides });
+  };
+  switch (which) {
+    case 'SHORT_PUBLICATION_ENDS_TODAY':
+      light(today);
+      return;
+    case 'SHORT_PUBLICATION_ENDED_YESTERDAY':
+      light(addDays(today, -1));
+      return;
+    case 'SHORT_PUBLICATION_ENDS_TOMORROW':
+      light(addDays(today, 1));
+      return;
+    case 'LONG_PUBLICATION_ENDS_TODAY':
+      long(today);
+      return;
+    case 'LONG_PUBLICATION_ENDED_YESTERDAY':
+      long(addDays(today, -1));
+      return;
+    case 'WARNING_ONLY':
+      tools.addPenalty('warning', addDays(today, -10), 5);
+      return;
+    case 'FOOD_REPAIR_ELIGIBLE_FROM_TODAY': {
+      const publishedOn = startForPeriodEnd(addDays(today, -1), 12);
+      const penalty = tools.addPenalty('ordinary', addDays(publishedOn, -2), 5, { publishedOn, caseDomain: 'FOOD', department: 'SPSC' });
+      tools.result.creditRepairs.push({
+        targetKind: 'PENALTY',
+        targetKey: penalty.key,
+        appliedOn: today,
+        statement: '已完成整改并缴纳罚款，申请信用修复。',
+        obligationsFulfilled: true,
+        status: 'PENDING',
+        decidedOn: null,
+        decisionReason: null,
+        decisionReference: null,
+      });
+      return;
+    }
+    case 'REPAIR_ELIGIBLE_FROM_TOMORROW': {
+      const publishedOn = startForPeriodEnd(today, 6);
+      tools.addPenalty('ordinary', addDays(publishedOn, -2), 5, { publishedOn, caseDomain: 'FAIR_COMPETITION' });
+      return;
+    }
+    case 'SERIOUS_LAST_LISTED_DAY_TODAY': {
+      const listedOn = startForPeriodEnd(today, 36);
+      const penalty = tools.addPenalty('heavy', addDays(listedOn, -20), 5, { publishedOn: addDays(listedOn, -15) });
+      tools.listSerious(penalty, listedOn);
+      return;
+    }
+    case 'SERIOUS_EARLY_REMOVAL_FROM_TODAY': {
+      const listedOn = startForPeriodEnd(addDays(today, -1), 12);
+      const penalty = tools.addPenalty('heavy', addDays(listedOn, -20), 5, { publishedOn: addDays(listedOn, -15) });
+      tools.listSerious(penalty, listedOn);
+      return;
+    }
+    case 'ABNORMAL_ESCALATION_DUE_TODAY':
+    case 'ABNORMAL_ESCALATION_DUE_TOMORROW': {
+      const lastDayBefore = which === 'ABNORMAL_ESCALATION_DUE_TODAY' ? addDays(today, -1) : today;
+      const listedOn = startForPeriodEnd(lastDayBefore, 36);
+      tools.result.abnormalOperations.push({
+        key: `A${tools.result.abnormalOperations.length}`,
+        reason: 'UNREACHABLE_ADDRESS',
+        reasonDetail: '通过登记的住所无法取得联系',
+        listedOn,
+        authority: enterprise.registrationAuthority,
+        department: SEED_SANCTION_DEPARTMENTS.credit,
+        decisionReference: `市监异〔${yearOf(listedOn)}〕${enterprise.index}号`,
+        removedOn: null,
+        removalReason: null,
+        removalAuthority: null,
+        repairedOn: null,
+      });
+      return;
+    }
+    case 'REPAIRED_PENALTY': {
+      const publishedOn = addDays(today, -500);
+      const penalty = tools.addPenalty('ordinary', addDays(publishedOn, -3), 5, { publishedOn });
+      penalty.state = 'REPAIRED';
+      penalty.repairedOn = tools.approveRepair('PENALTY', penalty.key, addDays(publishedOn, 400), addDays(publishedOn, 410));
+      return;
+    }
+    case 'REVOKED_PENALTY': {
+      const publishedOn = addDays(today, -60);
+      tools.addPenalty('ordinary', addDays(publishedOn, -3), 5, { publishedOn, state: 'REVOKED', stateChangedOn: addDays(today, -2) });
+      return;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import type { SubgraphContext } from '@credit-hub/subgraph-kit';
+import type { UsccAllowList } from '@credit-hub/uscc';
+import type { LicenseRules } from './data/rules-config.ts';
+import type { LicensesDb } from './db/client.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+export interface Context extends SubgraphContext {
+  db: LicensesDb;
+  loaders: Loaders;
+  allowList: UsccAllowList;
+  rules: LicenseRules;
+  /** Today in China, fixed for the whole request: expiry and lateness are judged against it. */
+  today: string;
+}
+
+export interface Services {
+  db: LicensesDb;
+  allowList: UsccAllowList;
+  rules: LicenseRules;
+  today: () => string;
+}
+
+export const createContext =
+  (services: Services) =>
+  (base: SubgraphContext): Context => ({
+    ...base,
+    db: services.db,
+    allowList: services.allowList,
+    rules: services.rules,
+    today: services.today(),
+    loaders: createLoaders(services.db),
+  });

@@ -1,0 +1,58 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { LicensesDb } from '../db/client.ts';
+import { type EquipmentRegistrationRow, equipmentRegistrations, type NewEquipmentRegistration } from '../db/schema.ts';
+
+export function getEquipmentRegistrationsByUser(db: LicensesDb, usccs: readonly string[]): Promise<EquipmentRegistrationRow[]> {
+  return db
+    .select()
+    .from(equipmentRegistrations)
+    .where(inArray(equipmentRegistrations.userUscc, [...usccs]))
+    .orderBy(asc(equipmentRegistrations.userUscc), asc(equipmentRegistrations.registeredOn), asc(equipmentRegistrations.registrationCode));
+}
+
+export function getEquipmentRegistrationsByCode(db: LicensesDb, codes: readonly string[]): Promise<EquipmentRegistrationRow[]> {
+  return db
+    .select()
+    .from(equipmentRegistrations)
+    .where(inArray(equipmentRegistrations.registrationCode, [...codes]));
+}
+
+export class EquipmentRegistrationExistsError extends Error {
+  constructor(readonly registrationCode: string) {
+    super(`equipment registration ${registrationCode} already exists`);
+  }
+}
+
+export async function insertEquipmentRegistration(
+  db: LicensesDb,
+  registration: NewEquipmentRegistration,
+): Promise<EquipmentRegistrationRow> {
+  const [inserted] = await db.insert(equipmentRegistrations).values(registration).onConflictDoNothing().returning();
+  if (!inserted) throw new EquipmentRegistrationExistsError(registration.registrationCode);
+  return inserted;
+}
+
+/**
+ * Changes a registration with its row locked; `decide` may throw to reject, and then nothing is
+ * written. Null when no registration has that code.
+ */
+export async function changeEquipmentRegistration(
+  db: LicensesDb,
+  registrationCode: string,
+  decide: (current: EquipmentRegistrationRow) => Partial<NewEquipmentRegistration>,
+): Promise<EquipmentRegistrationRow | null> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(equipmentRegistrations)
+      .where(eq(equipmentRegistrations.registrationCode, registrationCode))
+      .for('update');
+    if (!current) return null;
+    const [updated] = await tx
+      .update(equipmentRegistrations)
+      .set({ ...decide(current), updatedAt: new Date() })
+      .where(eq(equipmentRegistrations.registrationCode, registrationCode))
+      .returning();
+    return updated ?? null;
+  });
+}

@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Database, type DatabaseKind, openDatabase, openTestDatabase } from '@credit-hub/db';
+import { tables } from './schema.ts';
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+export type LicensesDatabase = Database<typeof tables>;
+export type LicensesDb = LicensesDatabase['db'];
+
+/** The subgraph's own database: schema `licenses` in PostgreSQL, or `.data/licenses/` in PGlite. */
+export function openLicensesDatabase(options: { url?: string | undefined; dataDir?: string | undefined }) {
+  return openDatabase({
+    schemaName: 'licenses',
+    schema: tables,
+    migrationsFolder: MIGRATIONS_FOLDER,
+    url: options.url,
+    dataDir: options.url || !options.dataDir ? undefined : join(options.dataDir, 'licenses'),
+  });
+}
+
+export function openLicensesTestDatabase(kind: DatabaseKind): Promise<LicensesDatabase> {
+  return openTestDatabase(kind, { schemaName: 'licenses', schema: tables, migrationsFolder: MIGRATIONS_FOLDER });
+}

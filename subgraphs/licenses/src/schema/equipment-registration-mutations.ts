@@ -1,0 +1,157 @@
+import { conflict, notFound, requireValidUscc } from '@credit-hub/subgraph-kit';
+import { getDivision } from '@credit-hub/uscc';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import {
+  changeEquipmentRegistration,
+  EquipmentRegistrationExistsError,
+  insertEquipmentRegistration,
+} from '../data/equipment-registration-store.ts';
+import type { EquipmentRegistrationRow, NewEquipmentRegistration } from '../db/schema.ts';
+import { EquipmentRegistrationRef } from './equipment-registration.ts';
+import { assertChangesRecord, fail, producingDepartment, requirePastOrToday, requireText, writers } from './write-access.ts';
+
+const normalizeCode = (code: string) => code.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+
+const RecordEquipmentRegistrationInput = builder.inputType('RecordEquipmentRegistrationInput', {
+  description: '使用登记 A use registration recorded by the caller’s department.',
+  fields: (t) => ({
+    registrationCode: t.string({ required: true, description: '注册代码 Registration code (6–32 letters and digits).' }),
+    certificateNumber: t.string({ required: true, description: '使用登记证编号 Certificate number.' }),
+    equipmentCode: t.string({ required: true, description: '设备代码 Equipment code.' }),
+    equipmentCategory: t.string({ required: true, description: '设备类别 e.g. 压力容器.' }),
+    equipmentKind: t.string({ required: true, description: '设备种类 e.g. 固定式压力容器.' }),
+    equipmentVariety: t.string({ required: true, description: '设备品种 e.g. 储存容器.' }),
+    model: t.string({ required: true, description: '型号.' }),
+    productNumber: t.string({ required: true, description: '产品编号.' }),
+    manufacturedOn: t.field({ type: 'Date', required: true, description: '制造日期.' }),
+    userUscc: t.string({ required: true, description: '使用单位统一社会信用代码.' }),
+    regionCode: t.string({ description: '所属区划 Default positions 3–8 of the user unit’s USCC.' }),
+    installationSite: t.string({ required: true, description: '设备使用地点.' }),
+    maintenanceUnit: t.string({ description: '维护保养单位.' }),
+    firstUsedOn: t.field({ type: 'Date', required: true, description: '投入使用日期 (registration is due within 30 days of it).' }),
+    registeredOn: t.field({ type: 'Date', description: '登记日期 Default today.' }),
+    registrationAuthority: t.string({ required: true, description: '登记机关.' }),
+    department: t.string({ description: '产生部门 Producing department; admins only.' }),
+    internalNotes: t.string({ description: '内部备注 Internal notes, never public.' }),
+    publish: t.boolean({ description: '立即公示 Publish today (default false).' }),
+  }),
+});
+
+builder.mutationField('recordEquipmentRegistration', (t) =>
+  t.field({
+    type: EquipmentRegistrationRef,
+    description: '录入使用登记 Records a special-equipment use registration for a user unit in the caller’s region.',
+    authScopes: writers,
+    args: { input: t.arg({ type: RecordEquipmentRegistrationInput, required: true, description: 'The registration.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const registrationCode = normalizeCode(input.registrationCode);
+      if (!/^[0-9A-Z]{6,32}$/.test(registrationCode))
+        fail('input.registrationCode', 'FORMAT', 'a registration code has 6–32 letters and digits');
+      const userUscc = requireValidUscc(input.userUscc, 'input.userUscc', ctx.allowList);
+      const regionCode = input.regionCode ?? userUscc.slice(2, 8);
+      if (!getDivision(regionCode)) fail('input.regionCode', 'UNKNOWN_DIVISION', `${regionCode} is not a GB/T 2260 division code`);
+      const firstUsedOn = requirePastOrToday(ctx, input.firstUsedOn, 'input.firstUsedOn');
+      const registeredOn = requirePastOrToday(ctx, input.registeredOn ?? ctx.today, 'input.registeredOn');
+      if (input.manufacturedOn > firstUsedOn) fail('input.manufacturedOn', 'AFTER_FIRST_USE', 'equipment is made before it is used');
+      const department = producingDepartment(ctx, input.department);
+      assertChangesRecord(ctx, { department, regionCode });
+      const row: NewEquipmentRegistration = {
+        registrationCode,
+        certificateNumber: requireText(input.certificateNumber, 'input.certificateNumber'),
+        equipmentCode: requireText(input.equipmentCode, 'input.equipmentCode'),
+        equipmentCategory: requireText(input.equipmentCategory, 'input.equipmentCategory'),
+        equipmentKind: requireText(input.equipmentKind, 'input.equipmentKind'),
+        equipmentVariety: requireText(input.equipmentVariety, 'input.equipmentVariety'),
+        model: requireText(input.model, 'input.model'),
+        productNumber: requireText(input.productNumber, 'input.productNumber'),
+        manufacturedOn: input.manufacturedOn,
+        userUscc,
+        regionCode,
+        installationSite: requireText(input.installationSite, 'input.installationSite'),
+        maintenanceUnit: input.maintenanceUnit?.trim() || null,
+        firstUsedOn,
+        registeredOn,
+        registrationAuthority: requireText(input.registrationAuthority, 'input.registrationAuthority'),
+        department,
+        status: 'IN_USE',
+        publishedOn: input.publish ? ctx.today : null,
+        internalNotes: input.internalNotes?.trim() || null,
+        recordedBy: ctx.caller.sub,
+      };
+      try {
+        const created = await insertEquipmentRegistration(ctx.db, row);
+        ctx.loaders.equipmentRegistrationsByUser.clear(userUscc);
+        return created;
+      } catch (error) {
+        if (error instanceof EquipmentRegistrationExistsError)
+          throw conflict(`registration ${registrationCode} already exists (注册代码重复)`, { field: 'input.registrationCode' });
+        throw error;
+      }
+    },
+  }),
+);
+
+async function changeRegistration(
+  ctx: Context,
+  rawCode: string,
+  field: string,
+  decide: (current: EquipmentRegistrationRow) => Partial<NewEquipmentRegistration>,
+): Promise<EquipmentRegistrationRow> {
+  const code = normalizeCode(rawCode);
+  const current = await ctx.loaders.equipmentRegistration.load(code);
+  if (!current) throw notFound(`no registration with code ${code} (使用登记不存在)`, { field });
+  assertChangesRecord(ctx, current);
+  const updated = await changeEquipmentRegistration(ctx.db, code, (locked) => {
+    assertChangesRecord(ctx, locked);
+    return decide(locked);
+  });
+  if (!updated) throw notFound(`no registration with code ${code} (使用登记不存在)`, { field });
+  ctx.loaders.equipmentRegistration.clear(code).prime(code, updated);
+  ctx.loaders.equipmentRegistrationsByUser.clear(updated.userUscc);
+  return updated;
+}
+
+builder.mutationField('cancelEquipmentRegistration', (t) =>
+  t.field({
+    type: EquipmentRegistrationRef,
+    description: '注销使用登记 Cancels a registration of the caller’s department (scrapped, moved away, user ceased).',
+    authScopes: writers,
+    args: {
+      registrationCode: t.arg.string({ required: true, description: '注册代码.' }),
+      reason: t.arg.string({ required: true, description: '注销原因 e.g. 设备报废.' }),
+      cancelledOn: t.arg({ type: 'Date', description: '注销日期 Default today; not in the future.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const reason = requireText(args.reason, 'reason');
+      const cancelledOn = requirePastOrToday(ctx, args.cancelledOn ?? ctx.today, 'cancelledOn');
+      return changeRegistration(ctx, args.registrationCode, 'registrationCode', (locked) => {
+        if (locked.status === 'CANCELLED')
+          throw conflict(`${locked.registrationCode} was already cancelled on ${locked.cancelledOn}`, { reason: 'ALREADY_CANCELLED' });
+        if (cancelledOn < locked.registeredOn) fail('cancelledOn', 'BEFORE_REGISTRATION', `it was registered on ${locked.registeredOn}`);
+        return { status: 'CANCELLED', cancelledOn, cancellationReason: reason };
+      });
+    },
+  }),
+);
+
+builder.mutationField('publishEquipmentRegistration', (t) =>
+  t.field({
+    type: EquipmentRegistrationRef,
+    description: '公示使用登记 Records that a registration of the caller’s department was published.',
+    authScopes: writers,
+    args: {
+      registrationCode: t.arg.string({ required: true, description: '注册代码.' }),
+      publishedOn: t.arg({ type: 'Date', description: '公示日期 Default today; not before registration, not in the future.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const publishedOn = requirePastOrToday(ctx, args.publishedOn ?? ctx.today, 'publishedOn');
+      return changeRegistration(ctx, args.registrationCode, 'registrationCode', (locked) => {
+        if (locked.publishedOn)
+          throw conflict(`${locked.registrationCode} was already published on ${locked.publishedOn}`, { reason: 'ALREADY_PUBLISHED' });
+        if (publishedOn < locked.registeredOn) fail('publishedOn', 'BEFORE_DECISION', `it was registered on ${locked.registeredOn}`);
+        return { publishedOn };
+      });
+    },
+  }),
+);

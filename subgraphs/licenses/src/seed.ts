@@ -1,0 +1,84 @@
+import { insertInChunks } from '@credit-hub/db';
+import {
+  equipmentRegistrationsFor,
+  generateEnterprises,
+  type LicenseSeedOptions,
+  licensesFor,
+  type SeedEquipmentRegistration,
+  type SeedLicense,
+} from '@credit-hub/seed';
+import { count } from 'drizzle-orm';
+import type { LicensesDb } from './db/client.ts';
+import { equipmentRegistrations, licenseStatusChanges, licenses } from './db/schema.ts';
+
+const BATCH = 5_000;
+
+/**
+ * Loads the licences and use registrations of the first `total` synthetic enterprises in
+ * multi-row batches. They are derived from the same seed as the enterprises subgraph's rows,
+ * never read from its tables. Numbers are unique by construction up to large populations; the
+ * rare repeat beyond that is skipped together with its history.
+ */
+export async function seedLicenses(db: LicensesDb, total: number, options: LicenseSeedOptions = {}): Promise<number> {
+  const seenNumbers = new Set<string>();
+  const seenRegistrations = new Set<string>();
+  let licenseBatch: SeedLicense[] = [];
+  let registrationBatch: SeedEquipmentRegistration[] = [];
+  let seeded = 0;
+  const flush = async () => {
+    await insertInChunks(
+      db,
+      licenses,
+      licenseBatch.map(({ history: _history, ...license }) => ({
+        ...license,
+        firstPublishedOn: license.publishedOn,
+        commitmentVerifiedOn:
+          license.commitmentVerification && license.commitmentVerification !== 'PENDING' ? license.statusChangedOn : null,
+        recordedBy: 'seed',
+      })),
+      { onConflictDoNothing: true },
+    );
+    await insertInChunks(
+      db,
+      licenseStatusChanges,
+      licenseBatch.flatMap((license) =>
+        license.history.map((event) => ({
+          ...event,
+          licenseNumber: license.number,
+          holderUscc: license.holderUscc,
+          department: license.department,
+          recordedBy: 'seed',
+        })),
+      ),
+    );
+    await insertInChunks(
+      db,
+      equipmentRegistrations,
+      registrationBatch.map((registration) => ({ ...registration, recordedBy: 'seed' })),
+      { onConflictDoNothing: true },
+    );
+    seeded += licenseBatch.length;
+    licenseBatch = [];
+    registrationBatch = [];
+  };
+  for (const enterprise of generateEnterprises(total, options)) {
+    for (const license of licensesFor(enterprise, options)) {
+      if (seenNumbers.has(license.number)) continue;
+      seenNumbers.add(license.number);
+      licenseBatch.push(license);
+    }
+    for (const registration of equipmentRegistrationsFor(enterprise, options)) {
+      if (seenRegistrations.has(registration.registrationCode)) continue;
+      seenRegistrations.add(registration.registrationCode);
+      registrationBatch.push(registration);
+    }
+    if (licenseBatch.length >= BATCH) await flush();
+  }
+  await flush();
+  return seeded;
+}
+
+export async function countSeededLicenses(db: LicensesDb): Promise<number> {
+  const [row] = await db.select({ total: count() }).from(licenses);
+  return row?.total ?? 0;
+}

@@ -1,0 +1,32 @@
+import type { SubgraphContext } from '@credit-hub/subgraph-kit';
+import type { UsccAllowList } from '@credit-hub/uscc';
+import type { SanctionsDb } from './db/client.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+import type { SanctionRules } from './rules/config.ts';
+
+export interface Context extends SubgraphContext {
+  db: SanctionsDb;
+  loaders: Loaders;
+  rules: SanctionRules;
+  allowList: UsccAllowList;
+  /** Today in China, fixed for the whole request: every period rule counts from it. */
+  today: string;
+}
+
+export interface Services {
+  db: SanctionsDb;
+  rules: SanctionRules;
+  allowList: UsccAllowList;
+  today: () => string;
+}
+
+export const createContext =
+  (services: Services) =>
+  (base: SubgraphContext): Context => ({
+    ...base,
+    db: services.db,
+    rules: services.rules,
+    allowList: services.allowList,
+    today: services.today(),
+    loaders: createLoaders(services.db),
+  });

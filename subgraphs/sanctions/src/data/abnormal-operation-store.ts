@@ -1,0 +1,154 @@
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, lt, lte, notExists, or, type SQL } from 'drizzle-orm';
+import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
+import { type AbnormalOperationRow, abnormalOperations, seriousViolations } from '../db/schema.ts';
+import { inRegion } from './region-filter.ts';
+import { type Audience, audienceCondition, publicAbnormal } from './visibility-filter.ts';
+
+export type NewAbnormalOperation = typeof abnormalOperations.$inferInsert;
+
+export interface ListingFilter {
+  region?: string | undefined;
+  authorityContains?: string | undefined;
+  listedFrom?: string | undefined;
+  listedTo?: string | undefined;
+  /** Only listings not removed (and not revoked). */
+  currentOnly?: boolean | undefined;
+}
+
+export type ListingCursor = { listedOn: string; id: number };
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+export function getAbnormalOperationsByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<AbnormalOperationRow[]> {
+  return db
+    .select()
+    .from(abnormalOperations)
+    .where(inArray(abnormalOperations.uscc, [...usccs]))
+    .orderBy(asc(abnormalOperations.uscc), desc(abnormalOperations.listedOn), desc(abnormalOperations.id));
+}
+
+export function getAbnormalOperationsById(db: SanctionsDb, ids: readonly number[]): Promise<AbnormalOperationRow[]> {
+  return db
+    .select()
+    .from(abnormalOperations)
+    .where(inArray(abnormalOperations.id, [...ids]));
+}
+
+function filterConditions(filter: ListingFilter, audience: Audience, today: string): SQL[] {
+  const conditions: SQL[] = [];
+  const visible = audienceCondition(audience, abnormalOperations.regionCode, publicAbnormal(today));
+  if (visible) conditions.push(visible);
+  if (filter.region) conditions.push(inRegion(abnormalOperations.regionCode, filter.region));
+  if (filter.authorityContains) conditions.push(ilike(abnormalOperations.authority, `%${escapeLike(filter.authorityContains)}%`));
+  if (filter.listedFrom) conditions.push(gte(abnormalOperations.listedOn, filter.listedFrom));
+  if (filter.listedTo) conditions.push(lte(abnormalOperations.listedOn, filter.listedTo));
+  if (filter.currentOnly) conditions.push(isNull(abnormalOperations.removedOn), isNull(abnormalOperations.revokedOn));
+  return conditions;
+}
+
+const before = (after: ListingCursor | undefined): SQL[] =>
+  after
+    ? [
+        or(
+          lt(abnormalOperations.listedOn, after.listedOn),
+          and(eq(abnormalOperations.listedOn, after.listedOn), lt(abnormalOperations.id, after.id)),
+        ) as SQL,
+      ]
+    : [];
+
+export function searchAbnormalOperations(
+  db: SanctionsDb,
+  filter: ListingFilter,
+  audience: Audience,
+  options: { today: string; limit: number; after?: ListingCursor | undefined },
+): Promise<AbnormalOperationRow[]> {
+  return db
+    .select()
+    .from(abnormalOperations)
+    .where(and(...filterConditions(filter, audience, options.today), ...before(options.after)))
+    .orderBy(desc(abnormalOperations.listedOn), desc(abnormalOperations.id))
+    .limit(options.limit);
+}
+
+export async function countAbnormalOperations(db: SanctionsDb, filter: ListingFilter, audience: Audience, today: string): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(abnormalOperations)
+    .where(and(...filterConditions(filter, audience, today)));
+  return row?.total ?? 0;
+}
+
+/**
+ * Still listed, listed on or before `listedOnOrBefore` (3 full years ago) and not yet escalated:
+ * the serious-list candidates. Oldest first, so the longest-overdue come first.
+ */
+function escalationConditions(db: SanctionsDb, listedOnOrBefore: string, region: string | undefined): SQL[] {
+  const escalated = db
+    .select({ id: seriousViolations.id })
+    .from(seriousViolations)
+    .where(eq(seriousViolations.escalatedFromAbnormalId, abnormalOperations.id));
+  return [
+    lte(abnormalOperations.listedOn, listedOnOrBefore),
+    isNull(abnormalOperations.removedOn),
+    isNull(abnormalOperations.revokedOn),
+    notExists(escalated),
+    ...(region ? [inRegion(abnormalOperations.regionCode, region)] : []),
+  ];
+}
+
+export function getAbnormalOperationsDueForEscalation(
+  db: SanctionsDb,
+  options: { listedOnOrBefore: string; region?: string | undefined; limit: number; after?: ListingCursor | undefined },
+): Promise<AbnormalOperationRow[]> {
+  const { after } = options;
+  const cursor = after
+    ? [
+        or(
+          gt(abnormalOperations.listedOn, after.listedOn),
+          and(eq(abnormalOperations.listedOn, after.listedOn), gt(abnormalOperations.id, after.id)),
+        ) as SQL,
+      ]
+    : [];
+  return db
+    .select()
+    .from(abnormalOperations)
+    .where(and(...escalationConditions(db, options.listedOnOrBefore, options.region), ...cursor))
+    .orderBy(asc(abnormalOperations.listedOn), asc(abnormalOperations.id))
+    .limit(options.limit);
+}
+
+export async function countAbnormalOperationsDueForEscalation(
+  db: SanctionsDb,
+  options: { listedOnOrBefore: string; region?: string | undefined },
+): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(abnormalOperations)
+    .where(and(...escalationConditions(db, options.listedOnOrBefore, options.region)));
+  return row?.total ?? 0;
+}
+
+export async function insertAbnormalOperation(executor: SanctionsExecutor, row: NewAbnormalOperation): Promise<AbnormalOperationRow> {
+  const [inserted] = await executor.insert(abnormalOperations).values(row).returning();
+  if (!inserted) throw new Error('abnormal operation insert returned no row');
+  return inserted;
+}
+
+export async function lockAbnormalOperation(executor: SanctionsExecutor, id: number): Promise<AbnormalOperationRow | null> {
+  const [row] = await executor.select().from(abnormalOperations).where(eq(abnormalOperations.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function saveAbnormalOperation(
+  executor: SanctionsExecutor,
+  id: number,
+  patch: Partial<NewAbnormalOperation>,
+): Promise<AbnormalOperationRow> {
+  const [row] = await executor
+    .update(abnormalOperations)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(abnormalOperations.id, id))
+    .returning();
+  if (!row) throw new Error(`abnormal operation ${id} vanished inside its transaction`);
+  return row;
+}

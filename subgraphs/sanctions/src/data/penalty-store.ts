@@ -1,0 +1,100 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
+import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
+import { type PenaltyRow, penalties } from '../db/schema.ts';
+import type { PenaltyState, SanctionDomain } from '../rules/index.ts';
+import { inRegion } from './region-filter.ts';
+import { type Audience, audienceCondition, publicPenalty } from './visibility-filter.ts';
+
+export type NewPenalty = typeof penalties.$inferInsert;
+
+export interface PenaltyFilter {
+  region?: string | undefined;
+  authorityContains?: string | undefined;
+  decidedFrom?: string | undefined;
+  decidedTo?: string | undefined;
+  states?: readonly PenaltyState[] | undefined;
+  caseDomains?: readonly SanctionDomain[] | undefined;
+}
+
+export function getPenaltiesByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<PenaltyRow[]> {
+  return db
+    .select()
+    .from(penalties)
+    .where(inArray(penalties.uscc, [...usccs]))
+    .orderBy(asc(penalties.uscc), desc(penalties.decidedOn), desc(penalties.id));
+}
+
+export function getPenaltiesById(db: SanctionsDb, ids: readonly number[]): Promise<PenaltyRow[]> {
+  return db
+    .select()
+    .from(penalties)
+    .where(inArray(penalties.id, [...ids]));
+}
+
+export async function getPenaltyByDecisionNumber(db: SanctionsDb, decisionNumber: string): Promise<PenaltyRow | null> {
+  const [row] = await db.select().from(penalties).where(eq(penalties.decisionNumber, decisionNumber)).limit(1);
+  return row ?? null;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+function filterConditions(filter: PenaltyFilter, audience: Audience, today: string): SQL[] {
+  const conditions: SQL[] = [];
+  const visible = audienceCondition(audience, penalties.regionCode, publicPenalty(today));
+  if (visible) conditions.push(visible);
+  if (filter.region) conditions.push(inRegion(penalties.regionCode, filter.region));
+  if (filter.authorityContains) conditions.push(ilike(penalties.authority, `%${escapeLike(filter.authorityContains)}%`));
+  if (filter.decidedFrom) conditions.push(gte(penalties.decidedOn, filter.decidedFrom));
+  if (filter.decidedTo) conditions.push(lte(penalties.decidedOn, filter.decidedTo));
+  if (filter.states?.length) conditions.push(inArray(penalties.state, [...filter.states]));
+  if (filter.caseDomains?.length) conditions.push(inArray(penalties.caseDomain, [...filter.caseDomains]));
+  return conditions;
+}
+
+/** One keyset page, newest decision first: `limit` rows after the (decidedOn, id) cursor. */
+export function searchPenalties(
+  db: SanctionsDb,
+  filter: PenaltyFilter,
+  audience: Audience,
+  options: { today: string; limit: number; after?: { decidedOn: string; id: number } | undefined },
+): Promise<PenaltyRow[]> {
+  const conditions = filterConditions(filter, audience, options.today);
+  if (options.after) {
+    const { decidedOn, id } = options.after;
+    conditions.push(or(lt(penalties.decidedOn, decidedOn), and(eq(penalties.decidedOn, decidedOn), lt(penalties.id, id))) as SQL);
+  }
+  return db
+    .select()
+    .from(penalties)
+    .where(and(...conditions))
+    .orderBy(desc(penalties.decidedOn), desc(penalties.id))
+    .limit(options.limit);
+}
+
+export async function countPenalties(db: SanctionsDb, filter: PenaltyFilter, audience: Audience, today: string): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(penalties)
+    .where(and(...filterConditions(filter, audience, today)));
+  return row?.total ?? 0;
+}
+
+export async function insertPenalty(executor: SanctionsExecutor, row: NewPenalty): Promise<PenaltyRow | null> {
+  const [inserted] = await executor.insert(penalties).values(row).onConflictDoNothing({ target: penalties.decisionNumber }).returning();
+  return inserted ?? null;
+}
+
+export async function lockPenalty(executor: SanctionsExecutor, id: number): Promise<PenaltyRow | null> {
+  const [row] = await executor.select().from(penalties).where(eq(penalties.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function savePenalty(executor: SanctionsExecutor, id: number, patch: Partial<NewPenalty>): Promise<PenaltyRow> {
+  const [row] = await executor
+    .update(penalties)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(penalties.id, id))
+    .returning();
+  if (!row) throw new Error(`penalty ${id} vanished inside its transaction`);
+  return row;
+}

@@ -1,0 +1,263 @@
+import { badUserInput, conflict, notFound, requireValidUscc } from '@credit-hub/subgraph-kit';
+import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { insertAbnormalOperation } from '../data/abnormal-operation-store.ts';
+import { appendHistory } from '../data/history-store.ts';
+import { hasEscalation, insertSeriousViolation } from '../data/serious-violation-store.ts';
+import { changeAbnormalOperation, changeSeriousViolation, historyEntry, stateConflict } from '../data/transitions.ts';
+import { abnormalListedOn, isDueForEscalation, seriousListedOn } from '../rules/index.ts';
+import { AbnormalReasonEnum, AbnormalRemovalReasonEnum, SanctionDomainEnum } from './enums.ts';
+import { changeMeta, writers } from './penalty-mutations.ts';
+import { AbnormalOperationRef, SeriousViolationRef } from './refs.ts';
+
+const ListAbnormalOperationInput = builder.inputType('ListAbnormalOperationInput', {
+  description: '列入经营异常名录 A listing decision.',
+  fields: (t) => ({
+    uscc: t.string({ required: true, description: '统一社会信用代码 of the enterprise.' }),
+    regionCode: t.string({ description: '区划代码 Division of the record; defaults to positions 3–8 of the code.' }),
+    reason: t.field({ type: AbnormalReasonEnum, required: true, description: '列入原因 Ground for listing.' }),
+    reasonDetail: t.string({ description: '事由说明 e.g. 未按规定报送2023年度年度报告.' }),
+    listedOn: t.field({ type: 'Date', description: '列入日期 Defaults to today.' }),
+    authority: t.string({ required: true, description: '作出决定机关 Listing authority.' }),
+    decisionReference: t.string({ description: '列入决定书文号 Reference of the listing decision.' }),
+  }),
+});
+
+const RemovalInput = builder.inputType('ListingRemovalInput', {
+  description: '移出 A removal decision.',
+  fields: (t) => ({
+    removedOn: t.field({ type: 'Date', description: '移出日期 First day no longer listed; defaults to today.' }),
+    detail: t.string({ description: '说明 Details of the removal.' }),
+    authority: t.string({ required: true, description: '作出移出决定机关 Removing authority.' }),
+    decisionReference: t.string({ description: '移出决定书文号 Reference of the removal decision.' }),
+  }),
+});
+
+async function loadAbnormalForWrite(ctx: Context, id: string | number) {
+  const listing = await ctx.loaders.abnormalOperation.load(Number(id));
+  if (!listing) throw notFound(`no abnormal operation listing with id ${id}`, { field: 'id' });
+  assertOwnsRecord(ctx, listing, `abnormal operation listing ${id}`);
+  return listing;
+}
+
+async function loadSeriousForWrite(ctx: Context, id: string | number) {
+  const listing = await ctx.loaders.seriousViolation.load(Number(id));
+  if (!listing) throw notFound(`no serious violation listing with id ${id}`, { field: 'id' });
+  assertOwnsRecord(ctx, listing, `serious violation listing ${id}`);
+  return listing;
+}
+
+builder.mutationField('listAbnormalOperation', (t) =>
+  t.field({
+    type: AbnormalOperationRef,
+    description:
+      "列入经营异常名录 Lists an enterprise of the caller's region, under the caller's department. CONFLICT while it is listed for the same reason.",
+    authScopes: writers,
+    args: { input: t.arg({ type: ListAbnormalOperationInput, required: true, description: 'The listing.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
+      const owner = newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
+      const listedOn = input.listedOn ?? ctx.today;
+      assertDateWithin(listedOn, 'input.listedOn', { today: ctx.today });
+      const existing = await ctx.loaders.abnormalOperations.load(uscc);
+      if (existing.some((row) => row.reason === input.reason && abnormalListedOn(row, ctx.today))) {
+        throw conflict(`enterprise ${uscc} is already listed for ${input.reason} (已列入)`, { field: 'input.reason' });
+      }
+      const authority = requireText(input.authority, 'input.authority');
+      const listing = await ctx.db.transaction(async (tx) => {
+        const inserted = await insertAbnormalOperation(tx, {
+          ...owner,
+          uscc,
+          reason: input.reason,
+          reasonDetail: input.reasonDetail?.trim() || null,
+          listedOn,
+          authority,
+          decisionReference: input.decisionReference?.trim() || null,
+        });
+        const meta = changeMeta(ctx, { decisionReference: inserted.decisionReference, reason: inserted.reasonDetail }, listedOn);
+        await appendHistory(
+          tx,
+          historyEntry({ uscc, kind: 'ABNORMAL_OPERATION', id: inserted.id }, 'LISTED', { from: null, to: 'LISTED' }, meta),
+        );
+        return inserted;
+      });
+      ctx.loaders.abnormalOperations.clear(uscc);
+      return listing;
+    },
+  }),
+);
+
+builder.mutationField('removeAbnormalOperation', (t) =>
+  t.field({
+    type: AbnormalOperationRef,
+    description:
+      '移出经营异常名录 Removes a listing once its cause is cured (producing department only). The listing and its removal stay public until repaired.',
+    authScopes: writers,
+    args: {
+      id: t.arg.id({ required: true, description: 'The listing.' }),
+      reason: t.arg({ type: AbnormalRemovalReasonEnum, required: true, description: '移出原因 How the cause was cured.' }),
+      removal: t.arg({ type: RemovalInput, required: true, description: 'The removal decision.' }),
+    },
+    resolve: async (_root, { id, reason, removal }, ctx) => {
+      const listing = await loadAbnormalForWrite(ctx, id);
+      const removedOn = removal.removedOn ?? ctx.today;
+      assertDateWithin(removedOn, 'removal.removedOn', { today: ctx.today, notBefore: listing.listedOn });
+      const meta = changeMeta(ctx, { reason: removal.detail ?? reason, decisionReference: removal.decisionReference }, removedOn);
+      const updated = await ctx.db.transaction((tx) =>
+        changeAbnormalOperation(tx, listing.id, meta, (current) => {
+          if (current.removedOn || current.revokedOn) throw stateConflict(`abnormal operation listing ${id} is no longer listed`);
+          return {
+            action: 'REMOVED',
+            patch: {
+              removedOn,
+              removalReason: reason,
+              removalDetail: removal.detail?.trim() || null,
+              removalAuthority: requireText(removal.authority, 'removal.authority'),
+              removalReference: removal.decisionReference?.trim() || null,
+            },
+          };
+        }),
+      );
+      ctx.loaders.abnormalOperations.clear(listing.uscc);
+      return updated;
+    },
+  }),
+);
+
+const ListSeriousViolationInput = builder.inputType('ListSeriousViolationInput', {
+  description: '列入严重违法失信名单 A listing decision, triggered by a heavier penalty or by 3 years on the abnormal list.',
+  fields: (t) => ({
+    uscc: t.string({ required: true, description: '统一社会信用代码 of the enterprise.' }),
+    regionCode: t.string({ description: '区划代码 Division of the record; defaults to positions 3–8 of the code.' }),
+    domain: t.field({ type: SanctionDomainEnum, required: true, description: '领域 Domain of the violation.' }),
+    reason: t.string({ required: true, description: '列入事由 Reason for listing.' }),
+    triggeringPenaltyId: t.id({ description: '据以列入的行政处罚 The penalty that triggered it.' }),
+    escalatedFromAbnormalId: t.id({ description: '经营异常名录届满三年 The abnormal listing it escalates (must be due).' }),
+    listedOn: t.field({ type: 'Date', description: '列入日期 Defaults to today.' }),
+    authority: t.string({ required: true, description: '作出决定机关 Listing authority.' }),
+    decisionReference: t.string({ description: '列入决定书文号 Reference of the listing decision.' }),
+  }),
+});
+
+/** A serious listing rests on a penalty of the same enterprise or on an abnormal listing that is due. */
+async function checkGrounds(
+  ctx: Context,
+  uscc: string,
+  input: { triggeringPenaltyId?: string | number | null; escalatedFromAbnormalId?: string | number | null },
+) {
+  if (!input.triggeringPenaltyId && !input.escalatedFromAbnormalId) {
+    throw badUserInput('input: give triggeringPenaltyId or escalatedFromAbnormalId (列入依据)', {
+      field: 'input.triggeringPenaltyId',
+      reason: 'MISSING',
+    });
+  }
+  if (input.triggeringPenaltyId) {
+    const penalty = await ctx.loaders.penalty.load(Number(input.triggeringPenaltyId));
+    if (!penalty || penalty.uscc !== uscc) {
+      throw badUserInput('input.triggeringPenaltyId: no penalty of this enterprise has that id', {
+        field: 'input.triggeringPenaltyId',
+        reason: 'UNKNOWN',
+      });
+    }
+    if (penalty.state === 'REVOKED') {
+      throw badUserInput('input.triggeringPenaltyId: the penalty was revoked', { field: 'input.triggeringPenaltyId', reason: 'REVOKED' });
+    }
+  }
+  if (input.escalatedFromAbnormalId) {
+    const listing = await ctx.loaders.abnormalOperation.load(Number(input.escalatedFromAbnormalId));
+    if (!listing || listing.uscc !== uscc) {
+      throw badUserInput('input.escalatedFromAbnormalId: no abnormal listing of this enterprise has that id', {
+        field: 'input.escalatedFromAbnormalId',
+        reason: 'UNKNOWN',
+      });
+    }
+    if (!isDueForEscalation(listing, ctx.today, ctx.rules)) {
+      throw badUserInput('input.escalatedFromAbnormalId: the listing has not been in force 3 full years without cure', {
+        field: 'input.escalatedFromAbnormalId',
+        reason: 'NOT_DUE',
+      });
+    }
+  }
+}
+
+builder.mutationField('listSeriousViolation', (t) =>
+  t.field({
+    type: SeriousViolationRef,
+    description: "列入严重违法失信名单 Lists an enterprise of the caller's region for 3 years, under the caller's department.",
+    authScopes: writers,
+    args: { input: t.arg({ type: ListSeriousViolationInput, required: true, description: 'The listing.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
+      const owner = newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
+      const listedOn = input.listedOn ?? ctx.today;
+      assertDateWithin(listedOn, 'input.listedOn', { today: ctx.today });
+      await checkGrounds(ctx, uscc, input);
+      const reason = requireText(input.reason, 'input.reason');
+      const authority = requireText(input.authority, 'input.authority');
+      const escalatedFromAbnormalId = input.escalatedFromAbnormalId ? Number(input.escalatedFromAbnormalId) : null;
+      const listing = await ctx.db.transaction(async (tx) => {
+        if (escalatedFromAbnormalId && (await hasEscalation(tx, escalatedFromAbnormalId))) {
+          throw conflict('the abnormal listing has already been escalated (已转入)', { field: 'input.escalatedFromAbnormalId' });
+        }
+        const inserted = await insertSeriousViolation(tx, {
+          ...owner,
+          uscc,
+          domain: input.domain,
+          reason,
+          triggeringPenaltyId: input.triggeringPenaltyId ? Number(input.triggeringPenaltyId) : null,
+          escalatedFromAbnormalId,
+          listedOn,
+          authority,
+          decisionReference: input.decisionReference?.trim() || null,
+        });
+        const meta = changeMeta(ctx, { reason, decisionReference: inserted.decisionReference }, listedOn);
+        await appendHistory(
+          tx,
+          historyEntry({ uscc, kind: 'SERIOUS_VIOLATION', id: inserted.id }, 'LISTED', { from: null, to: 'LISTED' }, meta),
+        );
+        return inserted;
+      });
+      ctx.loaders.seriousViolations.clear(uscc);
+      return listing;
+    },
+  }),
+);
+
+builder.mutationField('removeSeriousViolation', (t) =>
+  t.field({
+    type: SeriousViolationRef,
+    description:
+      '移出严重违法失信名单 Removes a listing before its period ends on other legal grounds (producing department only). Early removal after repair happens through decideCreditRepair; the 3-year end is automatic.',
+    authScopes: writers,
+    args: {
+      id: t.arg.id({ required: true, description: 'The listing.' }),
+      removal: t.arg({ type: RemovalInput, required: true, description: 'The removal decision; `detail` states the legal grounds.' }),
+    },
+    resolve: async (_root, { id, removal }, ctx) => {
+      const listing = await loadSeriousForWrite(ctx, id);
+      const removedOn = removal.removedOn ?? ctx.today;
+      assertDateWithin(removedOn, 'removal.removedOn', { today: ctx.today, notBefore: listing.listedOn });
+      const detail = requireText(removal.detail ?? '', 'removal.detail');
+      const meta = changeMeta(ctx, { reason: detail, decisionReference: removal.decisionReference }, removedOn);
+      const updated = await ctx.db.transaction((tx) =>
+        changeSeriousViolation(tx, listing.id, meta, (current) => {
+          if (!seriousListedOn(current, removedOn, ctx.rules))
+            throw stateConflict(`serious violation listing ${id} is not listed on ${removedOn}`);
+          return {
+            action: 'REMOVED',
+            patch: {
+              removedOn,
+              removalReason: 'OTHER',
+              removalDetail: detail,
+              removalAuthority: requireText(removal.authority, 'removal.authority'),
+              removalReference: removal.decisionReference?.trim() || null,
+            },
+          };
+        }),
+      );
+      ctx.loaders.seriousViolations.clear(listing.uscc);
+      return updated;
+    },
+  }),
+);

@@ -1,0 +1,286 @@
+import { badUserInput, conflict, notFound, requireValidUscc } from '@credit-hub/subgraph-kit';
+import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { appendHistory } from '../data/history-store.ts';
+import { insertPenalty } from '../data/penalty-store.ts';
+import { type ChangeMeta, changePenalty, historyEntry, stateConflict } from '../data/transitions.ts';
+import type { PenaltyRow } from '../db/schema.ts';
+import {
+  checkDecisionNumber,
+  isWarningOnly,
+  normalizeDecisionNumber,
+  type PenaltyType,
+  penaltyPublicUntil,
+  type SanctionDomain,
+} from '../rules/index.ts';
+import { PenaltyTypeEnum, SanctionDomainEnum } from './enums.ts';
+import { PenaltyRef } from './refs.ts';
+
+export const writers = { $any: { regulator: true, admin: true } } as const;
+
+interface PenaltyContent {
+  violationType: string;
+  factsSummary: string;
+  legalBasis: string;
+  penaltyTypes: PenaltyType[];
+  fineAmount: number | null;
+  confiscationAmount: number | null;
+  caseDomain: SanctionDomain;
+}
+
+const CONFISCATIONS: readonly PenaltyType[] = ['CONFISCATE_ILLEGAL_GAINS', 'CONFISCATE_ILLEGAL_PROPERTY'];
+
+/** The content rules every write of a penalty obeys; each failure names its field. */
+function validateContent(content: PenaltyContent, prefix: string): PenaltyContent {
+  const fail = (field: string, reason: string, message: string) => {
+    throw badUserInput(`${prefix}.${field}: ${message}`, { field: `${prefix}.${field}`, reason });
+  };
+  const types = [...new Set(content.penaltyTypes)];
+  if (types.length === 0) fail('penaltyTypes', 'EMPTY', 'a decision has at least one penalty type');
+  const fined = types.includes('FINE');
+  if (fined && !(content.fineAmount != null && content.fineAmount > 0)) fail('fineAmount', 'MISSING', 'a fine needs a positive amount');
+  if (!fined && content.fineAmount != null) fail('fineAmount', 'UNEXPECTED', 'an amount needs the FINE penalty type');
+  const confiscates = types.some((type) => CONFISCATIONS.includes(type));
+  if (content.confiscationAmount != null && (!confiscates || content.confiscationAmount < 0)) {
+    fail('confiscationAmount', 'UNEXPECTED', 'a confiscated amount needs a confiscation type and cannot be negative');
+  }
+  return {
+    ...content,
+    penaltyTypes: types,
+    violationType: requireText(content.violationType, `${prefix}.violationType`),
+    factsSummary: requireText(content.factsSummary, `${prefix}.factsSummary`),
+    legalBasis: requireText(content.legalBasis, `${prefix}.legalBasis`),
+  };
+}
+
+const contentFields = <Required extends boolean>(
+  t: Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0],
+  required: Required,
+) => ({
+  violationType: t.string({ required, description: '违法行为类型 Type of violation, e.g. 生产经营不符合食品安全标准的食品.' }),
+  factsSummary: t.string({ required, description: '违法事实 Summary of the facts.' }),
+  legalBasis: t.string({ required, description: '处罚依据 Legal basis, e.g. 《中华人民共和国食品安全法》第一百二十四条.' }),
+  penaltyTypes: t.field({ type: [PenaltyTypeEnum], required, description: '处罚种类 One or more penalty types.' }),
+  fineAmount: t.float({ description: '罚款金额（元） Fine in yuan; required with FINE, refused without it.' }),
+  confiscationAmount: t.float({ description: '没收金额（元） Confiscated amount in yuan, with a confiscation type.' }),
+  caseDomain: t.field({
+    type: SanctionDomainEnum,
+    required,
+    description: '案件领域 Domain of the case (food, drug, special equipment wait a year for repair).',
+  }),
+});
+
+const RecordPenaltyInput = builder.inputType('RecordPenaltyInput', {
+  description: '行政处罚录入 A penalty decision, recorded by the deciding department.',
+  fields: (t) => ({
+    uscc: t.string({ required: true, description: '统一社会信用代码 of the penalised enterprise.' }),
+    regionCode: t.string({ description: '区划代码 Division of the record; defaults to positions 3–8 of the code.' }),
+    decisionNumber: t.string({
+      required: true,
+      description: '决定书文号, e.g. 晋市监处罚〔2024〕12号; the year must be the year of the decision.',
+    }),
+    decidedOn: t.field({ type: 'Date', required: true, description: '处罚决定日期 Day of the decision.' }),
+    authority: t.string({ required: true, description: '处罚机关 Deciding authority, e.g. 运城市市场监督管理局.' }),
+    publishedOn: t.field({
+      type: 'Date',
+      description: '公示日期 Day publication began; defaults to today. Not allowed for a warning-only decision (never published).',
+    }),
+    ...contentFields(t, true),
+  }),
+});
+
+const PenaltyChangesInput = builder.inputType('PenaltyChangesInput', {
+  description: '处罚决定变更 New content of a changed decision; omitted fields stay as they are.',
+  fields: (t) => contentFields(t, false),
+});
+
+const ChangeDecisionInput = builder.inputType('ChangeDecisionInput', {
+  description: '变更/撤销决定 The decision behind a change: when, why and its reference.',
+  fields: (t) => ({
+    effectiveOn: t.field({ type: 'Date', description: '决定日期 Day of the decision; defaults to today.' }),
+    reason: t.string({ required: true, description: '理由 Why.' }),
+    decisionReference: t.string({ required: true, description: '决定书文号 Reference of the change or revocation decision.' }),
+  }),
+});
+
+export const changeMeta = (
+  ctx: Context,
+  input: { reason?: string | null; decisionReference?: string | null },
+  effectiveOn: string,
+): ChangeMeta => ({
+  actor: ctx.caller.sub,
+  department: ctx.caller.dept,
+  reason: input.reason ? requireText(input.reason, 'input.reason') : null,
+  decisionReference: input.decisionReference?.trim() || null,
+  effectiveOn,
+});
+
+export async function loadPenaltyForWrite(ctx: Context, id: string | number): Promise<PenaltyRow> {
+  const penalty = await ctx.loaders.penalty.load(Number(id));
+  if (!penalty) throw notFound(`no penalty with id ${id} (处罚记录不存在)`, { field: 'id' });
+  assertOwnsRecord(ctx, penalty, `penalty ${penalty.decisionNumber}`);
+  return penalty;
+}
+
+/** A changed decision: content replaced, state CHANGED, publication period recomputed from the original start. */
+export function changedPenaltyPatch(
+  ctx: Context,
+  current: PenaltyRow,
+  changes: Partial<PenaltyContent>,
+  effectiveOn: string,
+  prefix: string,
+) {
+  if (current.state === 'REVOKED' || current.state === 'REPAIRED') {
+    throw stateConflict(`penalty ${current.decisionNumber} is ${current.state} and can no longer be changed`);
+  }
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<PenaltyContent>;
+  const before: PenaltyContent = {
+    violationType: current.violationType,
+    factsSummary: current.factsSummary,
+    legalBasis: current.legalBasis,
+    penaltyTypes: current.penaltyTypes,
+    fineAmount: current.fineAmount,
+    confiscationAmount: current.confiscationAmount,
+    caseDomain: current.caseDomain,
+  };
+  const next = validateContent({ ...before, ...defined }, prefix);
+  const publishedOn = isWarningOnly(next.penaltyTypes) ? null : current.publishedOn;
+  return {
+    patch: {
+      ...next,
+      publishedOn,
+      publicUntil: penaltyPublicUntil(publishedOn, next.penaltyTypes, next.fineAmount, ctx.rules),
+      state: 'CHANGED' as const,
+      stateChangedOn: effectiveOn,
+    },
+    action: 'CHANGED',
+    before,
+  };
+}
+
+export function revokedPenaltyPatch(current: PenaltyRow, effectiveOn: string) {
+  if (current.state === 'REVOKED') throw stateConflict(`penalty ${current.decisionNumber} is already revoked`);
+  return { patch: { state: 'REVOKED' as const, stateChangedOn: effectiveOn }, action: 'REVOKED' };
+}
+
+builder.mutationField('recordPenalty', (t) =>
+  t.field({
+    type: PenaltyRef,
+    description:
+      "录入行政处罚 Records a penalty decision for an enterprise of the caller's region, under the caller's department. CONFLICT when the decision number exists.",
+    authScopes: writers,
+    args: { input: t.arg({ type: RecordPenaltyInput, required: true, description: 'The decision.' }) },
+    resolve: async (_root, { input }, ctx) => {
+      const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
+      const decisionNumber = normalizeDecisionNumber(input.decisionNumber);
+      const problem = checkDecisionNumber(decisionNumber, input.decidedOn);
+      if (problem) {
+        const message =
+          problem === 'YEAR_MISMATCH'
+            ? 'the year in 〔〕 must be the year of the decision'
+            : 'expected {机关简称}市监处罚〔YYYY〕N号, e.g. 晋市监处罚〔2024〕12号';
+        throw badUserInput(`input.decisionNumber: ${message}`, { field: 'input.decisionNumber', reason: problem });
+      }
+      assertDateWithin(input.decidedOn, 'input.decidedOn', { today: ctx.today });
+      const content = validateContent(
+        {
+          violationType: input.violationType,
+          factsSummary: input.factsSummary,
+          legalBasis: input.legalBasis,
+          penaltyTypes: input.penaltyTypes,
+          fineAmount: input.fineAmount ?? null,
+          confiscationAmount: input.confiscationAmount ?? null,
+          caseDomain: input.caseDomain,
+        },
+        'input',
+      );
+      const warningOnly = isWarningOnly(content.penaltyTypes);
+      if (warningOnly && input.publishedOn) {
+        throw badUserInput('input.publishedOn: a decision that is only a warning is never published', {
+          field: 'input.publishedOn',
+          reason: 'NOT_PUBLISHABLE',
+        });
+      }
+      const publishedOn = warningOnly ? null : (input.publishedOn ?? ctx.today);
+      if (publishedOn) assertDateWithin(publishedOn, 'input.publishedOn', { today: ctx.today, notBefore: input.decidedOn });
+      const owner = newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
+      const authority = requireText(input.authority, 'input.authority');
+      const penalty = await ctx.db.transaction(async (tx) => {
+        const inserted = await insertPenalty(tx, {
+          ...owner,
+          ...content,
+          uscc,
+          decisionNumber,
+          decidedOn: input.decidedOn,
+          authority,
+          publishedOn,
+          publicUntil: penaltyPublicUntil(publishedOn, content.penaltyTypes, content.fineAmount, ctx.rules),
+        });
+        if (!inserted) throw conflict(`penalty ${decisionNumber} is already recorded (文号已存在)`, { field: 'input.decisionNumber' });
+        const meta = changeMeta(ctx, { decisionReference: decisionNumber }, input.decidedOn);
+        await appendHistory(
+          tx,
+          historyEntry({ uscc, kind: 'PENALTY', id: inserted.id }, 'RECORDED', { from: null, to: inserted.state }, meta),
+        );
+        return inserted;
+      });
+      ctx.loaders.penalties.clear(uscc);
+      return penalty;
+    },
+  }),
+);
+
+builder.mutationField('changePenalty', (t) =>
+  t.field({
+    type: PenaltyRef,
+    description:
+      '变更行政处罚 Records a decision changing a penalty (producing department only). The changed content is published; the old one is withdrawn within 3 working days.',
+    authScopes: writers,
+    args: {
+      id: t.arg.id({ required: true, description: 'The penalty.' }),
+      changes: t.arg({ type: PenaltyChangesInput, required: true, description: 'The new content.' }),
+      decision: t.arg({ type: ChangeDecisionInput, required: true, description: 'The change decision.' }),
+    },
+    resolve: async (_root, { id, changes, decision }, ctx) => {
+      const penalty = await loadPenaltyForWrite(ctx, id);
+      const effectiveOn = decision.effectiveOn ?? ctx.today;
+      assertDateWithin(effectiveOn, 'decision.effectiveOn', { today: ctx.today, notBefore: penalty.decidedOn });
+      const meta = changeMeta(ctx, decision, effectiveOn);
+      const updated = await ctx.db.transaction((tx) =>
+        changePenalty(tx, penalty.id, meta, (current) =>
+          changedPenaltyPatch(ctx, current, changes as Partial<PenaltyContent>, effectiveOn, 'changes'),
+        ),
+      );
+      ctx.loaders.penalties.clear(penalty.uscc);
+      return updated;
+    },
+  }),
+);
+
+builder.mutationField('revokePenalty', (t) =>
+  t.field({
+    type: PenaltyRef,
+    description:
+      '撤销行政处罚 Records the revocation of a penalty (producing department only): withdrawn from publication at once (the law allows 3 working days), and serious listings it triggered are revoked with it.',
+    authScopes: writers,
+    args: {
+      id: t.arg.id({ required: true, description: 'The penalty.' }),
+      decision: t.arg({ type: ChangeDecisionInput, required: true, description: 'The revocation decision.' }),
+    },
+    resolve: async (_root, { id, decision }, ctx) => {
+      const penalty = await loadPenaltyForWrite(ctx, id);
+      const effectiveOn = decision.effectiveOn ?? ctx.today;
+      assertDateWithin(effectiveOn, 'decision.effectiveOn', { today: ctx.today, notBefore: penalty.decidedOn });
+      const meta = changeMeta(ctx, decision, effectiveOn);
+      const updated = await ctx.db.transaction((tx) =>
+        changePenalty(tx, penalty.id, meta, (current) => revokedPenaltyPatch(current, effectiveOn)),
+      );
+      ctx.loaders.penalties.clear(penalty.uscc);
+      ctx.loaders.seriousViolations.clear(penalty.uscc);
+      return updated;
+    },
+  }),
+);
+
+export { ChangeDecisionInput, PenaltyChangesInput, type PenaltyContent };
