@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const DEV_SECRET = 'credit-hub-development-secret-do-not-use-in-production';
@@ -10,6 +11,24 @@ export const authEnvShape = {
   AUTH_JWKS_URL: z.url().optional(),
   AUTH_GATEWAY_SECRET: z.string().min(16).optional(),
   HOST: z.string().default('127.0.0.1'),
+};
+
+/** A TCP port variable; 0 asks the OS for a free port (tests). */
+export const portVariable = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/**
+ * Variables every subgraph reads besides its port and its own rules: the PGlite directory, the
+ * USCC allow-list and demo seeding (README: "Environment variables").
+ */
+export const subgraphEnvShape = {
+  ...authEnvShape,
+  DATA_DIR: z.string().default(fileURLToPath(new URL('../../../.data', import.meta.url))),
+  USCC_ALLOW_LIST: z.string().optional(),
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  SEED_ENTERPRISES: z.coerce.number().int().min(0).default(2000),
 };
 
 /**

@@ -1,19 +1,10 @@
-import { fileURLToPath } from 'node:url';
-import { authEnvShape, databaseUrlFor, parseEnv } from '@credit-hub/subgraph-kit';
-import { z } from 'zod';
+import { databaseUrlFor, parseEnv, portVariable, subgraphEnvShape } from '@credit-hub/subgraph-kit';
 
 export const SUBGRAPH_NAME = 'enterprises';
 
 const shape = {
-  ...authEnvShape,
-  ENTERPRISES_PORT: z.coerce.number().int().min(0).max(65535).default(4001),
-  DATA_DIR: z.string().default(fileURLToPath(new URL('../../../.data', import.meta.url))),
-  USCC_ALLOW_LIST: z.string().optional(),
-  SEED_DEMO: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true'),
-  SEED_ENTERPRISES: z.coerce.number().int().min(0).default(2000),
+  ...subgraphEnvShape,
+  ENTERPRISES_PORT: portVariable(4001),
 };
 
 /** Validated configuration of the enterprises subgraph (README: "Environment variables"). */

@@ -1,5 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import { authEnvShape, databaseUrlFor, parseEnv } from '@credit-hub/subgraph-kit';
+import { databaseUrlFor, parseEnv, portVariable, subgraphEnvShape } from '@credit-hub/subgraph-kit';
 import { z } from 'zod';
 import { DEFAULT_LICENSE_RULES, type LicenseRules } from './data/rules-config.ts';
 
@@ -20,15 +19,8 @@ const regex = z.string().refine(
 );
 
 const shape = {
-  ...authEnvShape,
-  LICENSES_PORT: z.coerce.number().int().min(0).max(65535).default(4002),
-  DATA_DIR: z.string().default(fileURLToPath(new URL('../../../.data', import.meta.url))),
-  USCC_ALLOW_LIST: z.string().optional(),
-  SEED_DEMO: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true'),
-  SEED_ENTERPRISES: z.coerce.number().int().min(0).default(2000),
+  ...subgraphEnvShape,
+  LICENSES_PORT: portVariable(4002),
   LICENSE_DOUBLE_PUBLICITY_WORKING_DAYS: count(DEFAULT_LICENSE_RULES.doublePublicityWorkingDays),
   LICENSE_NATIONAL_PUBLICITY_WORKING_DAYS: count(DEFAULT_LICENSE_RULES.nationalPublicityWorkingDays),
   LICENSE_FOOD_VALIDITY_YEARS: count(DEFAULT_LICENSE_RULES.foodValidityYears),

@@ -1,13 +1,4 @@
-import { pathToFileURL } from 'node:url';
-import {
-  authSettingsFromEnv,
-  createContextFactory,
-  createTokenVerifier,
-  type RunningService,
-  startSubgraphServer,
-  stopOnSignals,
-  todayInChina,
-} from '@credit-hub/subgraph-kit';
+import { launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
 import { createContext } from './context.ts';
 import { type LicensesDatabase, openLicensesDatabase } from './db/client.ts';
@@ -29,41 +20,29 @@ export async function startLicensesSubgraph(options: StartOptions = {}): Promise
   const env = options.env ?? loadEnv();
   const rules = rulesFromEnv(env);
   const database = options.database ?? (await openLicensesDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
-  if (env.SEED_DEMO && (await countSeededLicenses(database.db)) === 0) {
-    console.log(`[${SUBGRAPH_NAME}] seeding licences of ${env.SEED_ENTERPRISES} demo enterprises…`);
-    await seedLicenses(database.db, env.SEED_ENTERPRISES, {
-      foodValidityYears: rules.foodValidityYears,
-      specialEquipmentValidityYears: rules.specialEquipmentValidityYears,
-    });
-  }
-  const verify = createTokenVerifier(authSettingsFromEnv(env));
-  const services = {
-    db: database.db,
-    allowList: UsccAllowList.fromEnv(env.USCC_ALLOW_LIST),
-    rules,
-    today: options.today ?? (() => todayInChina()),
-  };
-  const running = await startSubgraphServer({
+  const running = await launchSubgraph({
     name: SUBGRAPH_NAME,
-    schema,
-    context: createContextFactory(verify, createContext(services)),
+    env,
     port: options.port ?? env.LICENSES_PORT,
-    host: env.HOST,
-    ready: () => database.ping(),
-    close: () => (options.database ? Promise.resolve() : database.close()),
+    schema,
+    database,
+    ownsDatabase: !options.database,
+    demo: {
+      isEmpty: async () => (await countSeededLicenses(database.db)) === 0,
+      seed: (count) =>
+        seedLicenses(database.db, count, {
+          foodValidityYears: rules.foodValidityYears,
+          specialEquipmentValidityYears: rules.specialEquipmentValidityYears,
+        }),
+    },
+    createContext: createContext({
+      db: database.db,
+      allowList: UsccAllowList.fromEnv(env.USCC_ALLOW_LIST),
+      rules,
+      today: options.today ?? (() => todayInChina()),
+    }),
   });
   return { ...running, database };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  startLicensesSubgraph().then(
-    (service) => {
-      console.log(`[${SUBGRAPH_NAME}] ${service.url}/graphql (${service.database.kind})`);
-      stopOnSignals(service.stop);
-    },
-    (error) => {
-      console.error(`[${SUBGRAPH_NAME}] failed to start`, error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, SUBGRAPH_NAME, startLicensesSubgraph);

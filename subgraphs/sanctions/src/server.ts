@@ -1,13 +1,4 @@
-import { pathToFileURL } from 'node:url';
-import {
-  authSettingsFromEnv,
-  createContextFactory,
-  createTokenVerifier,
-  type RunningService,
-  startSubgraphServer,
-  stopOnSignals,
-  todayInChina,
-} from '@credit-hub/subgraph-kit';
+import { launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
 import { createContext } from './context.ts';
 import { openSanctionsDatabase, type SanctionsDatabase } from './db/client.ts';
@@ -29,38 +20,25 @@ export async function startSanctionsSubgraph(options: StartOptions = {}): Promis
   const env = options.env ?? loadEnv();
   const rules = rulesFromEnv(env);
   const database = options.database ?? (await openSanctionsDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
-  if (env.SEED_DEMO && (await countSeededRecords(database.db)) === 0) {
-    console.log(`[${SUBGRAPH_NAME}] seeding sanctions for ${env.SEED_ENTERPRISES} demo enterprises…`);
-    await seedSanctions(database.db, env.SEED_ENTERPRISES, { rules });
-  }
-  const verify = createTokenVerifier(authSettingsFromEnv(env));
-  const services = {
-    db: database.db,
-    rules,
-    allowList: UsccAllowList.fromEnv(env.USCC_ALLOW_LIST),
-    today: options.today ?? (() => todayInChina()),
-  };
-  const running = await startSubgraphServer({
+  const running = await launchSubgraph({
     name: SUBGRAPH_NAME,
-    schema,
-    context: createContextFactory(verify, createContext(services)),
+    env,
     port: options.port ?? env.SANCTIONS_PORT,
-    host: env.HOST,
-    ready: () => database.ping(),
-    close: () => (options.database ? Promise.resolve() : database.close()),
+    schema,
+    database,
+    ownsDatabase: !options.database,
+    demo: {
+      isEmpty: async () => (await countSeededRecords(database.db)) === 0,
+      seed: (count) => seedSanctions(database.db, count, { rules }),
+    },
+    createContext: createContext({
+      db: database.db,
+      allowList: UsccAllowList.fromEnv(env.USCC_ALLOW_LIST),
+      rules,
+      today: options.today ?? (() => todayInChina()),
+    }),
   });
   return { ...running, database };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  startSanctionsSubgraph().then(
-    (service) => {
-      console.log(`[${SUBGRAPH_NAME}] ${service.url}/graphql (${service.database.kind})`);
-      stopOnSignals(service.stop);
-    },
-    (error) => {
-      console.error(`[${SUBGRAPH_NAME}] failed to start`, error);
-      process.exit(1);
-    },
-  );
-}
+runWhenMain(import.meta.url, SUBGRAPH_NAME, startSanctionsSubgraph);

@@ -1,0 +1,56 @@
+import { pathToFileURL } from 'node:url';
+import type { GraphQLSchema } from 'graphql';
+import { createTokenVerifier } from './auth/tokens.ts';
+import { createContextFactory, type SubgraphContext } from './context.ts';
+import { type AuthEnv, authSettingsFromEnv } from './env.ts';
+import { type RunningService, startSubgraphServer, stopOnSignals } from './server.ts';
+
+export interface LaunchOptions<TContext extends SubgraphContext> {
+  name: string;
+  env: AuthEnv & { HOST: string; SEED_DEMO: boolean; SEED_ENTERPRISES: number };
+  port: number;
+  schema: GraphQLSchema;
+  database: { ping(): Promise<void>; close(): Promise<void> };
+  /** False when a test passed its own database: the test closes it. */
+  ownsDatabase: boolean;
+  createContext: (base: SubgraphContext) => TContext;
+  /** Demo data on first start (SEED_DEMO): seeded only when `isEmpty` says the database is new. */
+  demo: { isEmpty: () => Promise<boolean>; seed: (enterprises: number) => Promise<unknown> };
+}
+
+/**
+ * The common start-up of a subgraph once it has opened its database: demo data on first start,
+ * token verification, the HTTP server with health routes. Each subgraph's server.ts only wires
+ * its own database, rules and context into this.
+ */
+export async function launchSubgraph<TContext extends SubgraphContext>(options: LaunchOptions<TContext>): Promise<RunningService> {
+  const { env, database } = options;
+  if (env.SEED_DEMO && (await options.demo.isEmpty())) {
+    console.log(`[${options.name}] seeding demo data for ${env.SEED_ENTERPRISES} enterprises…`);
+    await options.demo.seed(env.SEED_ENTERPRISES);
+  }
+  return startSubgraphServer({
+    name: options.name,
+    schema: options.schema,
+    context: createContextFactory(createTokenVerifier(authSettingsFromEnv(env)), options.createContext),
+    port: options.port,
+    host: env.HOST,
+    ready: () => database.ping(),
+    close: () => (options.ownsDatabase ? database.close() : Promise.resolve()),
+  });
+}
+
+/** Entry point: when `moduleUrl` is the script node was started with, start and stop on signals. */
+export function runWhenMain(moduleUrl: string, name: string, start: () => Promise<RunningService & { database: { kind: string } }>): void {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  start().then(
+    (service) => {
+      console.log(`[${name}] ${service.url}/graphql (${service.database.kind})`);
+      stopOnSignals(service.stop);
+    },
+    (error) => {
+      console.error(`[${name}] failed to start`, error);
+      process.exit(1);
+    },
+  );
+}
