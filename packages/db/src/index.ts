@@ -6,5 +6,6 @@ export {
   type OpenDatabaseOptions,
   openDatabase,
 } from './database.ts';
+export { inRegionPrefix } from './region-condition.ts';
 export { StatementCounter } from './statement-counter.ts';
 export { openTestDatabase, testDatabaseKinds } from './test-databases.ts';

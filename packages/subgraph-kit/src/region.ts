@@ -2,6 +2,7 @@ import { type Division, getDivision } from '@credit-hub/uscc';
 import type { ObjectRef } from '@pothos/core';
 import type { SubgraphBuilder } from './builder.ts';
 import type { SubgraphContext } from './context.ts';
+import { badUserInput } from './errors.ts';
 
 export interface RegionShape {
   code: string;
@@ -47,4 +48,16 @@ export function defineRegionType<TContext extends SubgraphContext>(builder: Subg
   });
   regionRefs.set(builder, ref);
   return ref;
+}
+
+/**
+ * A division argument as analysts type it — 14, 1408, 140802, or 140000 / 140800 — as the 6-digit
+ * code it means (use `divisionPrefix` for the range it covers). BAD_USER_INPUT for anything else.
+ */
+export function parseRegionArgument(code: string | null | undefined, field: string): string | undefined {
+  if (!code) return undefined;
+  if (!/^(\d{2}|\d{4}|\d{6})$/.test(code)) {
+    throw badUserInput(`${field}: give 2, 4 or 6 digits of a division code`, { field, reason: 'FORMAT' });
+  }
+  return code.padEnd(6, '0');
 }

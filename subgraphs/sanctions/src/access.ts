@@ -1,7 +1,14 @@
-import { badUserInput, type Caller, callerOwnsDepartment, callerSeesRegion, callerWritesRegion, forbidden } from '@credit-hub/subgraph-kit';
+import {
+  badUserInput,
+  type Caller,
+  callerOwnsDepartment,
+  callerSeesRegion,
+  callerWritesRegion,
+  forbidden,
+  parseRegionArgument,
+} from '@credit-hub/subgraph-kit';
 import { getDivision } from '@credit-hub/uscc';
 import type { Context } from './context.ts';
-import { normalizeRegionArgument } from './data/region-filter.ts';
 import type { Audience } from './data/visibility-filter.ts';
 
 /** What a search may return to the caller (see Audience). The platform sees what the public sees. */
@@ -44,9 +51,7 @@ export function newRecordOwner(ctx: Context, uscc: string, regionCode: string | 
  * their own or a part of it.
  */
 export function supervisedRegion(ctx: Context, argument: string | null | undefined): string | undefined {
-  const requested = argument ? normalizeRegionArgument(argument) : undefined;
-  if (requested === null)
-    throw badUserInput('regionCode: give 2, 4 or 6 digits of a division code', { field: 'regionCode', reason: 'FORMAT' });
+  const requested = parseRegionArgument(argument, 'regionCode');
   if (ctx.caller.role !== 'regulator') return requested;
   const own = ctx.caller.region ?? '';
   if (!requested) return own;

@@ -1,5 +1,6 @@
+import { inRegionPrefix } from '@credit-hub/db';
 import type { KeyDomain, RegistrationStatus } from '@credit-hub/seed';
-import { and, arrayContains, arrayOverlaps, asc, count, eq, gt, gte, inArray, like, lt, lte, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, count, eq, gt, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
 import type { EnterprisesDb } from '../db/client.ts';
 import { type EnterpriseRow, enterprises, type FormerNameRow, formerNames } from '../db/schema.ts';
 import { fragmentGrams, nameGrams, normalizeForSearch } from './name-grams.ts';
@@ -38,9 +39,6 @@ export async function getEnterpriseByRegistrationNumber(db: EnterprisesDb, numbe
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-/** The numerically next prefix: '1408' → '1409', so a prefix becomes an index range. */
-const nextPrefix = (prefix: string) => String(Number(prefix) + 1).padStart(prefix.length, '0');
-
 function filterConditions(filter: EnterpriseFilter): SQL[] {
   const conditions: SQL[] = [];
   const fragment = filter.nameContains ? normalizeForSearch(filter.nameContains) : '';
@@ -49,8 +47,7 @@ function filterConditions(filter: EnterpriseFilter): SQL[] {
     conditions.push(like(enterprises.searchNames, `%${escapeLike(fragment)}%`));
   }
   if (filter.regionPrefix) {
-    conditions.push(gte(enterprises.regionCode, filter.regionPrefix));
-    conditions.push(lt(enterprises.regionCode, nextPrefix(filter.regionPrefix)));
+    conditions.push(inRegionPrefix(enterprises.regionCode, filter.regionPrefix));
   }
   if (filter.statuses?.length) conditions.push(inArray(enterprises.status, [...filter.statuses]));
   if (filter.keyDomains?.length) conditions.push(arrayOverlaps(enterprises.keyDomains, [...filter.keyDomains]));

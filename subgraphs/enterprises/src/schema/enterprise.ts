@@ -5,9 +5,11 @@ import {
   defineConnection,
   encodeCursor,
   pageSize,
+  parseRegionArgument,
   requireValidUscc,
   toPage,
 } from '@credit-hub/subgraph-kit';
+import { divisionPrefix } from '@credit-hub/uscc';
 import { builder } from '../builder.ts';
 import { isFiledOnTime, lastDueYear, missingReportYears } from '../data/annual-report-rules.ts';
 import { countEnterprises, type EnterpriseFilter, searchEnterprises } from '../data/enterprise-store.ts';
@@ -18,6 +20,11 @@ import { EntityTypeEnum, entityTypeOf, KeyDomainEnum, RegistrationStatusEnum } f
 import { RegionRef, regionOf } from './region.ts';
 
 export const MAX_BATCH = 500;
+
+const regionPrefixArgument = (code: string | null | undefined, field: string) => {
+  const region = parseRegionArgument(code, field);
+  return region && divisionPrefix(region);
+};
 
 export const EnterpriseRef = builder.objectRef<EnterpriseRow>('Enterprise');
 
@@ -185,15 +192,6 @@ const EnterpriseFilterInput = builder.inputType('EnterpriseFilter', {
   }),
 });
 
-/** Accepts 14, 1408, 140802, or 140000/140800 (trailing zero pairs mean the whole province or city). */
-function regionPrefixOf(code: string | null | undefined): string | undefined {
-  if (!code) return undefined;
-  if (!/^(\d{2}|\d{4}|\d{6})$/.test(code)) {
-    throw badUserInput('filter.regionCode: give 2, 4 or 6 digits of a division code', { field: 'filter.regionCode', reason: 'FORMAT' });
-  }
-  return code.length === 6 ? code.replace(/(00)+$/, '') || code : code;
-}
-
 const EnterpriseConnection = defineConnection(builder, EnterpriseRef, {
   name: 'EnterpriseConnection',
   description: '企业检索结果 A page of enterprises, ordered by code.',
@@ -217,7 +215,7 @@ builder.queryField('searchEnterprises', (t) =>
       }
       const filter: EnterpriseFilter = {
         nameContains: input.nameContains?.trim() || undefined,
-        regionPrefix: regionPrefixOf(input.regionCode),
+        regionPrefix: regionPrefixArgument(input.regionCode, 'filter.regionCode'),
         statuses: input.statuses,
         keyDomains: input.keyDomains,
         industryCode: input.industryCode,

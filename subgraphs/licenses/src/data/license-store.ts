@@ -1,8 +1,9 @@
+import { inRegionPrefix } from '@credit-hub/db';
 import type { LicenseKind, LicenseStatus } from '@credit-hub/seed';
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { LicensesDb } from '../db/client.ts';
 import { type LicenseRow, licenseStatusChanges, licenses, type NewLicense, type NewLicenseStatusChange } from '../db/schema.ts';
-import { inRegion, visibleTo } from './sql-conditions.ts';
+import { visibleTo } from './sql-conditions.ts';
 import type { VisibilityScope } from './visibility.ts';
 
 export interface LicenseFilter {
@@ -46,7 +47,7 @@ function filterConditions(filter: LicenseFilter, scope: VisibilityScope, today: 
   if (filter.kinds?.length) conditions.push(inArray(licenses.kind, [...filter.kinds]));
   if (filter.statuses?.length) conditions.push(or(...filter.statuses.map((status) => statusCondition(status, today))) as SQL);
   if (filter.authorityCode) conditions.push(eq(licenses.authorityCode, filter.authorityCode));
-  if (filter.regionPrefix) conditions.push(inRegion(licenses.regionCode, filter.regionPrefix));
+  if (filter.regionPrefix) conditions.push(inRegionPrefix(licenses.regionCode, filter.regionPrefix));
   if (filter.expiringBefore) conditions.push(lt(licenses.validTo, filter.expiringBefore));
   if (filter.grantedByCommitment != null) conditions.push(eq(licenses.grantedByCommitment, filter.grantedByCommitment));
   if (filter.holderUscc) conditions.push(eq(licenses.holderUscc, filter.holderUscc));

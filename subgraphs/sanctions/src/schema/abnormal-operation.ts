@@ -10,21 +10,13 @@ import {
 } from '../data/abnormal-operation-store.ts';
 import type { AbnormalOperationRow } from '../db/schema.ts';
 import { abnormalEscalationDueOn, abnormalListedOn, isDueForEscalation, latestStartElapsedBy, repairEligibility } from '../rules/index.ts';
-import { abnormalPublicationOf, historyOf, objectionsOf, repairsOf } from '../views.ts';
+import { abnormalPublicationOf, historyOf } from '../views.ts';
 import { AbnormalReasonEnum, AbnormalRemovalReasonEnum, ListingStateEnum } from './enums.ts';
 import { ListingFilterInput, listingState } from './listing-common.ts';
 import { dateRange, regionFilter } from './penalty.ts';
-import {
-  AbnormalOperationRef,
-  CreditRepairRef,
-  EnterpriseRef,
-  HistoryEntryRef,
-  ObjectionRef,
-  PublicationRef,
-  RepairEligibilityRef,
-} from './refs.ts';
+import { AbnormalOperationRef, EnterpriseRef, HistoryEntryRef, PublicationRef, RepairEligibilityRef } from './refs.ts';
 import { RegionRef, regionOf } from './region.ts';
-import { supervisorOnly } from './supervision.ts';
+import { disputeAndRepairFields, supervisorOnly } from './supervision.ts';
 
 const AbnormalRemovalRef = builder.objectRef<AbnormalOperationRow>('AbnormalOperationRemoval').implement({
   description: '移出经营异常名录 Removal of an abnormal-operations listing.',
@@ -91,20 +83,7 @@ AbnormalOperationRef.implement({
       description: '公示 Publication: from listing, with the removal, until repaired.',
       resolve: (r, _a, ctx) => abnormalPublicationOf(r, ctx),
     }),
-    disputed: t.boolean({
-      description: '存在异议 An objection to this listing is under review.',
-      resolve: async (r, _a, ctx) => (await objectionsOf(ctx, r.uscc, 'ABNORMAL_OPERATION', r.id)).some((o) => o.status === 'PENDING'),
-    }),
-    objections: t.field({
-      type: [ObjectionRef],
-      ...supervisorOnly('异议 Objections to this listing.'),
-      resolve: (r, _a, ctx) => objectionsOf(ctx, r.uscc, 'ABNORMAL_OPERATION', r.id),
-    }),
-    creditRepairs: t.field({
-      type: [CreditRepairRef],
-      ...supervisorOnly('信用修复申请 Repair applications for this listing.'),
-      resolve: (r, _a, ctx) => repairsOf(ctx, r.uscc, 'ABNORMAL_OPERATION', r.id),
-    }),
+    ...disputeAndRepairFields(t, 'ABNORMAL_OPERATION', 'listing'),
     repairEligibility: t.field({
       type: RepairEligibilityRef,
       ...supervisorOnly('修复条件 Whether a repair could be approved today.'),

@@ -1,15 +1,22 @@
-import { badUserInput, decodeCursor, defineConnection, encodeCursor, pageSize, toPage } from '@credit-hub/subgraph-kit';
+import {
+  badUserInput,
+  decodeCursor,
+  defineConnection,
+  encodeCursor,
+  pageSize,
+  parseRegionArgument,
+  toPage,
+} from '@credit-hub/subgraph-kit';
 import { audienceOf } from '../access.ts';
 import { builder } from '../builder.ts';
 import { countPenalties, getPenaltyByDecisionNumber, type PenaltyFilter, searchPenalties } from '../data/penalty-store.ts';
-import { normalizeRegionArgument } from '../data/region-filter.ts';
 import type { PenaltyRow } from '../db/schema.ts';
 import { normalizeDecisionNumber, publicationDeadlines, repairEligibility, withdrawalDeadline } from '../rules/index.ts';
-import { canSeePenalty, historyOf, objectionsOf, penaltyPublicationOf, repairsOf } from '../views.ts';
+import { canSeePenalty, historyOf, penaltyPublicationOf } from '../views.ts';
 import { PenaltyStateEnum, PenaltyTypeEnum, SanctionDomainEnum } from './enums.ts';
-import { CreditRepairRef, EnterpriseRef, HistoryEntryRef, ObjectionRef, PenaltyRef, PublicationRef, RepairEligibilityRef } from './refs.ts';
+import { EnterpriseRef, HistoryEntryRef, PenaltyRef, PublicationRef, RepairEligibilityRef } from './refs.ts';
 import { RegionRef, regionOf } from './region.ts';
-import { supervisorOnly } from './supervision.ts';
+import { disputeAndRepairFields, supervisorOnly } from './supervision.ts';
 
 PenaltyRef.implement({
   description:
@@ -57,20 +64,7 @@ PenaltyRef.implement({
           p.stateChangedOn && (p.state === 'CHANGED' || p.state === 'REVOKED') ? withdrawalDeadline(p.stateChangedOn, ctx.rules) : null,
       }),
     }),
-    disputed: t.boolean({
-      description: '存在异议 An objection to this record is under review.',
-      resolve: async (p, _args, ctx) => (await objectionsOf(ctx, p.uscc, 'PENALTY', p.id)).some((o) => o.status === 'PENDING'),
-    }),
-    objections: t.field({
-      type: [ObjectionRef],
-      ...supervisorOnly('异议 Objections to this penalty.'),
-      resolve: (p, _args, ctx) => objectionsOf(ctx, p.uscc, 'PENALTY', p.id),
-    }),
-    creditRepairs: t.field({
-      type: [CreditRepairRef],
-      ...supervisorOnly('信用修复申请 Repair applications for this penalty.'),
-      resolve: (p, _args, ctx) => repairsOf(ctx, p.uscc, 'PENALTY', p.id),
-    }),
+    ...disputeAndRepairFields(t, 'PENALTY', 'penalty'),
     repairEligibility: t.field({
       type: RepairEligibilityRef,
       ...supervisorOnly('修复条件 Whether a repair could be approved today.'),
@@ -120,12 +114,7 @@ const PenaltyFilterInput = builder.inputType('PenaltyFilter', {
   }),
 });
 
-export const regionFilter = (code: string | null | undefined, field: string) => {
-  if (!code) return undefined;
-  const region = normalizeRegionArgument(code);
-  if (!region) throw badUserInput(`${field}: give 2, 4 or 6 digits of a division code`, { field, reason: 'FORMAT' });
-  return region;
-};
+export const regionFilter = parseRegionArgument;
 
 export const dateRange = (from: string | null | undefined, to: string | null | undefined, field: string) => {
   if (from && to && to < from) throw badUserInput(`${field}: the range ends before it starts`, { field, reason: 'EMPTY_RANGE' });

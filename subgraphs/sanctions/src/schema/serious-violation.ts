@@ -11,23 +11,21 @@ import {
   seriousListedOn,
   seriousScheduledRemoval,
 } from '../rules/index.ts';
-import { canSeeAbnormal, canSeePenalty, historyOf, objectionsOf, repairsOf, seriousPublicationOf } from '../views.ts';
+import { canSeeAbnormal, canSeePenalty, historyOf, seriousPublicationOf } from '../views.ts';
 import { listingCursor, listingFilterOf } from './abnormal-operation.ts';
 import { ListingStateEnum, SanctionDomainEnum, SeriousRemovalReasonEnum } from './enums.ts';
 import { ListingFilterInput, listingState } from './listing-common.ts';
 import {
   AbnormalOperationRef,
-  CreditRepairRef,
   EnterpriseRef,
   HistoryEntryRef,
-  ObjectionRef,
   PenaltyRef,
   PublicationRef,
   RepairEligibilityRef,
   SeriousViolationRef,
 } from './refs.ts';
 import { RegionRef, regionOf } from './region.ts';
-import { supervisorOnly } from './supervision.ts';
+import { disputeAndRepairFields, supervisorOnly } from './supervision.ts';
 
 /** A removal decided, or else the automatic one when the 3-year period has ended. */
 function effectiveRemoval(row: SeriousViolationRow, ctx: Context) {
@@ -126,20 +124,7 @@ SeriousViolationRef.implement({
       description: '公示 Publication: the 3-year listing period, unless repaired.',
       resolve: (r, _a, ctx) => seriousPublicationOf(r, ctx),
     }),
-    disputed: t.boolean({
-      description: '存在异议 An objection to this listing is under review.',
-      resolve: async (r, _a, ctx) => (await objectionsOf(ctx, r.uscc, 'SERIOUS_VIOLATION', r.id)).some((o) => o.status === 'PENDING'),
-    }),
-    objections: t.field({
-      type: [ObjectionRef],
-      ...supervisorOnly('异议 Objections to this listing.'),
-      resolve: (r, _a, ctx) => objectionsOf(ctx, r.uscc, 'SERIOUS_VIOLATION', r.id),
-    }),
-    creditRepairs: t.field({
-      type: [CreditRepairRef],
-      ...supervisorOnly('信用修复申请 Repair applications for this listing.'),
-      resolve: (r, _a, ctx) => repairsOf(ctx, r.uscc, 'SERIOUS_VIOLATION', r.id),
-    }),
+    ...disputeAndRepairFields(t, 'SERIOUS_VIOLATION', 'listing'),
     repairEligibility: t.field({
       type: RepairEligibilityRef,
       ...supervisorOnly('修复条件 Whether early removal through repair could be approved today.'),
