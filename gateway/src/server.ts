@@ -2,7 +2,6 @@ import { pathToFileURL } from 'node:url';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
-import type { Fetcher } from '@apollo/utils.fetcher';
 import {
   authSettingsFromEnv,
   createHttpService,
@@ -38,9 +37,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource<GatewayContext>({
         url: urls[name] ?? url,
-        // Node's built-in fetch (undici) keeps connections alive and costs far less per subgraph
-        // call than the gateway's default make-fetch-happen, which layers an HTTP cache we never use.
-        fetcher: fetch as unknown as Fetcher,
         willSendRequest({ request, context }) {
           if (context.forwardToken) request.http?.headers.set('authorization', `Bearer ${context.forwardToken}`);
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);

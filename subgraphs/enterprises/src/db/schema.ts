@@ -45,7 +45,8 @@ export const enterprises = pgTable(
     updatedBy: text('updated_by').notNull(),
   },
   (table) => [
-    index('enterprises_name_grams_idx').using('gin', table.nameGrams),
+    // fastupdate off: a pending list left by bulk loads makes every search scan it (7 ms instead of 0.4 ms at 100 000).
+    index('enterprises_name_grams_idx').using('gin', table.nameGrams).with({ fastupdate: false }),
     index('enterprises_key_domains_idx').using('gin', table.keyDomains),
     index('enterprises_region_uscc_idx').on(table.regionCode, table.uscc),
     index('enterprises_established_idx').on(table.establishedOn),
