@@ -5,6 +5,7 @@
 import { startGateway } from '@credit-hub/gateway';
 import { enterpriseAt } from '@credit-hub/seed';
 import { type RunningService, stopOnSignals } from '@credit-hub/subgraph-kit';
+import { DEMO_PROFILE } from './demo.ts';
 import { DEMO_TOKENS, mintDevToken } from './dev-tokens.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
 
@@ -21,10 +22,9 @@ async function main() {
       started.push(service);
       console.log(`  ${subgraph.name.padEnd(12)} ${service.url}/graphql`);
     }
-    const demoUscc = enterpriseAt(0).uscc;
     const gateway = await startGateway({
       subgraphUrls: Object.fromEntries(started.map((service) => [service.name, `${service.url}/graphql`])),
-      graphiql: { exampleUscc: demoUscc },
+      graphiql: { exampleUscc: DEMO_PROFILE.uscc },
     });
     started.push(gateway);
     await printWelcome(gateway.url);
@@ -36,7 +36,7 @@ async function main() {
 }
 
 async function printWelcome(url: string) {
-  const demo = [0, 1, 2, 3, 4].map((index) => enterpriseAt(index));
+  const demo = [DEMO_PROFILE, ...[0, 1, 2, 3].map((index) => enterpriseAt(index))];
   const lines = [
     '',
     'credit-hub is running  企业信用数据中心已启动',

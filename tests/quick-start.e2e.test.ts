@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enterpriseAt } from '@credit-hub/seed';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEMO_PROFILE } from '../scripts/demo.ts';
 
 const START = new URL('../scripts/start.ts', import.meta.url).pathname;
 
@@ -15,7 +16,7 @@ function start(dataDir: string): { child: ChildProcess; output: () => string; re
       ...process.env,
       DATABASE_URL: '',
       DATA_DIR: dataDir,
-      SEED_ENTERPRISES: '60',
+      SEED_ENTERPRISES: '130',
       PORT: '0',
       ENTERPRISES_PORT: '0',
       LICENSES_PORT: '0',
@@ -48,6 +49,7 @@ describe('npm start', () => {
     const base = await first.ready;
     const demo = enterpriseAt(0);
     expect(first.output()).toContain(demo.uscc);
+    expect(first.output()).toContain(DEMO_PROFILE.uscc);
     expect(first.output()).toMatch(/regulator[^\n]*\n\s+eyJ/);
     expect(first.output()).toMatch(/seeding/);
     const response = await fetch(`${base}/graphql`, {
@@ -56,6 +58,29 @@ describe('npm start', () => {
       body: JSON.stringify({ query: `{ enterprise(uscc: "${demo.uscc}") { uscc name } }` }),
     });
     expect(await response.json()).toEqual({ data: { enterprise: { uscc: demo.uscc, name: demo.name } } });
+
+    // The README's example queries run as written against the demo data, and the profile example
+    // shows every section.
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const examples = /```graphql\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    for (const operationName of ['Profile', 'Batch', 'Search', 'Check']) {
+      const result = (await (
+        await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: examples, operationName }),
+        })
+      ).json()) as {
+        data?: Record<string, { licenses?: unknown[]; penalties?: unknown[]; abnormalOperations?: unknown[] }>;
+        errors?: unknown;
+      };
+      expect(result.errors, operationName).toBeUndefined();
+      if (operationName === 'Profile') {
+        expect(result.data?.enterprise?.licenses?.length).toBeGreaterThan(0);
+        expect(result.data?.enterprise?.penalties?.length).toBeGreaterThan(0);
+        expect(result.data?.enterprise?.abnormalOperations?.length).toBeGreaterThan(0);
+      }
+    }
     const stopped = exit(first.child);
     first.child.kill('SIGTERM');
     expect(await stopped).toBe(0);

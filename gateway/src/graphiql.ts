@@ -35,6 +35,10 @@ query Profile($uscc: String!) {
     annualReports { year submittedOn onTime }
     annualReportCompliance { missingYears lateYears }
     contactPhone # regulators of the region and analysts only
+    licenses { number kind status validTo publication { publishedOn late } }
+    penalties { decisionNumber decidedOn penaltyTypes }
+    abnormalOperations { listedOn reason }
+    seriousViolations { listedOn }
   }
 }
 
