@@ -83,6 +83,14 @@ describe('token verification', () => {
     expect(await rejection(forged)).toBe('UNAUTHENTICATED');
   });
 
+  it('serves a verified token from cache only until it expires', async () => {
+    const token = await mint({ expiresIn: 1 });
+    expect((await verify(token)).sub).toBe('u1');
+    expect((await verify(token)).sub).toBe('u1');
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await rejection(token)).toBe('UNAUTHENTICATED');
+  });
+
   it('parses bearer headers strictly', () => {
     expect(bearerToken(undefined)).toBeNull();
     expect(bearerToken('Bearer abc')).toBe('abc');

@@ -31,7 +31,9 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   const gatewayKey = encoder.encode(settings.gatewaySecret);
   const anonymousIssuer = gatewayIssuer(settings.issuer);
 
-  return async (token) => {
+  const verified = new VerifiedTokenCache();
+
+  const verifyUncached = async (token: string): Promise<{ caller: Caller; expiresAt: number }> => {
     let issuer: string | undefined;
     try {
       issuer = decodeJwt(token).iss;
@@ -45,19 +47,65 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
           algorithms: ['HS256'],
           requiredClaims: ['exp'],
         });
-        return { sub: String(payload.sub ?? 'anonymous'), role: 'public', dept: null, region: null, scopes: [] };
+        return {
+          caller: { sub: String(payload.sub ?? 'anonymous'), role: 'public', dept: null, region: null, scopes: [] },
+          expiresAt: expiryOf(payload),
+        };
       }
       const { payload } =
         typeof callerKey === 'function'
           ? await jwtVerify(token, callerKey, { issuer: settings.issuer, algorithms: callerAlgorithms, requiredClaims: ['exp', 'sub'] })
           : await jwtVerify(token, callerKey, { issuer: settings.issuer, algorithms: callerAlgorithms, requiredClaims: ['exp', 'sub'] });
-      return callerFromClaims(payload);
+      return { caller: callerFromClaims(payload), expiresAt: expiryOf(payload) };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('token expired (令牌已过期)');
       if (error instanceof errors.JOSEError) throw unauthenticated(`token rejected: ${error.message}`);
       throw error;
     }
   };
+
+  return async (token) => {
+    const cached = verified.get(token);
+    if (cached) return cached;
+    const { caller, expiresAt } = await verifyUncached(token);
+    verified.set(token, caller, expiresAt);
+    return caller;
+  };
+}
+
+const expiryOf = (payload: JWTPayload) => (payload.exp ?? 0) * 1000;
+
+/**
+ * Verified tokens, kept until they expire or for a minute at most. Every request carries the
+ * same few tokens (a department app's, the gateway's anonymous one) and is verified at the gateway
+ * and again in each subgraph it reaches; re-running the signature check each time is pure cost.
+ * Bounded, so a flood of distinct tokens cannot grow it without limit.
+ */
+class VerifiedTokenCache {
+  private readonly entries = new Map<string, { caller: Caller; until: number }>();
+
+  constructor(
+    private readonly maxEntries = 10_000,
+    private readonly maxAgeMs = 60_000,
+  ) {}
+
+  get(token: string): Caller | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (entry.until <= Date.now()) {
+      this.entries.delete(token);
+      return undefined;
+    }
+    return entry.caller;
+  }
+
+  set(token: string, caller: Caller, expiresAt: number): void {
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(token, { caller, until: Math.min(expiresAt, Date.now() + this.maxAgeMs) });
+  }
 }
 
 function callerFromClaims(payload: JWTPayload): Caller {
