@@ -56,6 +56,22 @@ const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_
  * "within N working days of the decision" are counted). Deadline = addWorkingDays(decidedOn, 7).
  */
 export function addWorkingDays(start: string, count: number): string {
+  const key = `${start}+${count}`;
+  const known = deadlines.get(key);
+  if (known) return known;
+  const deadline = countWorkingDays(start, count);
+  if (deadlines.size >= 50_000) deadlines.clear();
+  deadlines.set(key, deadline);
+  return deadline;
+}
+
+/**
+ * Deadlines are asked for the same few (decision date, n) pairs over and over — every record of a
+ * profile, every request — and the day-by-day walk is the costly part, so results are kept.
+ */
+const deadlines = new Map<string, string>();
+
+function countWorkingDays(start: string, count: number): string {
   assertDate(start);
   if (!Number.isInteger(count) || count < 0) throw new Error(`count must be a non-negative integer: ${count}`);
   let date = start;
