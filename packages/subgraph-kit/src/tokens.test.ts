@@ -119,3 +119,32 @@ describe('access rules', () => {
     }
   });
 });
+
+describe('production tokens through a JWKS URL', () => {
+  it('verifies ES256 tokens against the identity provider keys and refuses HS256 ones', async () => {
+    const { createServer } = await import('node:http');
+    const { exportJWK, generateKeyPair } = await import('jose');
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256', use: 'sig' };
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const production = createTokenVerifier({ ...settings, jwksUrl: `http://127.0.0.1:${port}/jwks.json` });
+      const signed = await new SignJWT({ role: 'analyst' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+        .setIssuer('credit-hub')
+        .setSubject('idp-user')
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      expect(await production(signed)).toMatchObject({ sub: 'idp-user', role: 'analyst' });
+      const hs256 = await mint({ role: 'analyst' });
+      await expect(production(hs256)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    } finally {
+      server.close();
+    }
+  });
+});
