@@ -27,6 +27,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 export function createHttpService<TContext extends BaseContext>(options: HttpServiceOptions<TContext>): Server {
   const { apollo, context, routes = {} } = options;
   const server = createServer(async (request, response) => {
+    const settled = trackInFlight(server);
     try {
       const url = new URL(request.url ?? '/', 'http://localhost');
       const route = routes[url.pathname];
@@ -51,10 +52,36 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
       console.error('request failed outside GraphQL execution', error);
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'internal error' }] });
       else response.end();
+    } finally {
+      settled();
     }
   });
   server.keepAliveTimeout = 65_000;
   return server;
+}
+
+/**
+ * Requests still being handled, per server. A client that hangs up leaves its operation running
+ * (a gateway may still be calling subgraphs for it); stopping waits for those, not only for open
+ * sockets, so services shut down in order without cutting each other off mid-request.
+ */
+const inFlight = new WeakMap<Server, { count: number; idle: (() => void)[] }>();
+
+function trackInFlight(server: Server): () => void {
+  const state = inFlight.get(server) ?? { count: 0, idle: [] };
+  inFlight.set(server, state);
+  state.count += 1;
+  return () => {
+    state.count -= 1;
+    if (state.count === 0) for (const resolve of state.idle.splice(0)) resolve();
+  };
+}
+
+/** Resolves once no request of `server` is being handled. */
+export function requestsSettled(server: Server): Promise<void> {
+  const state = inFlight.get(server);
+  if (!state || state.count === 0) return Promise.resolve();
+  return new Promise((resolve) => state.idle.push(resolve));
 }
 
 class HttpError extends Error {

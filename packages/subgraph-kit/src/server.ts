@@ -4,7 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphContext } from './context.ts';
 import { formatError } from './errors.ts';
-import { createHttpService, listen, type RouteHandler, sendJson } from './http.ts';
+import { createHttpService, listen, type RouteHandler, requestsSettled, sendJson } from './http.ts';
 import { ServiceMetrics } from './metrics.ts';
 
 export interface RunningService {
@@ -84,8 +84,14 @@ export async function stopHttp(server: Server | undefined, graceMs = 10_000): Pr
   if (!server?.listening) return;
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
-  const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-  await closed;
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, graceMs);
+  });
+  await Promise.race([Promise.all([closed, requestsSettled(server)]), grace]);
   clearTimeout(timer);
 }
 
