@@ -4,6 +4,7 @@ import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertInChunks } from './bulk-insert.ts';
 import type { Database } from './database.ts';
+import { anyOfKeys, preparedPerDatabase } from './prepared.ts';
 import { openTestDatabase, testDatabaseKinds } from './test-databases.ts';
 
 const things = pgTable('things', { id: integer('id').primaryKey(), label: text('label').notNull(), tags: text('tags').array() });
@@ -20,6 +21,24 @@ describe.each(testDatabaseKinds())('database factory (%s)', (kind) => {
     const result = await database.db.execute(sql`select current_schema() as schema`);
     const rows = Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
     expect((rows[0] as { schema: string }).schema).toBe(database.schemaName);
+  });
+
+  it('looks keys up with one prepared statement whatever the number of keys', async () => {
+    const byId = preparedPerDatabase((db: typeof database.db) =>
+      db.select().from(things).where(anyOfKeys(things.id)).orderBy(things.id).prepare('things_by_id'),
+    );
+    await insertInChunks(database.db, things, [
+      { id: 900_001, label: '甲' },
+      { id: 900_002, label: '乙' },
+    ]);
+    const { result, statements } = await database.statements.measure(async () => [
+      await byId(database.db).execute({ keys: [900_002] }),
+      await byId(database.db).execute({ keys: [900_001, 900_002, 42_424_242] }),
+    ]);
+    expect(result.map((rows) => rows.map((row) => row.label))).toEqual([['乙'], ['甲', '乙']]);
+    expect(new Set(statements).size).toBe(1);
+    expect(byId(database.db)).toBe(byId(database.db));
+    await database.db.delete(things).where(sql`${things.id} > 900000`);
   });
 
   it('bulk-inserts in few statements and counts them', async () => {

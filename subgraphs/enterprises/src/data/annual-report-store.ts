@@ -1,13 +1,19 @@
-import { asc, desc, inArray } from 'drizzle-orm';
+import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
+import { asc, desc } from 'drizzle-orm';
 import type { EnterprisesDb } from '../db/client.ts';
 import { type AnnualReportRow, annualReports } from '../db/schema.ts';
 
-export function getAnnualReportsByUscc(db: EnterprisesDb, usccs: readonly string[]): Promise<AnnualReportRow[]> {
-  return db
+const getAnnualReportsByUsccStatement = preparedPerDatabase((db: EnterprisesDb) =>
+  db
     .select()
     .from(annualReports)
-    .where(inArray(annualReports.uscc, [...usccs]))
-    .orderBy(asc(annualReports.uscc), desc(annualReports.year));
+    .where(anyOfKeys(annualReports.uscc))
+    .orderBy(asc(annualReports.uscc), desc(annualReports.year))
+    .prepare('get_annual_reports_by_uscc'),
+);
+
+export function getAnnualReportsByUscc(db: EnterprisesDb, usccs: readonly string[]): Promise<AnnualReportRow[]> {
+  return getAnnualReportsByUsccStatement(db).execute({ keys: [...usccs] });
 }
 
 /** Records a report; a second filing for the same year is a correction (更正) and replaces it. */

@@ -1,13 +1,19 @@
-import { asc, inArray } from 'drizzle-orm';
+import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
+import { asc } from 'drizzle-orm';
 import type { EnterprisesDb } from '../db/client.ts';
 import { type CreditCommitmentRow, creditCommitments } from '../db/schema.ts';
 
-export function getCreditCommitmentsByUscc(db: EnterprisesDb, usccs: readonly string[]): Promise<CreditCommitmentRow[]> {
-  return db
+const getCreditCommitmentsByUsccStatement = preparedPerDatabase((db: EnterprisesDb) =>
+  db
     .select()
     .from(creditCommitments)
-    .where(inArray(creditCommitments.uscc, [...usccs]))
-    .orderBy(asc(creditCommitments.uscc), asc(creditCommitments.committedOn));
+    .where(anyOfKeys(creditCommitments.uscc))
+    .orderBy(asc(creditCommitments.uscc), asc(creditCommitments.committedOn))
+    .prepare('get_credit_commitments_by_uscc'),
+);
+
+export function getCreditCommitmentsByUscc(db: EnterprisesDb, usccs: readonly string[]): Promise<CreditCommitmentRow[]> {
+  return getCreditCommitmentsByUsccStatement(db).execute({ keys: [...usccs] });
 }
 
 export async function insertCreditCommitment(

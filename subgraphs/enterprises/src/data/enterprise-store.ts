@@ -1,4 +1,4 @@
-import { inRegionPrefix } from '@credit-hub/db';
+import { anyOfKeys, inRegionPrefix, preparedPerDatabase } from '@credit-hub/db';
 import type { KeyDomain, RegistrationStatus } from '@credit-hub/seed';
 import { and, arrayContains, arrayOverlaps, asc, count, eq, gt, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
 import type { EnterprisesDb } from '../db/client.ts';
@@ -17,19 +17,25 @@ export interface EnterpriseFilter {
   registrationNumber?: string | null | undefined;
 }
 
+const getEnterprisesByUsccStatement = preparedPerDatabase((db: EnterprisesDb) =>
+  db.select().from(enterprises).where(anyOfKeys(enterprises.uscc)).prepare('get_enterprises_by_uscc'),
+);
+
 export function getEnterprisesByUscc(db: EnterprisesDb, usccs: readonly string[]): Promise<EnterpriseRow[]> {
-  return db
-    .select()
-    .from(enterprises)
-    .where(inArray(enterprises.uscc, [...usccs]));
+  return getEnterprisesByUsccStatement(db).execute({ keys: [...usccs] });
 }
 
-export function getFormerNamesByUscc(db: EnterprisesDb, usccs: readonly string[]): Promise<FormerNameRow[]> {
-  return db
+const getFormerNamesByUsccStatement = preparedPerDatabase((db: EnterprisesDb) =>
+  db
     .select()
     .from(formerNames)
-    .where(inArray(formerNames.uscc, [...usccs]))
-    .orderBy(asc(formerNames.uscc), asc(formerNames.usedUntil));
+    .where(anyOfKeys(formerNames.uscc))
+    .orderBy(asc(formerNames.uscc), asc(formerNames.usedUntil))
+    .prepare('get_former_names_by_uscc'),
+);
+
+export function getFormerNamesByUscc(db: EnterprisesDb, usccs: readonly string[]): Promise<FormerNameRow[]> {
+  return getFormerNamesByUsccStatement(db).execute({ keys: [...usccs] });
 }
 
 export async function getEnterpriseByRegistrationNumber(db: EnterprisesDb, number: string): Promise<EnterpriseRow | null> {

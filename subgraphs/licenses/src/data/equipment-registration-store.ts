@@ -1,20 +1,31 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
+import { asc, eq } from 'drizzle-orm';
 import type { LicensesDb } from '../db/client.ts';
 import { type EquipmentRegistrationRow, equipmentRegistrations, type NewEquipmentRegistration } from '../db/schema.ts';
 
-export function getEquipmentRegistrationsByUser(db: LicensesDb, usccs: readonly string[]): Promise<EquipmentRegistrationRow[]> {
-  return db
+const getEquipmentRegistrationsByUserStatement = preparedPerDatabase((db: LicensesDb) =>
+  db
     .select()
     .from(equipmentRegistrations)
-    .where(inArray(equipmentRegistrations.userUscc, [...usccs]))
-    .orderBy(asc(equipmentRegistrations.userUscc), asc(equipmentRegistrations.registeredOn), asc(equipmentRegistrations.registrationCode));
+    .where(anyOfKeys(equipmentRegistrations.userUscc))
+    .orderBy(asc(equipmentRegistrations.userUscc), asc(equipmentRegistrations.registeredOn), asc(equipmentRegistrations.registrationCode))
+    .prepare('get_equipment_registrations_by_user'),
+);
+
+export function getEquipmentRegistrationsByUser(db: LicensesDb, usccs: readonly string[]): Promise<EquipmentRegistrationRow[]> {
+  return getEquipmentRegistrationsByUserStatement(db).execute({ keys: [...usccs] });
 }
 
-export function getEquipmentRegistrationsByCode(db: LicensesDb, codes: readonly string[]): Promise<EquipmentRegistrationRow[]> {
-  return db
+const getEquipmentRegistrationsByCodeStatement = preparedPerDatabase((db: LicensesDb) =>
+  db
     .select()
     .from(equipmentRegistrations)
-    .where(inArray(equipmentRegistrations.registrationCode, [...codes]));
+    .where(anyOfKeys(equipmentRegistrations.registrationCode))
+    .prepare('get_equipment_registrations_by_code'),
+);
+
+export function getEquipmentRegistrationsByCode(db: LicensesDb, codes: readonly string[]): Promise<EquipmentRegistrationRow[]> {
+  return getEquipmentRegistrationsByCodeStatement(db).execute({ keys: [...codes] });
 }
 
 export class EquipmentRegistrationExistsError extends Error {

@@ -1,4 +1,4 @@
-import { inRegionPrefix } from '@credit-hub/db';
+import { anyOfKeys, inRegionPrefix, preparedPerDatabase } from '@credit-hub/db';
 import type { LicenseKind, LicenseStatus } from '@credit-hub/seed';
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { LicensesDb } from '../db/client.ts';
@@ -19,19 +19,25 @@ export interface LicenseFilter {
   holderUscc?: string | null | undefined;
 }
 
+const getLicensesByNumberStatement = preparedPerDatabase((db: LicensesDb) =>
+  db.select().from(licenses).where(anyOfKeys(licenses.number)).prepare('get_licenses_by_number'),
+);
+
 export function getLicensesByNumber(db: LicensesDb, numbers: readonly string[]): Promise<LicenseRow[]> {
-  return db
-    .select()
-    .from(licenses)
-    .where(inArray(licenses.number, [...numbers]));
+  return getLicensesByNumberStatement(db).execute({ keys: [...numbers] });
 }
 
-export function getLicensesByHolder(db: LicensesDb, usccs: readonly string[]): Promise<LicenseRow[]> {
-  return db
+const getLicensesByHolderStatement = preparedPerDatabase((db: LicensesDb) =>
+  db
     .select()
     .from(licenses)
-    .where(inArray(licenses.holderUscc, [...usccs]))
-    .orderBy(asc(licenses.holderUscc), desc(licenses.validTo), asc(licenses.number));
+    .where(anyOfKeys(licenses.holderUscc))
+    .orderBy(asc(licenses.holderUscc), desc(licenses.validTo), asc(licenses.number))
+    .prepare('get_licenses_by_holder'),
+);
+
+export function getLicensesByHolder(db: LicensesDb, usccs: readonly string[]): Promise<LicenseRow[]> {
+  return getLicensesByHolderStatement(db).execute({ keys: [...usccs] });
 }
 
 function statusCondition(status: LicenseStatus, today: string): SQL {

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, lt, lte, notExists, or, type SQL } from 'drizzle-orm';
+import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
+import { and, asc, count, desc, eq, gt, gte, ilike, isNull, lt, lte, notExists, or, type SQL } from 'drizzle-orm';
 import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
 import { type AbnormalOperationRow, abnormalOperations, seriousViolations } from '../db/schema.ts';
 import { inRegion } from './region-filter.ts';
@@ -19,19 +20,25 @@ export type ListingCursor = { listedOn: string; id: number };
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-export function getAbnormalOperationsByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<AbnormalOperationRow[]> {
-  return db
+const getAbnormalOperationsByUsccStatement = preparedPerDatabase((db: SanctionsDb) =>
+  db
     .select()
     .from(abnormalOperations)
-    .where(inArray(abnormalOperations.uscc, [...usccs]))
-    .orderBy(asc(abnormalOperations.uscc), desc(abnormalOperations.listedOn), desc(abnormalOperations.id));
+    .where(anyOfKeys(abnormalOperations.uscc))
+    .orderBy(asc(abnormalOperations.uscc), desc(abnormalOperations.listedOn), desc(abnormalOperations.id))
+    .prepare('get_abnormal_operations_by_uscc'),
+);
+
+export function getAbnormalOperationsByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<AbnormalOperationRow[]> {
+  return getAbnormalOperationsByUsccStatement(db).execute({ keys: [...usccs] });
 }
 
+const getAbnormalOperationsByIdStatement = preparedPerDatabase((db: SanctionsDb) =>
+  db.select().from(abnormalOperations).where(anyOfKeys(abnormalOperations.id)).prepare('get_abnormal_operations_by_id'),
+);
+
 export function getAbnormalOperationsById(db: SanctionsDb, ids: readonly number[]): Promise<AbnormalOperationRow[]> {
-  return db
-    .select()
-    .from(abnormalOperations)
-    .where(inArray(abnormalOperations.id, [...ids]));
+  return getAbnormalOperationsByIdStatement(db).execute({ keys: [...ids] });
 }
 
 function filterConditions(filter: ListingFilter, audience: Audience, today: string): SQL[] {

@@ -1,16 +1,22 @@
-import { and, asc, count, eq, gt, inArray, or, type SQL } from 'drizzle-orm';
+import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
+import { and, asc, count, eq, gt, or, type SQL } from 'drizzle-orm';
 import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
 import { type CreditRepairRow, creditRepairs } from '../db/schema.ts';
 import { inRegion } from './region-filter.ts';
 
 export type NewCreditRepair = typeof creditRepairs.$inferInsert;
 
-export function getCreditRepairsByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<CreditRepairRow[]> {
-  return db
+const getCreditRepairsByUsccStatement = preparedPerDatabase((db: SanctionsDb) =>
+  db
     .select()
     .from(creditRepairs)
-    .where(inArray(creditRepairs.uscc, [...usccs]))
-    .orderBy(asc(creditRepairs.uscc), asc(creditRepairs.appliedOn), asc(creditRepairs.id));
+    .where(anyOfKeys(creditRepairs.uscc))
+    .orderBy(asc(creditRepairs.uscc), asc(creditRepairs.appliedOn), asc(creditRepairs.id))
+    .prepare('get_credit_repairs_by_uscc'),
+);
+
+export function getCreditRepairsByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<CreditRepairRow[]> {
+  return getCreditRepairsByUsccStatement(db).execute({ keys: [...usccs] });
 }
 
 function pendingConditions(region: string | undefined): SQL[] {

@@ -1,15 +1,21 @@
-import { asc, inArray } from 'drizzle-orm';
+import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
+import { asc } from 'drizzle-orm';
 import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
 import { type RecordHistoryRow, recordHistory } from '../db/schema.ts';
 
 export type NewHistoryEntry = typeof recordHistory.$inferInsert;
 
-export function getHistoryByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<RecordHistoryRow[]> {
-  return db
+const getHistoryByUsccStatement = preparedPerDatabase((db: SanctionsDb) =>
+  db
     .select()
     .from(recordHistory)
-    .where(inArray(recordHistory.uscc, [...usccs]))
-    .orderBy(asc(recordHistory.uscc), asc(recordHistory.id));
+    .where(anyOfKeys(recordHistory.uscc))
+    .orderBy(asc(recordHistory.uscc), asc(recordHistory.id))
+    .prepare('get_history_by_uscc'),
+);
+
+export function getHistoryByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<RecordHistoryRow[]> {
+  return getHistoryByUsccStatement(db).execute({ keys: [...usccs] });
 }
 
 export async function appendHistory(executor: SanctionsExecutor, entry: NewHistoryEntry): Promise<void> {

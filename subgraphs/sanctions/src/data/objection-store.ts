@@ -1,15 +1,21 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
+import { asc, eq } from 'drizzle-orm';
 import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
 import { type ObjectionRow, objections } from '../db/schema.ts';
 
 export type NewObjection = typeof objections.$inferInsert;
 
-export function getObjectionsByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<ObjectionRow[]> {
-  return db
+const getObjectionsByUsccStatement = preparedPerDatabase((db: SanctionsDb) =>
+  db
     .select()
     .from(objections)
-    .where(inArray(objections.uscc, [...usccs]))
-    .orderBy(asc(objections.uscc), asc(objections.filedOn), asc(objections.id));
+    .where(anyOfKeys(objections.uscc))
+    .orderBy(asc(objections.uscc), asc(objections.filedOn), asc(objections.id))
+    .prepare('get_objections_by_uscc'),
+);
+
+export function getObjectionsByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<ObjectionRow[]> {
+  return getObjectionsByUsccStatement(db).execute({ keys: [...usccs] });
 }
 
 export async function getObjectionById(db: SanctionsDb, id: number): Promise<ObjectionRow | null> {

@@ -1,3 +1,4 @@
+import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
 import { type PenaltyRow, penalties } from '../db/schema.ts';
@@ -16,19 +17,25 @@ export interface PenaltyFilter {
   caseDomains?: readonly SanctionDomain[] | undefined;
 }
 
-export function getPenaltiesByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<PenaltyRow[]> {
-  return db
+const getPenaltiesByUsccStatement = preparedPerDatabase((db: SanctionsDb) =>
+  db
     .select()
     .from(penalties)
-    .where(inArray(penalties.uscc, [...usccs]))
-    .orderBy(asc(penalties.uscc), desc(penalties.decidedOn), desc(penalties.id));
+    .where(anyOfKeys(penalties.uscc))
+    .orderBy(asc(penalties.uscc), desc(penalties.decidedOn), desc(penalties.id))
+    .prepare('get_penalties_by_uscc'),
+);
+
+export function getPenaltiesByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<PenaltyRow[]> {
+  return getPenaltiesByUsccStatement(db).execute({ keys: [...usccs] });
 }
 
+const getPenaltiesByIdStatement = preparedPerDatabase((db: SanctionsDb) =>
+  db.select().from(penalties).where(anyOfKeys(penalties.id)).prepare('get_penalties_by_id'),
+);
+
 export function getPenaltiesById(db: SanctionsDb, ids: readonly number[]): Promise<PenaltyRow[]> {
-  return db
-    .select()
-    .from(penalties)
-    .where(inArray(penalties.id, [...ids]));
+  return getPenaltiesByIdStatement(db).execute({ keys: [...ids] });
 }
 
 export async function getPenaltyByDecisionNumber(db: SanctionsDb, decisionNumber: string): Promise<PenaltyRow | null> {

@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
+import { and, asc, count, desc, eq, gte, ilike, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
 import { type SeriousViolationRow, seriousViolations } from '../db/schema.ts';
 import type { ListingCursor, ListingFilter } from './abnormal-operation-store.ts';
@@ -9,19 +10,25 @@ export type NewSeriousViolation = typeof seriousViolations.$inferInsert;
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
-export function getSeriousViolationsByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<SeriousViolationRow[]> {
-  return db
+const getSeriousViolationsByUsccStatement = preparedPerDatabase((db: SanctionsDb) =>
+  db
     .select()
     .from(seriousViolations)
-    .where(inArray(seriousViolations.uscc, [...usccs]))
-    .orderBy(asc(seriousViolations.uscc), desc(seriousViolations.listedOn), desc(seriousViolations.id));
+    .where(anyOfKeys(seriousViolations.uscc))
+    .orderBy(asc(seriousViolations.uscc), desc(seriousViolations.listedOn), desc(seriousViolations.id))
+    .prepare('get_serious_violations_by_uscc'),
+);
+
+export function getSeriousViolationsByUscc(db: SanctionsDb, usccs: readonly string[]): Promise<SeriousViolationRow[]> {
+  return getSeriousViolationsByUsccStatement(db).execute({ keys: [...usccs] });
 }
 
+const getSeriousViolationsByIdStatement = preparedPerDatabase((db: SanctionsDb) =>
+  db.select().from(seriousViolations).where(anyOfKeys(seriousViolations.id)).prepare('get_serious_violations_by_id'),
+);
+
 export function getSeriousViolationsById(db: SanctionsDb, ids: readonly number[]): Promise<SeriousViolationRow[]> {
-  return db
-    .select()
-    .from(seriousViolations)
-    .where(inArray(seriousViolations.id, [...ids]));
+  return getSeriousViolationsByIdStatement(db).execute({ keys: [...ids] });
 }
 
 /**
