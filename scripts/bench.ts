@@ -10,6 +10,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { enterpriseAt } from '@credit-hub/seed';
+import { authEnvShape, authSettingsFromEnv, parseEnv } from '@credit-hub/subgraph-kit';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
@@ -27,6 +28,9 @@ interface Result {
 }
 
 const BASE_PORT = 4400;
+
+/** The secrets this process mints tokens with, handed to the hub (which runs as production). */
+const auth = authSettingsFromEnv(parseEnv(authEnvShape, process.env));
 
 async function main() {
   const { values } = parseArgs({
@@ -118,8 +122,8 @@ async function startHub(url: string): Promise<{ gateway: string; enterprises: st
       DATABASE_URL: url,
       SEED_DEMO: 'false',
       NODE_ENV: 'production',
-      AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET ?? devSecret(),
-      AUTH_GATEWAY_SECRET: process.env.AUTH_GATEWAY_SECRET ?? devSecret(),
+      AUTH_JWT_SECRET: auth.jwtSecret,
+      AUTH_GATEWAY_SECRET: auth.gatewaySecret,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -142,11 +146,6 @@ async function startHub(url: string): Promise<{ gateway: string; enterprises: st
       await new Promise((resolve) => child.once('exit', resolve));
     },
   };
-}
-
-/** The same development secret the services default to, so tokens minted here verify there. */
-function devSecret(): string {
-  return 'credit-hub-development-secret-do-not-use-in-production';
 }
 
 async function load(

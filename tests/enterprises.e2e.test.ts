@@ -1,7 +1,8 @@
+import { testDatabaseKinds } from '@credit-hub/db';
 import { type EnterprisesDatabase, seedEnterprises } from '@credit-hub/enterprises';
 import { enterpriseAt } from '@credit-hub/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Stack, stackKinds, startStack } from './support/stack.ts';
+import { type Stack, startStack } from './support/stack.ts';
 
 const PROFILE = /* GraphQL */ `
   query Profile($uscc: String!) {
@@ -13,7 +14,7 @@ const PROFILE = /* GraphQL */ `
   }
 `;
 
-describe.each(stackKinds())('enterprises through the gateway (%s)', (kind) => {
+describe.each(testDatabaseKinds())('enterprises through the gateway (%s)', (kind) => {
   let stack: Stack;
   const seeded = Array.from({ length: 120 }, (_, index) => enterpriseAt(index, { referenceDate: '2026-11-21' }));
   const shanxi =

@@ -1,8 +1,9 @@
+import { testDatabaseKinds } from '@credit-hub/db';
 import { type EnterprisesDatabase, seedEnterprises } from '@credit-hub/enterprises';
 import { type LicensesDatabase, seedLicenses } from '@credit-hub/licenses';
 import { enterpriseAt, licensesFor, usccFor } from '@credit-hub/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Stack, stackKinds, startStack } from './support/stack.ts';
+import { type Stack, startStack } from './support/stack.ts';
 
 const PROFILE = /* GraphQL */ `
   query Profile($uscc: String!) {
@@ -40,7 +41,7 @@ type Profile = {
   };
 };
 
-describe.each(stackKinds())('licences through the gateway (%s)', (kind) => {
+describe.each(testDatabaseKinds())('licences through the gateway (%s)', (kind) => {
   let stack: Stack;
   // A fixed today, so the working-day deadline assertions do not drift with the calendar.
   const referenceDate = '2026-11-21';

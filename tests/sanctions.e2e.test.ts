@@ -1,8 +1,9 @@
+import { testDatabaseKinds } from '@credit-hub/db';
 import { type EnterprisesDatabase, seedEnterprises } from '@credit-hub/enterprises';
 import { type SanctionsDatabase, seedSanctions } from '@credit-hub/sanctions';
 import { addDays, enterpriseAt, sanctionsFor } from '@credit-hub/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GraphQLResponse, type Stack, stackKinds, startStack } from './support/stack.ts';
+import { type GraphQLResponse, type Stack, startStack } from './support/stack.ts';
 
 const REFERENCE_DATE = '2025-01-15';
 const SEEDED = 120;
@@ -78,7 +79,7 @@ const DECIDE_REPAIR = /* GraphQL */ `
   }
 `;
 
-describe.each(stackKinds())('sanctions through the gateway (%s)', (kind) => {
+describe.each(testDatabaseKinds())('sanctions through the gateway (%s)', (kind) => {
   let stack: Stack;
   let today = REFERENCE_DATE;
   const seeded = Array.from({ length: SEEDED }, (_, index) => enterpriseAt(index, { referenceDate: REFERENCE_DATE }));

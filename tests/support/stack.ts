@@ -113,8 +113,3 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     throw error;
   }
 }
-
-/** Database back-ends the e2e suite runs against: PGlite, plus PostgreSQL when DATABASE_URL is set. */
-export function stackKinds(): DatabaseKind[] {
-  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-}

@@ -1,4 +1,4 @@
-import { type Division, getDivision } from '@credit-hub/uscc';
+import { type Division, divisionPrefix, getDivision } from '@credit-hub/uscc';
 import type { ObjectRef } from '@pothos/core';
 import type { SubgraphBuilder } from './builder.ts';
 import type { SubgraphContext } from './context.ts';
@@ -60,4 +60,10 @@ export function parseRegionArgument(code: string | null | undefined, field: stri
     throw badUserInput(`${field}: give 2, 4 or 6 digits of a division code`, { field, reason: 'FORMAT' });
   }
   return code.padEnd(6, '0');
+}
+
+/** The same argument as the division prefix it covers: 14, 1408 or 140802 (for range filters). */
+export function parseRegionPrefix(code: string | null | undefined, field: string): string | undefined {
+  const region = parseRegionArgument(code, field);
+  return region && divisionPrefix(region);
 }

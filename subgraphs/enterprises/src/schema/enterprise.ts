@@ -5,11 +5,10 @@ import {
   defineConnection,
   encodeCursor,
   pageSize,
-  parseRegionArgument,
+  parseRegionPrefix,
   requireValidUscc,
   toPage,
 } from '@credit-hub/subgraph-kit';
-import { divisionPrefix } from '@credit-hub/uscc';
 import { builder } from '../builder.ts';
 import { isFiledOnTime, lastDueYear, missingReportYears } from '../data/annual-report-rules.ts';
 import { countEnterprises, type EnterpriseFilter, searchEnterprises } from '../data/enterprise-store.ts';
@@ -20,11 +19,6 @@ import { EntityTypeEnum, entityTypeOf, KeyDomainEnum, RegistrationStatusEnum } f
 import { RegionRef, regionOf } from './region.ts';
 
 export const MAX_BATCH = 500;
-
-const regionPrefixArgument = (code: string | null | undefined, field: string) => {
-  const region = parseRegionArgument(code, field);
-  return region && divisionPrefix(region);
-};
 
 export const EnterpriseRef = builder.objectRef<EnterpriseRow>('Enterprise');
 
@@ -215,7 +209,7 @@ builder.queryField('searchEnterprises', (t) =>
       }
       const filter: EnterpriseFilter = {
         nameContains: input.nameContains?.trim() || undefined,
-        regionPrefix: regionPrefixArgument(input.regionCode, 'filter.regionCode'),
+        regionPrefix: parseRegionPrefix(input.regionCode, 'filter.regionCode'),
         statuses: input.statuses,
         keyDomains: input.keyDomains,
         industryCode: input.industryCode,

@@ -1,5 +1,5 @@
 import type { LicenseKind } from '@credit-hub/seed';
-import { badUserInput, decodeCursor, defineConnection, encodeCursor, pageSize, toPage } from '@credit-hub/subgraph-kit';
+import { badUserInput, decodeCursor, defineConnection, encodeCursor, pageSize, parseRegionPrefix, toPage } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { normalizeLicenseNumber } from '../data/license-number-rules.ts';
@@ -12,7 +12,6 @@ import { EnterpriseRef } from './enterprise-ref.ts';
 import { CommitmentVerificationEnum, LicenseActionEnum, LicensedActivityEnum, LicenseKindEnum, LicenseStatusEnum } from './enums.ts';
 import { PublicationRef } from './publication.ts';
 import { RegionRef, regionOf } from './region.ts';
-import { regionPrefixOf } from './region-filter.ts';
 
 /** The public sees a licence once first published; regulators of its region and analysts always. */
 export const callerSeesLicense = (ctx: Context, license: LicenseRow) =>
@@ -203,7 +202,7 @@ builder.queryField('searchLicenses', (t) =>
         kinds: input.kinds,
         statuses: input.statuses,
         authorityCode: input.authorityCode,
-        regionPrefix: regionPrefixOf(input.regionCode, 'filter.regionCode'),
+        regionPrefix: parseRegionPrefix(input.regionCode, 'filter.regionCode'),
         expiringBefore: input.expiringBefore,
         grantedByCommitment: input.grantedByCommitment,
         holderUscc: input.holderUscc?.trim().toUpperCase(),
@@ -241,7 +240,7 @@ builder.queryField('expiringLicenses', (t) =>
         // renewalDueOn = validTo − lead, so "due by D" means validTo ≤ D + lead.
         validToUntil: addMonths(dueBy, ctx.rules.renewalLeadMonths),
         kinds: args.kinds,
-        regionPrefix: regionPrefixOf(args.regionCode, 'regionCode'),
+        regionPrefix: parseRegionPrefix(args.regionCode, 'regionCode'),
       };
       const scope = visibilityScopeOf(ctx.caller);
       const rows = await findExpiringLicenses(ctx.db, filter, scope, ctx.today, {

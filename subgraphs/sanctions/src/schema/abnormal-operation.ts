@@ -1,4 +1,4 @@
-import { decodeCursor, defineConnection, encodeCursor, pageSize, toPage } from '@credit-hub/subgraph-kit';
+import { decodeCursor, defineConnection, encodeCursor, pageSize, parseRegionArgument, toPage } from '@credit-hub/subgraph-kit';
 import { audienceOf, supervisedRegion } from '../access.ts';
 import { builder } from '../builder.ts';
 import {
@@ -13,7 +13,7 @@ import { abnormalEscalationDueOn, abnormalListedOn, isDueForEscalation, latestSt
 import { abnormalPublicationOf, historyOf } from '../views.ts';
 import { AbnormalReasonEnum, AbnormalRemovalReasonEnum, ListingStateEnum } from './enums.ts';
 import { ListingFilterInput, listingState } from './listing-common.ts';
-import { dateRange, regionFilter } from './penalty.ts';
+import { dateRange } from './penalty.ts';
 import { AbnormalOperationRef, EnterpriseRef, HistoryEntryRef, PublicationRef, RepairEligibilityRef } from './refs.ts';
 import { RegionRef, regionOf } from './region.ts';
 import { disputeAndRepairFields, supervisorOnly } from './supervision.ts';
@@ -118,7 +118,7 @@ export const listingFilterOf = (input: {
 }): ListingFilter => {
   dateRange(input.listedFrom, input.listedTo, 'filter.listedTo');
   return {
-    region: regionFilter(input.regionCode, 'filter.regionCode'),
+    region: parseRegionArgument(input.regionCode, 'filter.regionCode'),
     authorityContains: input.authorityContains?.trim() || undefined,
     listedFrom: input.listedFrom ?? undefined,
     listedTo: input.listedTo ?? undefined,

@@ -114,8 +114,6 @@ const PenaltyFilterInput = builder.inputType('PenaltyFilter', {
   }),
 });
 
-export const regionFilter = parseRegionArgument;
-
 export const dateRange = (from: string | null | undefined, to: string | null | undefined, field: string) => {
   if (from && to && to < from) throw badUserInput(`${field}: the range ends before it starts`, { field, reason: 'EMPTY_RANGE' });
 };
@@ -141,7 +139,7 @@ builder.queryField('searchPenalties', (t) =>
       const input = args.filter ?? {};
       dateRange(input.decidedFrom, input.decidedTo, 'filter.decidedTo');
       const filter: PenaltyFilter = {
-        region: regionFilter(input.regionCode, 'filter.regionCode'),
+        region: parseRegionArgument(input.regionCode, 'filter.regionCode'),
         authorityContains: input.authorityContains?.trim() || undefined,
         decidedFrom: input.decidedFrom ?? undefined,
         decidedTo: input.decidedTo ?? undefined,
