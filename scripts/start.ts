@@ -10,7 +10,7 @@ import { DEMO_TOKENS, mintDevToken } from './dev-tokens.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
 
 async function main() {
-  const env = { SEED_DEMO: 'true', ...process.env };
+  const env: Record<string, string | undefined> = { SEED_DEMO: 'true', ...process.env };
   const started: RunningService[] = [];
   const stopAll = async () => {
     for (const service of started.reverse()) await service.stop();
@@ -20,6 +20,8 @@ async function main() {
     for (const subgraph of SUBGRAPHS) {
       const service = await subgraph.start({ env });
       started.push(service);
+      // Later subgraphs reach earlier ones as clients (e.g. an enterprise's registered region).
+      env[`${subgraph.name.toUpperCase()}_URL`] ??= `${service.url}/graphql`;
       console.log(`  ${subgraph.name.padEnd(12)} ${service.url}/graphql`);
     }
     const gateway = await startGateway({

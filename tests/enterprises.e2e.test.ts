@@ -201,7 +201,15 @@ describe.each(testDatabaseKinds())('enterprises through the gateway (%s)', (kind
   it('records annual reports and credit commitments for the region', async () => {
     const target = shanxi;
     if (!target) throw new Error('no Shanxi enterprise');
-    const regulator = await stack.token({ role: 'regulator', region: '140000', dept: 'XYJG' });
+    // Annual reports are master data: the registration department keeps them, not the credit department.
+    const credit = await stack.token({ role: 'regulator', region: '140000', dept: 'XYJG' });
+    const regulator = await stack.token({ role: 'regulator', region: '140000', dept: 'DJZC' });
+    const refused = await stack.query(
+      'mutation($u: String!) { recordAnnualReport(input: { uscc: $u, year: 2025, submittedOn: "2026-07-15", businessStatus: "开业" }) { year } }',
+      { u: target.uscc },
+      { token: credit },
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OTHER_DEPARTMENT' });
     const report = await stack.query(
       'mutation($u: String!) { recordAnnualReport(input: { uscc: $u, year: 2025, submittedOn: "2026-07-15", businessStatus: "开业", employees: 12, optionalFieldsPublished: false }) { year onTime deadline employees } }',
       { u: target.uscc },
@@ -217,7 +225,7 @@ describe.each(testDatabaseKinds())('enterprises through the gateway (%s)', (kind
     const commitment = await stack.query(
       'mutation($u: String!) { recordCreditCommitment(input: { uscc: $u, matter: "主动型承诺", content: "依法诚信经营", committedOn: "2026-01-05", authority: "运城市市场监督管理局", published: false }) { department published } }',
       { u: target.uscc },
-      { token: regulator },
+      { token: credit },
     );
     expect(commitment.data?.recordCreditCommitment).toEqual({ department: 'XYJG', published: false });
     const commitments = '{ enterprise(uscc: "%") { creditCommitments { matter } } }'.replace('%', target.uscc);

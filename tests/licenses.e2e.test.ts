@@ -216,6 +216,7 @@ describe.each(testDatabaseKinds())('licences through the gateway (%s)', (kind) =
     );
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.number', reason: 'FORMAT' });
     const uscc = usccFor('91', '140802', 'MA0YYYY1');
+    await stack.registerEnterprise(uscc);
     const first = await stack.query(
       GRANT,
       {

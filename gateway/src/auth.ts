@@ -1,5 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import { type AuthSettings, bearerToken, type Caller, createTokenVerifier, gatewayIssuer, mintToken } from '@credit-hub/subgraph-kit';
+import {
+  type AuthSettings,
+  bearerToken,
+  type Caller,
+  createTokenSource,
+  createTokenVerifier,
+  gatewayIssuer,
+} from '@credit-hub/subgraph-kit';
 
 export interface GatewayContext {
   caller: Caller;
@@ -15,22 +22,13 @@ export interface GatewayContext {
  */
 export function createGatewayAuth(settings: AuthSettings, anonymousTtlSeconds: number) {
   const verify = createTokenVerifier(settings);
-  let anonymous: { token: string; renewAt: number } | undefined;
-
-  const anonymousToken = async () => {
-    const now = Date.now();
-    if (!anonymous || now >= anonymous.renewAt) {
-      const token = await mintToken({
-        secret: settings.gatewaySecret,
-        issuer: gatewayIssuer(settings.issuer),
-        sub: 'anonymous',
-        role: 'public',
-        expiresIn: anonymousTtlSeconds,
-      });
-      anonymous = { token, renewAt: now + (anonymousTtlSeconds * 1000) / 2 };
-    }
-    return anonymous.token;
-  };
+  const anonymousToken = createTokenSource({
+    secret: settings.gatewaySecret,
+    issuer: gatewayIssuer(settings.issuer),
+    sub: 'anonymous',
+    role: 'public',
+    ttlSeconds: anonymousTtlSeconds,
+  });
 
   return async (request: IncomingMessage): Promise<GatewayContext> => {
     const requestId = request.headers['x-request-id'] as string | undefined;

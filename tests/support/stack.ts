@@ -23,6 +23,11 @@ export interface Stack {
     options?: { token?: string; url?: string },
   ): Promise<GraphQLResponse<T>>;
   token(request: TokenRequest): Promise<string>;
+  /**
+   * Registers an enterprise through the gateway as an admin (the enterprises subgraph is where
+   * every other subgraph looks up an enterprise's registered region before it writes about it).
+   */
+  registerEnterprise(uscc: string, input?: Record<string, unknown>): Promise<void>;
   /** The open database of one subgraph (to seed it or read its statement counter). */
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
   database<TDatabase extends Database<any> = Database<any>>(name: string): TDatabase;
@@ -30,6 +35,20 @@ export interface Stack {
   countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: Record<string, number> }>;
   stop(): Promise<void>;
 }
+
+const REGISTER_ENTERPRISE = 'mutation($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { enterprise { uscc } } }';
+
+/** A registration that passes validation; the name says it is a test enterprise. */
+const enterpriseInput = (uscc: string) => ({
+  uscc,
+  name: `测试企业${uscc.slice(-6)}有限公司`,
+  enterpriseType: '有限责任公司',
+  legalRepresentative: '张三',
+  establishedOn: '2020-01-01',
+  registrationAuthority: '测试市市场监督管理局',
+  address: '测试路1号',
+  businessScope: '测试',
+});
 
 export const TEST_ENV = {
   NODE_ENV: 'test',
@@ -53,7 +72,7 @@ export interface StackOptions {
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const env = { ...TEST_ENV, ...options.env };
+  const env: Record<string, string> = { ...TEST_ENV, ...options.env };
   const kind = options.kind ?? 'pglite';
   const services: RunningService[] = [];
   const databases: Stack['databases'] = {};
@@ -61,7 +80,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     for (const subgraph of SUBGRAPHS) {
       const database = await subgraph.openTestDatabase(kind);
       databases[subgraph.name] = database;
-      services.push(await subgraph.start({ port: 0, env, database, ...(options.today ? { today: options.today } : {}) }));
+      const service = await subgraph.start({ port: 0, env, database, ...(options.today ? { today: options.today } : {}) });
+      services.push(service);
+      // Later subgraphs reach earlier ones as clients (e.g. an enterprise's registered region).
+      Object.assign(env, { [`${subgraph.name.toUpperCase()}_URL`]: `${service.url}/graphql` });
     }
     const subgraphUrls = Object.fromEntries(services.map((service) => [service.name, `${service.url}/graphql`]));
     const gateway = await startGateway({
@@ -89,6 +111,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         return { status: response.status, ...((await response.json()) as object) };
       },
       token: (request) => mintDevToken(request, env),
+      async registerEnterprise(uscc, input = {}) {
+        const admin = await mintDevToken({ role: 'admin' }, env);
+        const result = await this.query(REGISTER_ENTERPRISE, { input: { ...enterpriseInput(uscc), ...input } }, { token: admin });
+        if (result.errors) throw new Error(`registerEnterprise ${uscc}: ${JSON.stringify(result.errors)}`);
+      },
       database<TDatabase>(name: string) {
         const database = databases[name];
         if (!database) throw new Error(`no subgraph named ${name}`);

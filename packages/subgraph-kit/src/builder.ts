@@ -2,9 +2,10 @@ import SchemaBuilder from '@pothos/core';
 import DirectivesPlugin from '@pothos/plugin-directives';
 import FederationPlugin from '@pothos/plugin-federation';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { type Caller, callerIsSupervisor, callerOwnsDepartment, callerSeesRegion, callerWritesRegion } from './auth/caller.ts';
+import type { Caller } from './auth/caller.ts';
 import type { SubgraphContext } from './context.ts';
 import { forbidden, unauthenticated } from './errors.ts';
+import { callerIsSupervisor, callerSeesRegion } from './policy.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 
 /** Scopes every subgraph's fields and mutations are guarded with (Pothos scope-auth). */
@@ -21,10 +22,6 @@ export interface AuthScopes {
   supervisor: boolean;
   /** Sees everything in the given division code (regulator of that region, analyst, admin). */
   seesRegion: string;
-  /** Writes records in the given division code (regulator of that region, admin). */
-  writesRegion: string;
-  /** Produced by the given department (谁产生、谁负责). */
-  ownsDepartment: string;
 }
 
 export interface SubgraphTypes<TContext extends SubgraphContext> {
@@ -46,8 +43,6 @@ const scopesFor = (caller: Caller) => ({
   admin: caller.role === 'admin',
   supervisor: callerIsSupervisor(caller),
   seesRegion: (region: string) => callerSeesRegion(caller, region),
-  writesRegion: (region: string) => callerWritesRegion(caller, region),
-  ownsDepartment: (department: string) => callerOwnsDepartment(caller, department),
 });
 
 /**

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'QUERY_TOO_COMPLEX'
+  | 'SUBGRAPH_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
@@ -25,7 +26,7 @@ export function badUserInput(message: string, details: { field: string; reason?:
 }
 
 export const unauthenticated = (message = 'a valid token is required (需要有效的身份令牌)') => codedError('UNAUTHENTICATED', message);
-export const forbidden = (message: string) => codedError('FORBIDDEN', message);
+export const forbidden = (message: string, extensions: Record<string, unknown> = {}) => codedError('FORBIDDEN', message, extensions);
 export const notFound = (message: string, extensions: Record<string, unknown> = {}) => codedError('NOT_FOUND', message, extensions);
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) => codedError('CONFLICT', message, extensions);
 
@@ -36,6 +37,7 @@ const PUBLIC_CODES = new Set<string>([
   'NOT_FOUND',
   'CONFLICT',
   'QUERY_TOO_COMPLEX',
+  'SUBGRAPH_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',

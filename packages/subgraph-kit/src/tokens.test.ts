@@ -1,6 +1,5 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { callerOwnsDepartment, callerSeesRegion, callerWritesRegion } from './auth/caller.ts';
 import { bearerToken, createTokenVerifier, gatewayIssuer, mintToken } from './auth/tokens.ts';
 
 const settings = { jwtSecret: 'unit-test-secret-0123456789', issuer: 'credit-hub', gatewaySecret: 'gateway-secret-0123456789' };
@@ -95,28 +94,6 @@ describe('token verification', () => {
     expect(bearerToken(undefined)).toBeNull();
     expect(bearerToken('Bearer abc')).toBe('abc');
     expect(() => bearerToken('Basic abc')).toThrow();
-  });
-});
-
-describe('access rules', () => {
-  const regulator = { sub: 'r', role: 'regulator' as const, dept: 'ZFJC', region: '140800', scopes: [] };
-  it('scopes regulators to their region and department', () => {
-    expect(callerSeesRegion(regulator, '140802')).toBe(true);
-    expect(callerSeesRegion(regulator, '140100')).toBe(false);
-    expect(callerWritesRegion({ ...regulator, region: '140000' }, '140100')).toBe(true);
-    expect(callerOwnsDepartment(regulator, 'ZFJC')).toBe(true);
-    expect(callerOwnsDepartment(regulator, 'XKSP')).toBe(false);
-  });
-  it('lets analysts see everything and write nothing', () => {
-    const analyst = { sub: 'a', role: 'analyst' as const, dept: null, region: null, scopes: [] };
-    expect(callerSeesRegion(analyst, '430100')).toBe(true);
-    expect(callerWritesRegion(analyst, '430100')).toBe(false);
-    expect(callerOwnsDepartment(analyst, 'ZFJC')).toBe(false);
-  });
-  it('gives the public and the platform no supervision view', () => {
-    for (const role of ['public', 'platform'] as const) {
-      expect(callerSeesRegion({ sub: 'x', role, dept: null, region: '140000', scopes: [] }, '140800')).toBe(false);
-    }
   });
 });
 

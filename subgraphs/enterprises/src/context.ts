@@ -7,6 +7,8 @@ export interface Context extends SubgraphContext {
   db: EnterprisesDb;
   loaders: Loaders;
   allowList: UsccAllowList;
+  /** Departments that keep master data and annual reports (登记注册). */
+  registrationDepartments: readonly string[];
   /** Today in China, fixed for the whole request. */
   today: string;
 }
@@ -14,6 +16,7 @@ export interface Context extends SubgraphContext {
 export interface Services {
   db: EnterprisesDb;
   allowList: UsccAllowList;
+  registrationDepartments: readonly string[];
   today: () => string;
 }
 
@@ -23,6 +26,7 @@ export const createContext =
     ...base,
     db: services.db,
     allowList: services.allowList,
+    registrationDepartments: services.registrationDepartments,
     today: services.today(),
     loaders: createLoaders(services.db),
   });

@@ -33,6 +33,7 @@ export async function startEnterprisesSubgraph(options: StartOptions = {}): Prom
     createContext: createContext({
       db: database.db,
       allowList: UsccAllowList.fromEnv(env.USCC_ALLOW_LIST),
+      registrationDepartments: env.REGISTRATION_DEPARTMENTS,
       today: options.today ?? (() => todayInChina()),
     }),
   });

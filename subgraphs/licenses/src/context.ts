@@ -1,4 +1,9 @@
-import type { SubgraphContext } from '@credit-hub/subgraph-kit';
+import {
+  createEnterpriseFactsLoader,
+  type EnterpriseDirectory,
+  type EnterpriseFactsLoader,
+  type SubgraphContext,
+} from '@credit-hub/subgraph-kit';
 import type { UsccAllowList } from '@credit-hub/uscc';
 import type { LicenseRules } from './data/rules-config.ts';
 import type { LicensesDb } from './db/client.ts';
@@ -9,6 +14,8 @@ export interface Context extends SubgraphContext {
   loaders: Loaders;
   allowList: UsccAllowList;
   rules: LicenseRules;
+  /** Holders' registered regions, from the enterprises subgraph (per request, batched). */
+  enterpriseFacts: EnterpriseFactsLoader;
   /** Today in China, fixed for the whole request: expiry and lateness are judged against it. */
   today: string;
 }
@@ -17,6 +24,7 @@ export interface Services {
   db: LicensesDb;
   allowList: UsccAllowList;
   rules: LicenseRules;
+  enterprises: EnterpriseDirectory;
   today: () => string;
 }
 
@@ -29,4 +37,5 @@ export const createContext =
     rules: services.rules,
     today: services.today(),
     loaders: createLoaders(services.db),
+    enterpriseFacts: createEnterpriseFactsLoader(services.enterprises),
   });

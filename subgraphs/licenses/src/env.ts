@@ -1,4 +1,4 @@
-import { databaseUrlFor, parseEnv, portVariable, subgraphEnvShape } from '@credit-hub/subgraph-kit';
+import { databaseUrlFor, enterpriseDirectoryEnvShape, parseEnv, portVariable, subgraphEnvShape } from '@credit-hub/subgraph-kit';
 import { z } from 'zod';
 import { DEFAULT_LICENSE_RULES, type LicenseRules } from './data/rules-config.ts';
 
@@ -20,6 +20,7 @@ const regex = z.string().refine(
 
 const shape = {
   ...subgraphEnvShape,
+  ...enterpriseDirectoryEnvShape,
   LICENSES_PORT: portVariable(4002),
   LICENSE_DOUBLE_PUBLICITY_WORKING_DAYS: count(DEFAULT_LICENSE_RULES.doublePublicityWorkingDays),
   LICENSE_NATIONAL_PUBLICITY_WORKING_DAYS: count(DEFAULT_LICENSE_RULES.nationalPublicityWorkingDays),

@@ -1,4 +1,4 @@
-import { launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
+import { enterpriseDirectoryFromEnv, launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
 import { createContext } from './context.ts';
 import { type LicensesDatabase, openLicensesDatabase } from './db/client.ts';
@@ -39,6 +39,7 @@ export async function startLicensesSubgraph(options: StartOptions = {}): Promise
       db: database.db,
       allowList: UsccAllowList.fromEnv(env.USCC_ALLOW_LIST),
       rules,
+      enterprises: enterpriseDirectoryFromEnv(SUBGRAPH_NAME, env),
       today: options.today ?? (() => todayInChina()),
     }),
   });

@@ -1,6 +1,6 @@
 import type { DatabaseKind } from '@credit-hub/db';
 import { usccFor } from '@credit-hub/seed';
-import { ANONYMOUS, type Caller } from '@credit-hub/subgraph-kit';
+import { ANONYMOUS, type Caller, createStaticEnterpriseDirectory } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
 import { type ExecutionResult, graphql } from 'graphql';
 import { createContext } from '../src/context.ts';
@@ -30,6 +30,12 @@ export const callers = {
   platform: { sub: 'platform', role: 'platform', dept: null, region: null, scopes: [] },
 } satisfies Record<string, Caller>;
 
+/**
+ * The enterprises subgraph's stand-in for in-process tests: a code it was not told about is
+ * registered where its positions 3–8 say; `testEnterprises.add` registers one elsewhere (a move).
+ */
+export const testEnterprises = createStaticEnterpriseDirectory([], (uscc) => ({ uscc, regionCode: uscc.slice(2, 8), status: 'ACTIVE' }));
+
 export interface Harness {
   database: LicensesDatabase;
   run<T = Record<string, unknown>>(source: string, variables?: Record<string, unknown>, caller?: Caller): Promise<ExecutionResult<T>>;
@@ -38,7 +44,13 @@ export interface Harness {
 /** The subgraph's schema executed in-process against a fresh database, "today" fixed. */
 export async function openHarness(kind: DatabaseKind, today = TODAY): Promise<Harness> {
   const database = await openLicensesTestDatabase(kind);
-  const context = createContext({ db: database.db, allowList: new UsccAllowList(), rules: DEFAULT_LICENSE_RULES, today: () => today });
+  const context = createContext({
+    db: database.db,
+    allowList: new UsccAllowList(),
+    rules: DEFAULT_LICENSE_RULES,
+    enterprises: testEnterprises,
+    today: () => today,
+  });
   return {
     database,
     run: (source, variables = {}, caller = ANONYMOUS) =>

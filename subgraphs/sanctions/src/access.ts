@@ -1,13 +1,15 @@
 import {
+  assertCanChange,
+  assertCanWrite,
   badUserInput,
   type Caller,
-  callerOwnsDepartment,
   callerSeesRegion,
-  callerWritesRegion,
   forbidden,
+  newRecordFacts,
   parseRegionArgument,
+  type RecordFacts,
+  registeredRegionOf,
 } from '@credit-hub/subgraph-kit';
-import { getDivision } from '@credit-hub/uscc';
 import type { Context } from './context.ts';
 import type { Audience } from './data/visibility-filter.ts';
 
@@ -21,29 +23,30 @@ export function audienceOf(caller: Caller): Audience {
 /** Sees the whole record, unpublished state and history included. */
 export const seesFull = (ctx: Context, record: { regionCode: string }) => callerSeesRegion(ctx.caller, record.regionCode);
 
+/** What the kit's access policy judges a stored record by: its own region, owner and publication. */
+export const recordFacts = (record: { regionCode: string; department: string | null }, published: boolean): RecordFacts => ({
+  region: record.regionCode,
+  owner: record.department,
+  published,
+});
+
 /**
- * 谁产生、谁负责: a record is changed only by its producing department, and only inside the
- * caller's region. Checked on every write before anything is touched.
+ * 谁产生、谁负责: a record is changed only by its producing department, inside the caller's region.
+ * Checked on every write before anything is touched; a record the caller may not even read is
+ * answered as not found, and a refusal never repeats the record's content.
  */
-export function assertOwnsRecord(ctx: Context, record: { department: string; regionCode: string }, what: string): void {
-  if (!callerWritesRegion(ctx.caller, record.regionCode)) {
-    throw forbidden(`${what} is in region ${record.regionCode}, outside your region ${ctx.caller.region ?? '(none)'} (超出辖区)`);
-  }
-  if (!callerOwnsDepartment(ctx.caller, record.department)) {
-    throw forbidden(`${what} was produced by department ${record.department}; only it may change it (谁产生、谁负责)`);
-  }
+export function assertOwnsRecord(ctx: Context, facts: RecordFacts, what: string, field: string): void {
+  assertCanChange(ctx.caller, facts, what, field);
 }
 
-/** Owner of a new record: the caller's department, in a region the caller writes. */
-export function newRecordOwner(ctx: Context, uscc: string, regionCode: string | null | undefined, field: string) {
-  const region = regionCode ?? uscc.slice(2, 8);
-  if (!getDivision(region)) {
-    throw badUserInput(`${field}: ${region} is not a GB/T 2260 division code`, { field, reason: 'UNKNOWN_DIVISION' });
-  }
-  if (!callerWritesRegion(ctx.caller, region)) {
-    throw forbidden(`region ${region} is outside your region ${ctx.caller.region ?? '(none)'} (超出辖区)`);
-  }
-  return { regionCode: region, department: ctx.caller.dept ?? 'ADMIN', recordedBy: ctx.caller.sub };
+/**
+ * Owner of a new record: the caller's department, in the enterprise's registered region as the
+ * enterprises subgraph knows it. A region in the input may only confirm that one.
+ */
+export async function newRecordOwner(ctx: Context, uscc: string, claimedRegion: string | null | undefined, field: string) {
+  const regionCode = await registeredRegionOf(ctx.enterpriseFacts, uscc, 'input.uscc', { value: claimedRegion, field });
+  assertCanWrite(ctx.caller, newRecordFacts(ctx.caller, regionCode), `records of ${uscc}`);
+  return { regionCode, department: ctx.caller.dept ?? 'ADMIN', recordedBy: ctx.caller.sub };
 }
 
 /**

@@ -1,4 +1,9 @@
-import type { SubgraphContext } from '@credit-hub/subgraph-kit';
+import {
+  createEnterpriseFactsLoader,
+  type EnterpriseDirectory,
+  type EnterpriseFactsLoader,
+  type SubgraphContext,
+} from '@credit-hub/subgraph-kit';
 import type { UsccAllowList } from '@credit-hub/uscc';
 import type { SanctionsDb } from './db/client.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -9,6 +14,8 @@ export interface Context extends SubgraphContext {
   loaders: Loaders;
   rules: SanctionRules;
   allowList: UsccAllowList;
+  /** Enterprises' registered regions, from the enterprises subgraph (per request, batched). */
+  enterpriseFacts: EnterpriseFactsLoader;
   /** Today in China, fixed for the whole request: every period rule counts from it. */
   today: string;
 }
@@ -17,6 +24,7 @@ export interface Services {
   db: SanctionsDb;
   rules: SanctionRules;
   allowList: UsccAllowList;
+  enterprises: EnterpriseDirectory;
   today: () => string;
 }
 
@@ -29,4 +37,5 @@ export const createContext =
     allowList: services.allowList,
     today: services.today(),
     loaders: createLoaders(services.db),
+    enterpriseFacts: createEnterpriseFactsLoader(services.enterprises),
   });

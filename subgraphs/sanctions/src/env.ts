@@ -1,4 +1,4 @@
-import { databaseUrlFor, parseEnv, portVariable, subgraphEnvShape } from '@credit-hub/subgraph-kit';
+import { databaseUrlFor, enterpriseDirectoryEnvShape, parseEnv, portVariable, subgraphEnvShape } from '@credit-hub/subgraph-kit';
 import { z } from 'zod';
 import { DEFAULT_RULES, rulesWith, type SanctionRules } from './rules/config.ts';
 
@@ -6,6 +6,7 @@ export const SUBGRAPH_NAME = 'sanctions';
 
 const shape = {
   ...subgraphEnvShape,
+  ...enterpriseDirectoryEnvShape,
   SANCTIONS_PORT: portVariable(4003),
   /** 较低数额罚款 ceiling in yuan (provincial; verify against the province's own rule). */
   PENALTY_LOW_FINE_THRESHOLD: z.coerce.number().nonnegative().default(DEFAULT_RULES.lowFineThreshold),

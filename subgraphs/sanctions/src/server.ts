@@ -1,4 +1,4 @@
-import { launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
+import { enterpriseDirectoryFromEnv, launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
 import { createContext } from './context.ts';
 import { openSanctionsDatabase, type SanctionsDatabase } from './db/client.ts';
@@ -35,6 +35,7 @@ export async function startSanctionsSubgraph(options: StartOptions = {}): Promis
       db: database.db,
       allowList: UsccAllowList.fromEnv(env.USCC_ALLOW_LIST),
       rules,
+      enterprises: enterpriseDirectoryFromEnv(SUBGRAPH_NAME, env),
       today: options.today ?? (() => todayInChina()),
     }),
   });

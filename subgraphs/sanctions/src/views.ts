@@ -1,4 +1,5 @@
-import { seesFull } from './access.ts';
+import type { RecordFacts } from '@credit-hub/subgraph-kit';
+import { recordFacts, seesFull } from './access.ts';
 import type { Context } from './context.ts';
 import type { AbnormalOperationRow, ObjectionRow, PenaltyRow, SeriousViolationRow } from './db/schema.ts';
 import {
@@ -27,6 +28,14 @@ export const canSeeAbnormal = (row: AbnormalOperationRow, ctx: Context) =>
   seesFull(ctx, row) || abnormalPublicationOf(row, ctx).visibleToPublic;
 export const canSeeSerious = (row: SeriousViolationRow, ctx: Context) =>
   seesFull(ctx, row) || seriousPublicationOf(row, ctx).visibleToPublic;
+
+/** What the access policy judges each kind of record by (published = the public sees it today). */
+export const penaltyFacts = (row: PenaltyRow, ctx: Context): RecordFacts =>
+  recordFacts(row, penaltyPublicationOf(row, ctx).visibleToPublic);
+export const abnormalFacts = (row: AbnormalOperationRow, ctx: Context): RecordFacts =>
+  recordFacts(row, abnormalPublicationOf(row, ctx).visibleToPublic);
+export const seriousFacts = (row: SeriousViolationRow, ctx: Context): RecordFacts =>
+  recordFacts(row, seriousPublicationOf(row, ctx).visibleToPublic);
 
 /** Penalties in force on `asOf` (or all, without it) that the caller may see. */
 export function visiblePenalties(rows: readonly PenaltyRow[], ctx: Context, asOf: string | null | undefined): PenaltyRow[] {

@@ -1,7 +1,9 @@
-import { regionCovers } from '@credit-hub/uscc';
-
-/** Roles of ARCHITECTURE.md; `public` is the anonymous caller the gateway vouches for. */
-export const ROLES = ['public', 'regulator', 'analyst', 'platform', 'admin'] as const;
+/**
+ * Roles of ARCHITECTURE.md; `public` is the anonymous caller the gateway vouches for, `service` a
+ * hub service reading another's data (e.g. an enterprise's registered region) with a token signed
+ * by the gateway secret.
+ */
+export const ROLES = ['public', 'regulator', 'analyst', 'platform', 'admin', 'service'] as const;
 export type Role = (typeof ROLES)[number];
 export const TOKEN_ROLES = ['regulator', 'analyst', 'platform', 'admin'] as const;
 
@@ -16,28 +18,3 @@ export interface Caller {
 }
 
 export const ANONYMOUS: Caller = { sub: 'anonymous', role: 'public', dept: null, region: null, scopes: [] };
-
-/** Sees everything about records in `region`, including unpublished records and internal fields. */
-export function callerSeesRegion(caller: Caller, region: string | null | undefined): boolean {
-  if (caller.role === 'admin' || caller.role === 'analyst') return true;
-  if (caller.role !== 'regulator' || !caller.region || !region) return false;
-  return regionCovers(caller.region, region);
-}
-
-/** May write records located in `region` (regulators only inside their own region). */
-export function callerWritesRegion(caller: Caller, region: string | null | undefined): boolean {
-  if (caller.role === 'admin') return true;
-  if (caller.role !== 'regulator' || !caller.region || !region) return false;
-  return regionCovers(caller.region, region);
-}
-
-/** Produced-by rule: a regulator changes only records its own department produced. */
-export function callerOwnsDepartment(caller: Caller, department: string | null | undefined): boolean {
-  if (caller.role === 'admin') return true;
-  return caller.role === 'regulator' && !!caller.dept && caller.dept === department;
-}
-
-/** Supervision-only data (credit risk, internal notes): never for the public or the platform. */
-export function callerIsSupervisor(caller: Caller): boolean {
-  return caller.role === 'regulator' || caller.role === 'analyst' || caller.role === 'admin';
-}

@@ -16,6 +16,9 @@ export interface AuthSettings {
 /** `iss` of the tokens the gateway mints for anonymous callers. */
 export const gatewayIssuer = (issuer: string) => `${issuer}:gateway`;
 
+/** `iss` of the tokens a hub service mints to read another subgraph's data (role `service`). */
+export const serviceIssuer = (issuer: string) => `${issuer}:service`;
+
 const encoder = new TextEncoder();
 
 export type TokenVerifier = (token: string) => Promise<Caller>;
@@ -30,6 +33,7 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   const callerAlgorithms = settings.jwksUrl ? ['ES256', 'RS256'] : ['HS256'];
   const gatewayKey = encoder.encode(settings.gatewaySecret);
   const anonymousIssuer = gatewayIssuer(settings.issuer);
+  const internalIssuer = serviceIssuer(settings.issuer);
 
   const verified = new VerifiedTokenCache();
 
@@ -41,6 +45,17 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
       throw unauthenticated('malformed token (令牌格式错误)');
     }
     try {
+      if (issuer === internalIssuer) {
+        const { payload } = await jwtVerify(token, gatewayKey, {
+          issuer: internalIssuer,
+          algorithms: ['HS256'],
+          requiredClaims: ['exp', 'sub'],
+        });
+        return {
+          caller: { sub: String(payload.sub), role: 'service', dept: null, region: null, scopes: [] },
+          expiresAt: expiryOf(payload),
+        };
+      }
       if (issuer === anonymousIssuer) {
         const { payload } = await jwtVerify(token, gatewayKey, {
           issuer: anonymousIssuer,

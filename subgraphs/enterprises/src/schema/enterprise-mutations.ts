@@ -1,4 +1,12 @@
-import { badUserInput, callerWritesRegion, conflict, forbidden, notFound, requireValidUscc } from '@credit-hub/subgraph-kit';
+import {
+  assertCanWrite,
+  badUserInput,
+  conflict,
+  newRecordFacts,
+  notFound,
+  type RecordFacts,
+  requireValidUscc,
+} from '@credit-hub/subgraph-kit';
 import { checkUscc, getDivision, type UsccProblem } from '@credit-hub/uscc';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -14,17 +22,20 @@ import { UsccProblemRef } from './uscc-check.ts';
 
 const writers = { $any: { regulator: true, admin: true } } as const;
 
-function assertWritesRegion(ctx: Context, regionCode: string): void {
-  if (!callerWritesRegion(ctx.caller, regionCode)) {
-    throw forbidden(`region ${regionCode} is outside your region ${ctx.caller.region ?? '(none)'} (超出辖区)`);
-  }
-}
+/**
+ * Master data and annual reports (登记注册) are kept by the registration departments of the
+ * enterprise's registered region; the region is the stored one, never the caller's input.
+ */
+const masterData = (ctx: Context, regionCode: string): RecordFacts => ({
+  region: regionCode,
+  owner: ctx.registrationDepartments,
+  published: true,
+});
 
 async function loadForWrite(ctx: Context, uscc: string, field: string): Promise<EnterpriseRow> {
   const code = requireValidUscc(uscc, field, ctx.allowList);
   const enterprise = await ctx.loaders.enterprise.load(code);
   if (!enterprise) throw notFound(`no enterprise with code ${code} (企业不存在)`, { field });
-  assertWritesRegion(ctx, enterprise.regionCode);
   return enterprise;
 }
 
@@ -103,7 +114,8 @@ const definedOnly = <T extends Record<string, unknown>>(input: T) =>
 builder.mutationField('registerEnterprise', (t) =>
   t.field({
     type: RegisterEnterprisePayload,
-    description: "设立登记 Registers an enterprise in the caller's region (regulators and admins). CONFLICT when the code exists.",
+    description:
+      "设立登记 Registers an enterprise in the caller's region: registration departments (登记注册, `REGISTRATION_DEPARTMENTS`) and admins only. CONFLICT when the code exists.",
     authScopes: writers,
     args: { input: t.arg({ type: RegisterEnterpriseInput, required: true, description: 'The enterprise.' }) },
     resolve: async (_root, { input }, ctx) => {
@@ -120,7 +132,7 @@ builder.mutationField('registerEnterprise', (t) =>
         updatedBy: ctx.caller.sub,
       };
       validateFields(row);
-      assertWritesRegion(ctx, row.regionCode);
+      assertCanWrite(ctx.caller, masterData(ctx, row.regionCode), `enterprise ${uscc}`);
       try {
         const enterprise = await insertEnterprise(ctx.db, row);
         return { enterprise, warnings: check.problems.filter((p) => p.severity === 'warning') };
@@ -136,7 +148,8 @@ builder.mutationField('registerEnterprise', (t) =>
 builder.mutationField('updateEnterprise', (t) =>
   t.field({
     type: EnterpriseRef,
-    description: "变更登记 Changes an enterprise of the caller's region; moving it requires the target region too.",
+    description:
+      "变更登记 Changes an enterprise registered in the caller's region (registration departments and admins only); moving it requires the target region too.",
     authScopes: writers,
     args: {
       uscc: t.arg.string({ required: true, description: '统一社会信用代码.' }),
@@ -144,13 +157,15 @@ builder.mutationField('updateEnterprise', (t) =>
     },
     resolve: async (_root, { uscc, input }, ctx) => {
       const current = await loadForWrite(ctx, uscc, 'uscc');
+      assertCanWrite(ctx.caller, masterData(ctx, current.regionCode), `enterprise ${current.uscc}`);
       const patch = definedOnly(input) as Partial<NewEnterprise>;
       validateFields({
         ...patch,
         businessTermFrom: patch.businessTermFrom ?? current.businessTermFrom,
         businessTermTo: patch.businessTermTo ?? current.businessTermTo,
       });
-      if (patch.regionCode) assertWritesRegion(ctx, patch.regionCode);
+      // A move (迁移) needs the registration department of the region it moves to as well.
+      if (patch.regionCode) assertCanWrite(ctx.caller, masterData(ctx, patch.regionCode), 'input.regionCode');
       const updated = await updateEnterprise(ctx.db, current.uscc, patch, ctx.caller.sub, ctx.today);
       if (!updated) throw notFound(`no enterprise with code ${current.uscc}`, { field: 'uscc' });
       ctx.loaders.enterprise.clear(current.uscc).prime(current.uscc, updated);
@@ -182,11 +197,13 @@ const RecordAnnualReportInput = builder.inputType('RecordAnnualReportInput', {
 builder.mutationField('recordAnnualReport', (t) =>
   t.field({
     type: AnnualReportRef,
-    description: "录入年度报告 Records an annual report for an enterprise of the caller's region.",
+    description:
+      "录入年度报告 Records an annual report for an enterprise registered in the caller's region (registration departments and admins only).",
     authScopes: writers,
     args: { input: t.arg({ type: RecordAnnualReportInput, required: true, description: 'The report.' }) },
     resolve: async (_root, { input }, ctx) => {
       const enterprise = await loadForWrite(ctx, input.uscc, 'input.uscc');
+      assertCanWrite(ctx.caller, masterData(ctx, enterprise.regionCode), `annual reports of ${enterprise.uscc}`);
       const currentYear = Number(ctx.today.slice(0, 4));
       if (input.year < Number(enterprise.establishedOn.slice(0, 4)) || input.year >= currentYear) {
         throw badUserInput(`input.year: ${input.year} is not a year this enterprise can report on`, {
@@ -237,11 +254,14 @@ const RecordCreditCommitmentInput = builder.inputType('RecordCreditCommitmentInp
 builder.mutationField('recordCreditCommitment', (t) =>
   t.field({
     type: CreditCommitmentRef,
-    description: "录入信用承诺 Records a commitment for an enterprise of the caller's region, under the caller's department.",
+    description:
+      "录入信用承诺 Records a commitment for an enterprise registered in the caller's region, under the caller's department (any department of the region).",
     authScopes: writers,
     args: { input: t.arg({ type: RecordCreditCommitmentInput, required: true, description: 'The commitment.' }) },
     resolve: async (_root, { input }, ctx) => {
       const enterprise = await loadForWrite(ctx, input.uscc, 'input.uscc');
+      // A commitment belongs to the department it was made to: any department of the region records its own.
+      assertCanWrite(ctx.caller, newRecordFacts(ctx.caller, enterprise.regionCode), `commitments of ${enterprise.uscc}`);
       if (input.committedOn > ctx.today)
         throw badUserInput('input.committedOn: cannot be in the future', { field: 'input.committedOn', reason: 'OUT_OF_RANGE' });
       if (!input.matter.trim() || !input.content.trim())

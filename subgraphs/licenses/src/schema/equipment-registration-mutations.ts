@@ -1,5 +1,4 @@
-import { conflict, notFound, requireValidUscc } from '@credit-hub/subgraph-kit';
-import { getDivision } from '@credit-hub/uscc';
+import { conflict, notFound, registeredRegionOf, requireValidUscc } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import {
@@ -8,8 +7,16 @@ import {
   insertEquipmentRegistration,
 } from '../data/equipment-registration-store.ts';
 import type { EquipmentRegistrationRow, NewEquipmentRegistration } from '../db/schema.ts';
-import { EquipmentRegistrationRef } from './equipment-registration.ts';
-import { assertChangesRecord, fail, producingDepartment, requirePastOrToday, requireText, writers } from './write-access.ts';
+import { EquipmentRegistrationRef, registrationFacts } from './equipment-registration.ts';
+import {
+  assertChangesRecord,
+  assertCreatesRecord,
+  fail,
+  producingDepartment,
+  requirePastOrToday,
+  requireText,
+  writers,
+} from './write-access.ts';
 
 const normalizeCode = (code: string) => code.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 
@@ -26,7 +33,11 @@ const RecordEquipmentRegistrationInput = builder.inputType('RecordEquipmentRegis
     productNumber: t.string({ required: true, description: '产品编号.' }),
     manufacturedOn: t.field({ type: 'Date', required: true, description: '制造日期.' }),
     userUscc: t.string({ required: true, description: '使用单位统一社会信用代码.' }),
-    regionCode: t.string({ description: '所属区划 Default positions 3–8 of the user unit’s USCC.' }),
+    regionCode: t.string({
+      description:
+        '所属区划 Optional check only: the user unit’s registered region is looked up in the enterprises subgraph; a different value is refused.',
+      deprecationReason: 'The region is the user unit’s registered region, looked up; the input can no longer choose it.',
+    }),
     installationSite: t.string({ required: true, description: '设备使用地点.' }),
     maintenanceUnit: t.string({ description: '维护保养单位.' }),
     firstUsedOn: t.field({ type: 'Date', required: true, description: '投入使用日期 (registration is due within 30 days of it).' }),
@@ -49,13 +60,15 @@ builder.mutationField('recordEquipmentRegistration', (t) =>
       if (!/^[0-9A-Z]{6,32}$/.test(registrationCode))
         fail('input.registrationCode', 'FORMAT', 'a registration code has 6–32 letters and digits');
       const userUscc = requireValidUscc(input.userUscc, 'input.userUscc', ctx.allowList);
-      const regionCode = input.regionCode ?? userUscc.slice(2, 8);
-      if (!getDivision(regionCode)) fail('input.regionCode', 'UNKNOWN_DIVISION', `${regionCode} is not a GB/T 2260 division code`);
+      const regionCode = await registeredRegionOf(ctx.enterpriseFacts, userUscc, 'input.userUscc', {
+        value: input.regionCode,
+        field: 'input.regionCode',
+      });
       const firstUsedOn = requirePastOrToday(ctx, input.firstUsedOn, 'input.firstUsedOn');
       const registeredOn = requirePastOrToday(ctx, input.registeredOn ?? ctx.today, 'input.registeredOn');
       if (input.manufacturedOn > firstUsedOn) fail('input.manufacturedOn', 'AFTER_FIRST_USE', 'equipment is made before it is used');
       const department = producingDepartment(ctx, input.department);
-      assertChangesRecord(ctx, { department, regionCode });
+      assertCreatesRecord(ctx, department, regionCode, `use registrations of ${userUscc}`);
       const row: NewEquipmentRegistration = {
         registrationCode,
         certificateNumber: requireText(input.certificateNumber, 'input.certificateNumber'),
@@ -101,9 +114,9 @@ async function changeRegistration(
   const code = normalizeCode(rawCode);
   const current = await ctx.loaders.equipmentRegistration.load(code);
   if (!current) throw notFound(`no registration with code ${code} (使用登记不存在)`, { field });
-  assertChangesRecord(ctx, current);
+  assertChangesRecord(ctx, registrationFacts(ctx, current), `registration ${code}`, field);
   const updated = await changeEquipmentRegistration(ctx.db, code, (locked) => {
-    assertChangesRecord(ctx, locked);
+    assertChangesRecord(ctx, registrationFacts(ctx, locked), `registration ${code}`, field);
     return decide(locked);
   });
   if (!updated) throw notFound(`no registration with code ${code} (使用登记不存在)`, { field });

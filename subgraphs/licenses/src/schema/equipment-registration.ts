@@ -2,7 +2,7 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { publicationOf } from '../data/publication-rules.ts';
 import { isRegisteredOnTime, registrationDeadline } from '../data/registration-rules.ts';
-import { callerSeesRecord } from '../data/visibility.ts';
+import { callerSeesRecord, recordFacts } from '../data/visibility.ts';
 import type { EquipmentRegistrationRow } from '../db/schema.ts';
 import { EnterpriseRef } from './enterprise-ref.ts';
 import { EquipmentRegistrationStatusEnum } from './enums.ts';
@@ -11,6 +11,10 @@ import { RegionRef, regionOf } from './region.ts';
 
 export const callerSeesRegistration = (ctx: Context, registration: EquipmentRegistrationRow) =>
   callerSeesRecord(ctx.caller, registration, registration.publishedOn, ctx.today);
+
+/** What the access policy judges a use registration by. */
+export const registrationFacts = (ctx: Context, registration: EquipmentRegistrationRow) =>
+  recordFacts(registration, registration.publishedOn, ctx.today);
 
 export const EquipmentRegistrationRef = builder.objectRef<EquipmentRegistrationRow>('EquipmentRegistration').implement({
   description: '特种设备使用登记 Use registration of one piece of special equipment, under the user unit’s unified social credit code.',

@@ -1,6 +1,6 @@
 import type { LicenseKind } from '@credit-hub/seed';
 import { addDays } from '@credit-hub/seed';
-import { conflict, notFound, requireValidUscc } from '@credit-hub/subgraph-kit';
+import { conflict, notFound, registeredRegionOf, requireValidUscc } from '@credit-hub/subgraph-kit';
 import { getDivision } from '@credit-hub/uscc';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -9,8 +9,16 @@ import { ACTION_EVENTS, defaultValidTo, effectiveStatus, STATUS_TRANSITIONS, tra
 import { changeLicense, insertLicense, type LicenseChange, LicenseExistsError } from '../data/license-store.ts';
 import type { LicensedItem, LicenseRow, NewLicense } from '../db/schema.ts';
 import { CommitmentVerificationEnum, LicensedActivityEnum, LicenseKindEnum, LicenseStatusActionEnum } from './enums.ts';
-import { LicenseRef } from './license.ts';
-import { assertChangesRecord, fail, producingDepartment, requirePastOrToday, requireText, writers } from './write-access.ts';
+import { LicenseRef, licenseFacts } from './license.ts';
+import {
+  assertChangesRecord,
+  assertCreatesRecord,
+  fail,
+  producingDepartment,
+  requirePastOrToday,
+  requireText,
+  writers,
+} from './write-access.ts';
 
 const LicensedItemInput = builder.inputType('LicensedItemInput', {
   description: '许可项目 One licensed item.',
@@ -85,7 +93,7 @@ async function loadForChange(ctx: Context, raw: string, field: string): Promise<
   const number = normalizeLicenseNumber(raw);
   const license = await ctx.loaders.license.load(number);
   if (!license) throw notFound(`no licence numbered ${number} (许可不存在)`, { field });
-  assertChangesRecord(ctx, license);
+  assertChangesRecord(ctx, licenseFacts(ctx, license), `licence ${number}`, field);
   return license;
 }
 
@@ -94,7 +102,7 @@ async function applyChange(ctx: Context, number: string, decide: (current: Licen
   try {
     const result = await changeLicense(ctx.db, number, (current) => {
       // Re-checked on the locked row: the department or status may have changed since it was loaded.
-      assertChangesRecord(ctx, current);
+      assertChangesRecord(ctx, licenseFacts(ctx, current), `licence ${number}`, 'number');
       return decide(current);
     });
     if (!result) throw notFound(`no licence numbered ${number} (许可不存在)`, { field: 'number' });
@@ -128,7 +136,11 @@ const GrantLicenseInput = builder.inputType('GrantLicenseInput', {
     number: t.string({ required: true, description: '许可证编号 TS…-YYYY for special equipment, SC + 14 digits for food production.' }),
     kind: t.field({ type: LicenseKindEnum, required: true, description: '许可类别 Kind.' }),
     holderUscc: t.string({ required: true, description: '持证单位统一社会信用代码 Holder.' }),
-    regionCode: t.string({ description: '所属区划 Holder’s division; default positions 3–8 of the USCC.' }),
+    regionCode: t.string({
+      description:
+        '所属区划 Optional check only: the holder’s registered region is looked up in the enterprises subgraph; a different value is refused.',
+      deprecationReason: 'The region is the holder’s registered region, looked up; the input can no longer choose it.',
+    }),
     items: t.field({ type: [LicensedItemInput], required: true, description: '许可项目 Licensed items (at least one).' }),
     issuedOn: t.field({ type: 'Date', description: '发证日期 Date of the decision (default today; not in the future).' }),
     validFrom: t.field({ type: 'Date', description: '有效期自 Default issuedOn.' }),
@@ -155,8 +167,10 @@ builder.mutationField('grantLicense', (t) =>
     args: { input: t.arg({ type: GrantLicenseInput, required: true, description: 'The licence.' }) },
     resolve: async (_root, { input }, ctx) => {
       const holderUscc = requireValidUscc(input.holderUscc, 'input.holderUscc', ctx.allowList);
-      const regionCode = input.regionCode ?? holderUscc.slice(2, 8);
-      if (!getDivision(regionCode)) fail('input.regionCode', 'UNKNOWN_DIVISION', `${regionCode} is not a GB/T 2260 division code`);
+      const regionCode = await registeredRegionOf(ctx.enterpriseFacts, holderUscc, 'input.holderUscc', {
+        value: input.regionCode,
+        field: 'input.regionCode',
+      });
       if (input.authority.regionCode && !getDivision(input.authority.regionCode))
         fail('input.authority.regionCode', 'UNKNOWN_DIVISION', `${input.authority.regionCode} is not a GB/T 2260 division code`);
       const issuedOn = requirePastOrToday(ctx, input.issuedOn ?? ctx.today, 'input.issuedOn');
@@ -166,7 +180,7 @@ builder.mutationField('grantLicense', (t) =>
       const items = validateItems(input.kind, input.items, 'input.items');
       const decisionReference = requireText(input.decisionReference, 'input.decisionReference');
       const department = producingDepartment(ctx, input.department);
-      assertChangesRecord(ctx, { department, regionCode });
+      assertCreatesRecord(ctx, department, regionCode, `licences of ${holderUscc}`);
       const publishedOn = input.publish ? ctx.today : null;
       const license: NewLicense = {
         number,

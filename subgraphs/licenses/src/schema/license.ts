@@ -6,7 +6,7 @@ import { normalizeLicenseNumber } from '../data/license-number-rules.ts';
 import { addMonths, effectiveStatus, renewalDueOn } from '../data/license-status-rules.ts';
 import { countExpiringLicenses, countLicenses, findExpiringLicenses, type LicenseFilter, searchLicenses } from '../data/license-store.ts';
 import { publicationOf } from '../data/publication-rules.ts';
-import { callerSeesRecord, visibilityScopeOf } from '../data/visibility.ts';
+import { callerSeesRecord, recordFacts, visibilityScopeOf } from '../data/visibility.ts';
 import type { LicensedItem, LicenseRow, LicenseStatusChangeRow } from '../db/schema.ts';
 import { EnterpriseRef } from './enterprise-ref.ts';
 import { CommitmentVerificationEnum, LicenseActionEnum, LicensedActivityEnum, LicenseKindEnum, LicenseStatusEnum } from './enums.ts';
@@ -16,6 +16,9 @@ import { RegionRef, regionOf } from './region.ts';
 /** The public sees a licence once first published; regulators of its region and analysts always. */
 export const callerSeesLicense = (ctx: Context, license: LicenseRow) =>
   callerSeesRecord(ctx.caller, license, license.firstPublishedOn, ctx.today);
+
+/** What the access policy judges a licence by (its stored region, producing department, publication). */
+export const licenseFacts = (ctx: Context, license: LicenseRow) => recordFacts(license, license.firstPublishedOn, ctx.today);
 
 const LICENSE_NAMES: Record<LicenseKind, string> = {
   SPECIAL_EQUIPMENT_PRODUCTION: '特种设备生产许可证',
@@ -135,8 +138,25 @@ export const LicenseRef = builder.objectRef<LicenseRow>('License').implement({
       description: '公示情况 Publication of the latest decision against its deadlines.',
       resolve: (l, _args, ctx) => publicationOf(l.issuedOn, l.publishedOn, ctx.today, ctx.rules),
     }),
-    renews: t.exposeString('renews', { nullable: true, description: '原许可证编号 Number of the licence this one renews.' }),
-    renewedBy: t.exposeString('renewedBy', { nullable: true, description: '延续后编号 Number of the licence that renews this one.' }),
+    renews: t.string({
+      nullable: true,
+      description: '原许可证编号 Number of the licence this one renews; null while the caller may not see that licence.',
+      resolve: async (l, _args, ctx) => {
+        if (!l.renews) return null;
+        const predecessor = await ctx.loaders.license.load(l.renews);
+        return predecessor && callerSeesLicense(ctx, predecessor) ? predecessor.number : null;
+      },
+    }),
+    renewedBy: t.string({
+      nullable: true,
+      description:
+        '延续后编号 Number of the licence that renews this one; null while the caller may not see that licence (e.g. not yet published).',
+      resolve: async (l, _args, ctx) => {
+        if (!l.renewedBy) return null;
+        const successor = await ctx.loaders.license.load(l.renewedBy);
+        return successor && callerSeesLicense(ctx, successor) ? successor.number : null;
+      },
+    }),
     statusHistory: t.field({
       type: [LicenseStatusChangeRef],
       description: '状态历史 Every decision on the licence, oldest first.',

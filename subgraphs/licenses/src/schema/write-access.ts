@@ -1,17 +1,22 @@
-import { badUserInput, callerOwnsDepartment, callerWritesRegion, forbidden } from '@credit-hub/subgraph-kit';
+import { assertCanChange, assertCanWrite, badUserInput, forbidden, newRecordFacts, type RecordFacts } from '@credit-hub/subgraph-kit';
 import type { Context } from '../context.ts';
 
-/** Only regulators and admins write; who may change which record is checked per record below. */
+/** Only regulators and admins write; who may change which record is the kit's policy, per record. */
 export const writers = { $any: { regulator: true, admin: true } } as const;
 
-/** 谁产生、谁负责: the producing department, inside its own region, alone changes a record. */
-export function assertChangesRecord(ctx: Context, record: { department: string; regionCode: string }): void {
-  if (!callerWritesRegion(ctx.caller, record.regionCode)) {
-    throw forbidden(`region ${record.regionCode} is outside your region ${ctx.caller.region ?? '(none)'} (超出辖区)`);
-  }
-  if (!callerOwnsDepartment(ctx.caller, record.department)) {
-    throw forbidden(`the record was produced by department ${record.department}; only it may change it (谁产生、谁负责)`);
-  }
+/**
+ * 谁产生、谁负责: the producing department, inside its own region, alone changes a record. A
+ * record the caller may not even read is answered as not found.
+ */
+export function assertChangesRecord(ctx: Context, facts: RecordFacts, what: string, field: string): void {
+  assertCanChange(ctx.caller, facts, what, field);
+}
+
+/** A new record about an enterprise registered in `regionCode`, owned by `department`. */
+export function assertCreatesRecord(ctx: Context, department: string, regionCode: string, what: string): void {
+  const facts =
+    ctx.caller.role === 'admin' ? { ...newRecordFacts(ctx.caller, regionCode), owner: department } : newRecordFacts(ctx.caller, regionCode);
+  assertCanWrite(ctx.caller, facts, what);
 }
 
 /** A new record belongs to the caller's department; admins, who have none, must name one. */

@@ -7,6 +7,7 @@ import { appendHistory } from '../data/history-store.ts';
 import { hasEscalation, insertSeriousViolation } from '../data/serious-violation-store.ts';
 import { changeAbnormalOperation, changeSeriousViolation, historyEntry, stateConflict } from '../data/transitions.ts';
 import { abnormalListedOn, isDueForEscalation, seriousListedOn } from '../rules/index.ts';
+import { abnormalFacts, seriousFacts } from '../views.ts';
 import { AbnormalReasonEnum, AbnormalRemovalReasonEnum, SanctionDomainEnum } from './enums.ts';
 import { changeMeta, writers } from './penalty-mutations.ts';
 import { AbnormalOperationRef, SeriousViolationRef } from './refs.ts';
@@ -15,7 +16,11 @@ const ListAbnormalOperationInput = builder.inputType('ListAbnormalOperationInput
   description: '列入经营异常名录 A listing decision.',
   fields: (t) => ({
     uscc: t.string({ required: true, description: '统一社会信用代码 of the enterprise.' }),
-    regionCode: t.string({ description: '区划代码 Division of the record; defaults to positions 3–8 of the code.' }),
+    regionCode: t.string({
+      description:
+        '区划代码 Optional check only: the record belongs to the enterprise’s registered region, looked up in the enterprises subgraph; a different value is refused.',
+      deprecationReason: 'The region is the enterprise’s registered region, looked up; the input can no longer choose it.',
+    }),
     reason: t.field({ type: AbnormalReasonEnum, required: true, description: '列入原因 Ground for listing.' }),
     reasonDetail: t.string({ description: '事由说明 e.g. 未按规定报送2023年度年度报告.' }),
     listedOn: t.field({ type: 'Date', description: '列入日期 Defaults to today.' }),
@@ -37,14 +42,14 @@ const RemovalInput = builder.inputType('ListingRemovalInput', {
 async function loadAbnormalForWrite(ctx: Context, id: string | number) {
   const listing = await ctx.loaders.abnormalOperation.load(Number(id));
   if (!listing) throw notFound(`no abnormal operation listing with id ${id}`, { field: 'id' });
-  assertOwnsRecord(ctx, listing, `abnormal operation listing ${id}`);
+  assertOwnsRecord(ctx, abnormalFacts(listing, ctx), `abnormal operation listing ${id}`, 'id');
   return listing;
 }
 
 async function loadSeriousForWrite(ctx: Context, id: string | number) {
   const listing = await ctx.loaders.seriousViolation.load(Number(id));
   if (!listing) throw notFound(`no serious violation listing with id ${id}`, { field: 'id' });
-  assertOwnsRecord(ctx, listing, `serious violation listing ${id}`);
+  assertOwnsRecord(ctx, seriousFacts(listing, ctx), `serious violation listing ${id}`, 'id');
   return listing;
 }
 
@@ -57,7 +62,7 @@ builder.mutationField('listAbnormalOperation', (t) =>
     args: { input: t.arg({ type: ListAbnormalOperationInput, required: true, description: 'The listing.' }) },
     resolve: async (_root, { input }, ctx) => {
       const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
-      const owner = newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
+      const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
       const listedOn = input.listedOn ?? ctx.today;
       assertDateWithin(listedOn, 'input.listedOn', { today: ctx.today });
       const existing = await ctx.loaders.abnormalOperations.load(uscc);
@@ -129,7 +134,11 @@ const ListSeriousViolationInput = builder.inputType('ListSeriousViolationInput',
   description: '列入严重违法失信名单 A listing decision, triggered by a heavier penalty or by 3 years on the abnormal list.',
   fields: (t) => ({
     uscc: t.string({ required: true, description: '统一社会信用代码 of the enterprise.' }),
-    regionCode: t.string({ description: '区划代码 Division of the record; defaults to positions 3–8 of the code.' }),
+    regionCode: t.string({
+      description:
+        '区划代码 Optional check only: the record belongs to the enterprise’s registered region, looked up in the enterprises subgraph; a different value is refused.',
+      deprecationReason: 'The region is the enterprise’s registered region, looked up; the input can no longer choose it.',
+    }),
     domain: t.field({ type: SanctionDomainEnum, required: true, description: '领域 Domain of the violation.' }),
     reason: t.string({ required: true, description: '列入事由 Reason for listing.' }),
     triggeringPenaltyId: t.id({ description: '据以列入的行政处罚 The penalty that triggered it.' }),
@@ -189,7 +198,7 @@ builder.mutationField('listSeriousViolation', (t) =>
     args: { input: t.arg({ type: ListSeriousViolationInput, required: true, description: 'The listing.' }) },
     resolve: async (_root, { input }, ctx) => {
       const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
-      const owner = newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
+      const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
       const listedOn = input.listedOn ?? ctx.today;
       assertDateWithin(listedOn, 'input.listedOn', { today: ctx.today });
       await checkGrounds(ctx, uscc, input);

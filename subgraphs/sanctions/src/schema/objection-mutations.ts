@@ -1,5 +1,5 @@
 import { badUserInput, conflict, notFound } from '@credit-hub/subgraph-kit';
-import { assertDateWithin, assertOwnsRecord, requireText } from '../access.ts';
+import { assertDateWithin, assertOwnsRecord, recordFacts, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { appendHistory } from '../data/history-store.ts';
@@ -15,7 +15,7 @@ import {
   writers,
 } from './penalty-mutations.ts';
 import { ObjectionRef } from './refs.ts';
-import { requireTarget } from './repair-targets.ts';
+import { requireTarget, targetFacts } from './repair-targets.ts';
 
 const RecordObjectionInput = builder.inputType('RecordObjectionInput', {
   description: '异议登记 An objection the enterprise raised, recorded by the department that produced the record.',
@@ -48,7 +48,7 @@ builder.mutationField('recordObjection', (t) =>
     args: { input: t.arg({ type: RecordObjectionInput, required: true, description: 'The objection.' }) },
     resolve: async (_root, { input }, ctx) => {
       const target = await requireTarget(ctx, input.targetKind, Number(input.targetId), 'input.targetId');
-      assertOwnsRecord(ctx, target.row, `${input.targetKind.toLowerCase()} ${input.targetId}`);
+      assertOwnsRecord(ctx, targetFacts(target, ctx), `${input.targetKind.toLowerCase()} ${input.targetId}`, 'input.targetId');
       const filedOn = input.filedOn ?? ctx.today;
       assertDateWithin(filedOn, 'input.filedOn', { today: ctx.today });
       const grounds = requireText(input.grounds, 'input.grounds');
@@ -100,7 +100,7 @@ builder.mutationField('resolveObjection', (t) =>
     resolve: async (_root, args, ctx) => {
       const objection = await getObjectionById(ctx.db, Number(args.id));
       if (!objection) throw notFound(`no objection with id ${args.id}`, { field: 'id' });
-      assertOwnsRecord(ctx, objection, `objection ${args.id}`);
+      assertOwnsRecord(ctx, recordFacts(objection, false), `objection ${args.id}`, 'id');
       const correcting = args.outcome === 'UPHELD_CORRECTED';
       if (args.correction && !(correcting && objection.targetKind === 'PENALTY')) {
         throw badUserInput('correction: only for UPHELD_CORRECTED on a penalty', { field: 'correction', reason: 'UNEXPECTED' });

@@ -14,6 +14,7 @@ import {
   penaltyPublicUntil,
   type SanctionDomain,
 } from '../rules/index.ts';
+import { penaltyFacts } from '../views.ts';
 import { PenaltyTypeEnum, SanctionDomainEnum } from './enums.ts';
 import { PenaltyRef } from './refs.ts';
 
@@ -75,7 +76,11 @@ const RecordPenaltyInput = builder.inputType('RecordPenaltyInput', {
   description: '行政处罚录入 A penalty decision, recorded by the deciding department.',
   fields: (t) => ({
     uscc: t.string({ required: true, description: '统一社会信用代码 of the penalised enterprise.' }),
-    regionCode: t.string({ description: '区划代码 Division of the record; defaults to positions 3–8 of the code.' }),
+    regionCode: t.string({
+      description:
+        '区划代码 Optional check only: the record belongs to the enterprise’s registered region, looked up in the enterprises subgraph; a different value is refused.',
+      deprecationReason: 'The region is the enterprise’s registered region, looked up; the input can no longer choose it.',
+    }),
     decisionNumber: t.string({
       required: true,
       description: '决定书文号, e.g. 晋市监处罚〔2024〕12号; the year must be the year of the decision.',
@@ -119,7 +124,7 @@ export const changeMeta = (
 export async function loadPenaltyForWrite(ctx: Context, id: string | number): Promise<PenaltyRow> {
   const penalty = await ctx.loaders.penalty.load(Number(id));
   if (!penalty) throw notFound(`no penalty with id ${id} (处罚记录不存在)`, { field: 'id' });
-  assertOwnsRecord(ctx, penalty, `penalty ${penalty.decisionNumber}`);
+  assertOwnsRecord(ctx, penaltyFacts(penalty, ctx), `penalty ${id}`, 'id');
   return penalty;
 }
 
@@ -204,7 +209,7 @@ builder.mutationField('recordPenalty', (t) =>
       }
       const publishedOn = warningOnly ? null : (input.publishedOn ?? ctx.today);
       if (publishedOn) assertDateWithin(publishedOn, 'input.publishedOn', { today: ctx.today, notBefore: input.decidedOn });
-      const owner = newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
+      const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
       const authority = requireText(input.authority, 'input.authority');
       const penalty = await ctx.db.transaction(async (tx) => {
         const inserted = await insertPenalty(tx, {

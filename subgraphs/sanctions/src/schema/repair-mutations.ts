@@ -1,5 +1,5 @@
 import { badUserInput, conflict, notFound } from '@credit-hub/subgraph-kit';
-import { assertDateWithin, assertOwnsRecord, requireText } from '../access.ts';
+import { assertDateWithin, assertOwnsRecord, recordFacts, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { getCreditRepairById, insertCreditRepair, lockCreditRepair, saveCreditRepair } from '../data/credit-repair-store.ts';
@@ -18,7 +18,7 @@ import { type RepairEligibility, type RepairTargetKind, seriousListedOn } from '
 import { RecordKindEnum, RepairDecisionEnum } from './enums.ts';
 import { changeMeta, writers } from './penalty-mutations.ts';
 import { CreditRepairRef } from './refs.ts';
-import { eligibilityOf, requireTarget, type TargetRecord } from './repair-targets.ts';
+import { eligibilityOf, requireTarget, type TargetRecord, targetFacts } from './repair-targets.ts';
 
 const notEligible = (eligibility: RepairEligibility, field: string) =>
   badUserInput(
@@ -60,7 +60,7 @@ builder.mutationField('fileCreditRepair', (t) =>
     args: { input: t.arg({ type: FileCreditRepairInput, required: true, description: 'The application.' }) },
     resolve: async (_root, { input }, ctx) => {
       const target = await requireTarget(ctx, input.targetKind, Number(input.targetId), 'input.targetId');
-      assertOwnsRecord(ctx, target.row, `${input.targetKind.toLowerCase()} ${input.targetId}`);
+      assertOwnsRecord(ctx, targetFacts(target, ctx), `${input.targetKind.toLowerCase()} ${input.targetId}`, 'input.targetId');
       const appliedOn = input.appliedOn ?? ctx.today;
       assertDateWithin(appliedOn, 'input.appliedOn', { today: ctx.today });
       const eligibility = eligibilityOf(target, ctx.today, input.obligationsFulfilled, ctx);
@@ -142,7 +142,7 @@ function repairTarget(
 async function loadRepairForWrite(ctx: Context, id: string | number): Promise<CreditRepairRow> {
   const repair = await getCreditRepairById(ctx.db, Number(id));
   if (!repair) throw notFound(`no credit repair application with id ${id}`, { field: 'id' });
-  assertOwnsRecord(ctx, repair, `credit repair application ${id}`);
+  assertOwnsRecord(ctx, recordFacts(repair, false), `credit repair application ${id}`, 'id');
   return repair;
 }
 

@@ -1,7 +1,8 @@
-import { notFound } from '@credit-hub/subgraph-kit';
+import { notFound, type RecordFacts } from '@credit-hub/subgraph-kit';
 import type { Context } from '../context.ts';
 import type { AbnormalOperationRow, PenaltyRow, SeriousViolationRow } from '../db/schema.ts';
 import { type RepairEligibility, type RepairTargetKind, repairEligibility } from '../rules/index.ts';
+import { abnormalFacts, penaltyFacts, seriousFacts } from '../views.ts';
 
 export type TargetRecord =
   | { kind: 'PENALTY'; row: PenaltyRow }
@@ -25,6 +26,13 @@ export async function requireTarget(ctx: Context, kind: RepairTargetKind, id: nu
   const target = await loadTarget(ctx, kind, id);
   if (!target) throw notFound(`no ${kind.toLowerCase().replace('_', ' ')} with id ${id} (记录不存在)`, { field });
   return target;
+}
+
+/** What the access policy judges a repair or objection target by. */
+export function targetFacts(target: TargetRecord, ctx: Context): RecordFacts {
+  if (target.kind === 'PENALTY') return penaltyFacts(target.row, ctx);
+  if (target.kind === 'ABNORMAL_OPERATION') return abnormalFacts(target.row, ctx);
+  return seriousFacts(target.row, ctx);
 }
 
 export function eligibilityOf(target: TargetRecord, today: string, obligationsFulfilled: boolean, ctx: Context): RepairEligibility {
