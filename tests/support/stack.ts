@@ -94,7 +94,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     });
     services.push(gateway);
     const gatewayUrl = `${gateway.url}/graphql`;
-    return {
+    const stack: Stack = {
       gatewayUrl,
       subgraphUrls,
       databases,
@@ -113,7 +113,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       token: (request) => mintDevToken(request, env),
       async registerEnterprise(uscc, input = {}) {
         const admin = await mintDevToken({ role: 'admin' }, env);
-        const result = await this.query(REGISTER_ENTERPRISE, { input: { ...enterpriseInput(uscc), ...input } }, { token: admin });
+        const result = await stack.query(REGISTER_ENTERPRISE, { input: { ...enterpriseInput(uscc), ...input } }, { token: admin });
         if (result.errors) throw new Error(`registerEnterprise ${uscc}: ${JSON.stringify(result.errors)}`);
       },
       database<TDatabase>(name: string) {
@@ -134,6 +134,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         for (const database of Object.values(databases)) await database.close();
       },
     };
+    return stack;
   } catch (error) {
     for (const service of services.reverse()) await service.stop().catch(() => {});
     for (const database of Object.values(databases)) await database.close().catch(() => {});

@@ -10,3 +10,4 @@ export { anyOfKeys, preparedPerDatabase } from './prepared.ts';
 export { inRegionPrefix } from './region-condition.ts';
 export { StatementCounter } from './statement-counter.ts';
 export { openTestDatabase, testDatabaseKinds } from './test-databases.ts';
+export { lockForTransaction } from './transaction-lock.ts';

@@ -168,6 +168,29 @@ describe.each(testDatabaseKinds())('licence mutations (%s)', (kind) => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it('hides a renewal that is not yet published from those who may not see it', async () => {
+    const original = await grant(
+      foodGrant({
+        kind: 'SPECIAL_EQUIPMENT_PRODUCTION',
+        number: 'TS2214077-2026',
+        issuedOn: '2022-12-20',
+        items: [{ activity: 'MANUFACTURE', category: '压力容器' }],
+        publish: true,
+      }),
+      callers.equipmentShanxi,
+    );
+    const renewed = await harness.run(
+      'mutation($input: RenewLicenseInput!) { renewLicense(input: $input) { number } }',
+      { input: { number: original, newNumber: 'TS2214077-2030', decisionReference: '晋市监许〔2026〕11号' } },
+      callers.equipmentShanxi,
+    );
+    expect(renewed.errors).toBeUndefined();
+    const read = (caller: Caller) => harness.run<{ license: { renewedBy: string | null } }>(READ, { number: original }, caller);
+    expect((await read(callers.anonymous)).data?.license.renewedBy).toBeNull();
+    expect((await read(callers.foodHunan)).data?.license.renewedBy).toBeNull();
+    expect((await read(callers.analyst)).data?.license.renewedBy).toBe('TS2214077-2030');
+  });
+
   it('renews a food licence in place and a special-equipment licence under a new number', async () => {
     const food = await grant(foodGrant({ issuedOn: '2021-12-01' }));
     const renew = 'mutation($input: RenewLicenseInput!) { renewLicense(input: $input) { number validFrom validTo renews } }';

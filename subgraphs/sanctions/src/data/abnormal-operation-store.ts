@@ -135,6 +135,11 @@ export async function countAbnormalOperationsDueForEscalation(
   return row?.total ?? 0;
 }
 
+/** Every abnormal listing of one enterprise, read inside a write transaction (after its lock). */
+export function getAbnormalOperationsOf(executor: SanctionsExecutor, uscc: string): Promise<AbnormalOperationRow[]> {
+  return executor.select().from(abnormalOperations).where(eq(abnormalOperations.uscc, uscc));
+}
+
 export async function insertAbnormalOperation(executor: SanctionsExecutor, row: NewAbnormalOperation): Promise<AbnormalOperationRow> {
   const [inserted] = await executor.insert(abnormalOperations).values(row).returning();
   if (!inserted) throw new Error('abnormal operation insert returned no row');

@@ -124,6 +124,16 @@ export function lockSeriousViolationsTriggeredBy(executor: SanctionsExecutor, pe
     .for('update');
 }
 
+/** Whether a listing that still counts (not revoked) rests on this penalty (one listing per decision). */
+export async function hasListingForPenalty(executor: SanctionsExecutor, penaltyId: number): Promise<boolean> {
+  const [row] = await executor
+    .select({ id: seriousViolations.id })
+    .from(seriousViolations)
+    .where(and(eq(seriousViolations.triggeringPenaltyId, penaltyId), isNull(seriousViolations.revokedOn)))
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function hasEscalation(executor: SanctionsExecutor, abnormalId: number): Promise<boolean> {
   const [row] = await executor
     .select({ id: seriousViolations.id })

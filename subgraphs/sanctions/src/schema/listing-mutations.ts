@@ -1,10 +1,11 @@
+import { lockForTransaction } from '@credit-hub/db';
 import { badUserInput, conflict, notFound, requireValidUscc } from '@credit-hub/subgraph-kit';
 import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { insertAbnormalOperation } from '../data/abnormal-operation-store.ts';
+import { getAbnormalOperationsOf, insertAbnormalOperation } from '../data/abnormal-operation-store.ts';
 import { appendHistory } from '../data/history-store.ts';
-import { hasEscalation, insertSeriousViolation } from '../data/serious-violation-store.ts';
+import { hasEscalation, hasListingForPenalty, insertSeriousViolation } from '../data/serious-violation-store.ts';
 import { changeAbnormalOperation, changeSeriousViolation, historyEntry, stateConflict } from '../data/transitions.ts';
 import { abnormalListedOn, isDueForEscalation, seriousListedOn } from '../rules/index.ts';
 import { abnormalFacts, seriousFacts } from '../views.ts';
@@ -65,12 +66,14 @@ builder.mutationField('listAbnormalOperation', (t) =>
       const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
       const listedOn = input.listedOn ?? ctx.today;
       assertDateWithin(listedOn, 'input.listedOn', { today: ctx.today });
-      const existing = await ctx.loaders.abnormalOperations.load(uscc);
-      if (existing.some((row) => row.reason === input.reason && abnormalListedOn(row, ctx.today))) {
-        throw conflict(`enterprise ${uscc} is already listed for ${input.reason} (已列入)`, { field: 'input.reason' });
-      }
       const authority = requireText(input.authority, 'input.authority');
       const listing = await ctx.db.transaction(async (tx) => {
+        // Concurrent identical listings queue here; the check below then sees the first one.
+        await lockForTransaction(tx, `abnormal-operation:${uscc}:${input.reason}`);
+        const existing = await getAbnormalOperationsOf(tx, uscc);
+        if (existing.some((row) => row.reason === input.reason && abnormalListedOn(row, ctx.today))) {
+          throw conflict(`enterprise ${uscc} is already listed for ${input.reason} (已列入)`, { field: 'input.reason' });
+        }
         const inserted = await insertAbnormalOperation(tx, {
           ...owner,
           uscc,
@@ -205,16 +208,27 @@ builder.mutationField('listSeriousViolation', (t) =>
       const reason = requireText(input.reason, 'input.reason');
       const authority = requireText(input.authority, 'input.authority');
       const escalatedFromAbnormalId = input.escalatedFromAbnormalId ? Number(input.escalatedFromAbnormalId) : null;
+      const triggeringPenaltyId = input.triggeringPenaltyId ? Number(input.triggeringPenaltyId) : null;
       const listing = await ctx.db.transaction(async (tx) => {
-        if (escalatedFromAbnormalId && (await hasEscalation(tx, escalatedFromAbnormalId))) {
-          throw conflict('the abnormal listing has already been escalated (已转入)', { field: 'input.escalatedFromAbnormalId' });
+        // Concurrent identical listings queue on their grounds; the checks then see the first one.
+        if (triggeringPenaltyId) {
+          await lockForTransaction(tx, `serious-violation:penalty:${triggeringPenaltyId}`);
+          if (await hasListingForPenalty(tx, triggeringPenaltyId)) {
+            throw conflict('the enterprise is already listed for this decision (同一决定已列入)', { field: 'input.triggeringPenaltyId' });
+          }
+        }
+        if (escalatedFromAbnormalId) {
+          await lockForTransaction(tx, `serious-violation:abnormal:${escalatedFromAbnormalId}`);
+          if (await hasEscalation(tx, escalatedFromAbnormalId)) {
+            throw conflict('the abnormal listing has already been escalated (已转入)', { field: 'input.escalatedFromAbnormalId' });
+          }
         }
         const inserted = await insertSeriousViolation(tx, {
           ...owner,
           uscc,
           domain: input.domain,
           reason,
-          triggeringPenaltyId: input.triggeringPenaltyId ? Number(input.triggeringPenaltyId) : null,
+          triggeringPenaltyId,
           escalatedFromAbnormalId,
           listedOn,
           authority,
