@@ -1,7 +1,7 @@
 import { authEnvShape, authSettingsFromEnv, mintToken, parseEnv } from '@credit-hub/subgraph-kit';
 
 export interface TokenRequest {
-  role: 'regulator' | 'analyst' | 'platform' | 'admin';
+  role: 'regulator' | 'analyst' | 'platform' | 'admin' | 'department';
   sub?: string;
   dept?: string;
   region?: string;

@@ -18,6 +18,8 @@ export interface AuthScopes {
   analyst: boolean;
   platform: boolean;
   admin: boolean;
+  /** A related department (tax, procurement…) reading what is shared with it for joint supervision. */
+  department: boolean;
   /** Regulators, analysts and admins: supervision-only data such as credit risk and internal notes. */
   supervisor: boolean;
   /** Sees everything in the given division code (regulator of that region, analyst, admin). */
@@ -41,6 +43,7 @@ const scopesFor = (caller: Caller) => ({
   analyst: caller.role === 'analyst',
   platform: caller.role === 'platform',
   admin: caller.role === 'admin',
+  department: caller.role === 'department',
   supervisor: callerIsSupervisor(caller),
   seesRegion: (region: string) => callerSeesRegion(caller, region),
 });

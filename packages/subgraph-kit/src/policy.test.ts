@@ -15,8 +15,8 @@ const OTHER_DEPT = 'SPSC';
 const callerOf = (role: Role): Caller => ({
   sub: role,
   role,
-  dept: role === 'regulator' ? OWN_DEPT : null,
-  region: role === 'regulator' ? '140800' : null,
+  dept: role === 'regulator' || role === 'department' ? OWN_DEPT : null,
+  region: role === 'regulator' || role === 'department' ? '140800' : null,
   scopes: [],
 });
 
@@ -26,6 +26,7 @@ type Row = [Role, 'own' | 'other', 'own' | 'other', boolean, boolean, boolean];
 const TABLE: Row[] = [];
 const expectation: Record<Role, (dept: 'own' | 'other', region: 'own' | 'other', published: boolean) => [boolean, boolean]> = {
   public: (_d, _r, published) => [published, false],
+  department: (_d, _r, published) => [published, false],
   platform: (_d, _r, published) => [published, false],
   analyst: () => [true, false],
   service: () => [true, false],
@@ -53,7 +54,7 @@ const allowed = (decision: Decision) => decision.allowed;
 
 describe('access policy', () => {
   it('covers every role × department × region × publication state', () => {
-    expect(TABLE).toHaveLength(6 * 2 * 2 * 2);
+    expect(TABLE).toHaveLength(7 * 2 * 2 * 2);
   });
 
   it.each(TABLE)('%s, %s department, %s region, published %s → read %s, write %s', (role, dept, region, published, read, write) => {
@@ -70,6 +71,22 @@ describe('access policy', () => {
     expect(allowed(canRead(callerOf('regulator'), facts))).toBe(true);
     expect(allowed(canRead(callerOf('regulator'), { ...facts, region: OTHER_REGION }))).toBe(false);
     expect(allowed(canRead(callerOf('analyst'), facts))).toBe(true);
+    expect(canRead(callerOf('department'), facts)).toEqual({ allowed: false, denial: 'SUPERVISION_ONLY' });
+  });
+
+  it('shares what is marked for joint supervision with related departments of the region only', () => {
+    const riskClass: RecordFacts = {
+      region: OWN_REGION,
+      owner: null,
+      published: false,
+      supervisionOnly: true,
+      sharedWithDepartments: true,
+    };
+    expect(allowed(canRead(callerOf('department'), riskClass))).toBe(true);
+    expect(canRead(callerOf('department'), { ...riskClass, region: OTHER_REGION })).toEqual({ allowed: false, denial: 'OUTSIDE_REGION' });
+    expect(allowed(canRead(callerOf('platform'), riskClass))).toBe(false);
+    expect(allowed(canRead(callerOf('public'), riskClass))).toBe(false);
+    expect(canWrite(callerOf('department'), riskClass)).toEqual({ allowed: false, denial: 'READ_ONLY_ROLE' });
   });
 
   it('lets a province-level regulator write anywhere in the province, and a county one only in its county', () => {

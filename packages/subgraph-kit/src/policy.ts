@@ -24,6 +24,11 @@ export interface RecordFacts {
   published: boolean;
   /** Supervision-only data (credit risk, internal notes): never public, never the platform's. */
   supervisionOnly?: boolean;
+  /**
+   * Supervision data shared with related departments of the region for joint supervision
+   * (联合惩戒): e.g. a credit risk class, never its indicators.
+   */
+  sharedWithDepartments?: boolean;
 }
 
 export type Denial =
@@ -59,6 +64,10 @@ export function canRead(caller: Caller, record: RecordFacts): Decision {
     if (inCallerRegion(caller, record.region)) return ALLOW;
     if (record.supervisionOnly) return deny('OUTSIDE_REGION');
     return record.published ? ALLOW : deny('OUTSIDE_REGION');
+  }
+  if (caller.role === 'department' && record.supervisionOnly) {
+    if (!record.sharedWithDepartments) return deny('SUPERVISION_ONLY');
+    return inCallerRegion(caller, record.region) ? ALLOW : deny('OUTSIDE_REGION');
   }
   if (record.supervisionOnly) return deny(caller.role === 'public' ? 'SIGN_IN' : 'SUPERVISION_ONLY');
   return record.published ? ALLOW : deny('NOT_PUBLISHED');

@@ -3,9 +3,13 @@
  * hub service reading another's data (e.g. an enterprise's registered region) with a token signed
  * by the gateway secret.
  */
-export const ROLES = ['public', 'regulator', 'analyst', 'platform', 'admin', 'service'] as const;
+export const ROLES = ['public', 'regulator', 'analyst', 'platform', 'admin', 'department', 'service'] as const;
 export type Role = (typeof ROLES)[number];
-export const TOKEN_ROLES = ['regulator', 'analyst', 'platform', 'admin'] as const;
+/**
+ * Roles a caller's token may carry. `department` is a related department (tax, procurement, human
+ * resources…) that reads, within its region, what is shared with it for joint supervision.
+ */
+export const TOKEN_ROLES = ['regulator', 'analyst', 'platform', 'admin', 'department'] as const;
 
 export interface Caller {
   sub: string;

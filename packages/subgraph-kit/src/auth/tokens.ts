@@ -130,8 +130,8 @@ function callerFromClaims(payload: JWTPayload): Caller {
   }
   const region = typeof payload.region === 'string' ? payload.region : null;
   if (region !== null && !/^\d{6}$/.test(region)) throw unauthenticated('token region must be a 6-digit division code');
-  if (role === 'regulator' && (!region || typeof payload.dept !== 'string')) {
-    throw unauthenticated('a regulator token needs region and dept claims');
+  if ((role === 'regulator' || role === 'department') && (!region || typeof payload.dept !== 'string')) {
+    throw unauthenticated(`a ${role} token needs region and dept claims`);
   }
   return {
     sub: String(payload.sub),
