@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401 };
@@ -36,6 +37,7 @@ const PUBLIC_CODES = new Set<string>([
   'NOT_FOUND',
   'CONFLICT',
   'QUERY_TOO_COMPLEX',
+  'RATE_LIMITED',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
