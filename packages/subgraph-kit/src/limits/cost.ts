@@ -140,7 +140,7 @@ function listSize(
   let size = 1;
   for (const argument of definition.args) {
     const node = argumentNodes.find((candidate) => candidate.name.value === argument.name);
-    const value = node ? valueOf(node.value, variables) : argument.defaultValue;
+    const value = node ? argumentValue(node.value, variables) : argument.defaultValue;
     if (PAGE_ARGUMENTS.has(argument.name)) {
       size = Math.max(size, typeof value === 'number' ? value : value == null ? DEFAULT_PAGE_SIZE : 1);
     } else if (returnsList && isListType(getNullableType(argument.type)) && Array.isArray(value)) {
@@ -151,7 +151,7 @@ function listSize(
 }
 
 /** Just enough of a value to size it: lists as arrays (of placeholders), integers as numbers. */
-function valueOf(node: ValueNode, variables: Readonly<Record<string, unknown>>): unknown {
+function argumentValue(node: ValueNode, variables: Readonly<Record<string, unknown>>): unknown {
   switch (node.kind) {
     case Kind.VARIABLE:
       return variables[node.name.value];
