@@ -39,7 +39,7 @@ const INTROSPECTION_FIELDS = new Set(['__schema', '__type', '_service']);
 
 /**
  * Static cost of one operation, before it runs:
- * - every field costs 1 per item of its parent (`__typename` is free: nothing resolves it);
+ * - every field costs 1 per item of its parent, `__typename` too (a fragment bomb may hold nothing else);
  * - a field that returns a list and takes a list argument (`enterprises(usccs:)`, a subgraph's
  *   `_entities(representations:)`) multiplies itself and its selection by that list's length, from
  *   the literal or from the variable it names; `first`/`last` (or the page size they default to)
@@ -98,7 +98,6 @@ export function operationCost(
 
   const measureField = (field: FieldNode, parent: GraphQLNamedType | undefined): Measure => {
     const name = field.name.value;
-    if (name === '__typename') return { cost: 0, schemaFields: 0 };
     if (INTROSPECTION_FIELDS.has(name)) introspection = true;
     const definition = fieldDefinition(schema, parent, name);
     const children = field.selectionSet
