@@ -20,9 +20,9 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 
 /**
  * Token buckets by caller, in this process: each request spends its query cost, buckets refill at
- * `costPerMinute`. Memory is bounded twice: a bucket left idle until it would be full again carries
- * nothing and expires; and at most `maxCallers` are kept, so a flood of new addresses evicts old
- * buckets instead of growing the map. (rate-limiter-flexible's memory store keeps one timer per key
+ * `costPerMinute`. Memory is bounded: at most `maxCallers` buckets are kept, so a flood of new
+ * addresses evicts the least recently seen instead of growing the map; a bucket idle until it
+ * would be full again carries nothing, expires, and is the first to go. (rate-limiter-flexible's memory store keeps one timer per key
  * and has no bound on keys, hence lru-cache and these few lines.)
  */
 export class CostRateLimiter {
