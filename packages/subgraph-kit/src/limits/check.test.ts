@@ -34,6 +34,8 @@ describe('operation cost', () => {
     expect(cost(`{ enterprises(usccs: ${JSON.stringify(codes(3))}) { uscc } }`)).toBe(3 * 2);
     expect(cost('query ($usccs: [String!]!) { enterprises(usccs: $usccs) { uscc } }', { usccs: codes(500) })).toBe(500 * 2);
     expect(cost('query ($usccs: [String!]!) { enterprises(usccs: $usccs) { uscc } }', { usccs: codes(10) })).toBe(10 * 2);
+    expect(cost(`query ($usccs: [String!]! = ${JSON.stringify(codes(7))}) { enterprises(usccs: $usccs) { uscc } }`)).toBe(7 * 2);
+    expect(cost('query ($n: Int = 40) { searchEnterprises(first: $n) { totalCount } }')).toBe(40 * 2);
   });
 
   it('multiplies a connection by first, or by the page size it defaults to', () => {

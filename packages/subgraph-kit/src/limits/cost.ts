@@ -64,6 +64,12 @@ export function operationCost(
   }
   const fragmentMeasures = new Map<string, Measure>();
   let introspection = false;
+  // A variable the request leaves out takes its default, which then sizes the list just the same.
+  const values: Record<string, unknown> = {};
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    values[name] = name in variables ? variables[name] : definition.defaultValue ? argumentValue(definition.defaultValue, {}) : undefined;
+  }
 
   const measureSelectionSet = (selectionSet: SelectionSetNode, parent: GraphQLNamedType | undefined): Measure => {
     const total = { cost: 0, schemaFields: 0 };
@@ -103,7 +109,7 @@ export function operationCost(
     const children = field.selectionSet
       ? measureSelectionSet(field.selectionSet, definition ? getNamedType(definition.type) : undefined)
       : { cost: 0, schemaFields: 0 };
-    const size = listSize(definition, field.arguments ?? [], variables);
+    const size = listSize(definition, field.arguments ?? [], values);
     return {
       cost: size * (1 + children.cost),
       schemaFields: size * children.schemaFields + (name === SchemaMetaFieldDef.name ? 1 : 0),
