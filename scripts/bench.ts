@@ -33,6 +33,7 @@ const BASE_PORT = 4400;
 const auth = authSettingsFromEnv(parseEnv(authEnvShape, process.env));
 
 async function main() {
+  if (process.argv[2] === 'limits') return (await import('./bench-limits.ts')).benchLimits();
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '2000,100000' },

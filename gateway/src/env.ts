@@ -1,13 +1,19 @@
-import { authEnvShape, parseEnv } from '@credit-hub/subgraph-kit';
+import { authEnvShape, parseEnv, queryLimitsEnvShape } from '@credit-hub/subgraph-kit';
 import { z } from 'zod';
 import { SUBGRAPH_NAMES } from './supergraph.ts';
 
 const shape = {
   ...authEnvShape,
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
-  QUERY_MAX_FIELDS: z.coerce.number().int().min(1).default(1500),
-  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(60),
+  ...queryLimitsEnvShape,
+  /** Query cost a caller may spend per minute (token bucket refill); 0 turns rate limiting off. */
+  RATE_LIMIT_COST_PER_MINUTE: z.coerce.number().int().min(0).default(1_200_000),
+  /** Bucket size: the cost a caller may spend at once. */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(200_000),
+  /** Callers whose buckets are kept; the least recently seen are dropped beyond it. */
+  RATE_LIMIT_MAX_CALLERS: z.coerce.number().int().min(1).default(100_000),
+  /** Proxies in front of the gateway whose X-Forwarded-For entries are trusted (0: use the socket address). */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Seconds an anonymous token minted by the gateway stays valid. */
   ANONYMOUS_TOKEN_TTL: z.coerce.number().int().min(10).max(3600).default(120),
 };

@@ -1,5 +1,4 @@
 export { loadGatewayEnv } from './env.ts';
 export { EXAMPLE_USCC, type GraphiqlOptions } from './graphiql.ts';
-export { measureOperation } from './limits.ts';
 export { startGateway } from './server.ts';
 export { composeSupergraph, loadSupergraph, SUBGRAPH_DEFAULTS, SUPERGRAPH_FILE } from './supergraph.ts';

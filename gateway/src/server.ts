@@ -6,7 +6,10 @@ import {
   authSettingsFromEnv,
   createHttpService,
   formatError,
+  type LimitCheck,
   listen,
+  queryLimits,
+  queryLimitsFromEnv,
   type RunningService,
   ServiceMetrics,
   sendJson,
@@ -14,9 +17,10 @@ import {
   stopOnSignals,
 } from '@credit-hub/subgraph-kit';
 import { createGatewayAuth, type GatewayContext } from './auth.ts';
+import { clientAddress } from './client-address.ts';
 import { type GatewayEnv, loadGatewayEnv } from './env.ts';
 import { type GraphiqlOptions, graphiqlRoutes } from './graphiql.ts';
-import { queryLimitsPlugin } from './limits.ts';
+import { CostRateLimiter, rateLimited } from './rate-limit.ts';
 import { loadSupergraph, SUBGRAPH_DEFAULTS } from './supergraph.ts';
 
 export interface GatewayOptions {
@@ -44,23 +48,26 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       }),
   });
   const metrics = new ServiceMetrics('gateway');
-  const apollo = new ApolloServer<GatewayContext>({
+  const limits = queryLimits<RequestContext>({
+    limits: queryLimitsFromEnv(env),
+    production: env.NODE_ENV === 'production',
+    charge: chargeRateLimit(env),
+  });
+  const apollo = new ApolloServer<RequestContext>({
     gateway,
     introspection: true,
     // Signals are handled once for the whole process (stopOnSignals), in order: HTTP, Apollo, database.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error),
-    plugins: [
-      ApolloServerPluginUsageReportingDisabled(),
-      queryLimitsPlugin({ maxDepth: env.QUERY_MAX_DEPTH, maxFields: env.QUERY_MAX_FIELDS, maxAliases: env.QUERY_MAX_ALIASES }),
-      metrics.plugin(),
-    ],
+    parseOptions: limits.parseOptions,
+    plugins: [ApolloServerPluginUsageReportingDisabled(), limits.plugin, metrics.plugin()],
   });
   await apollo.start();
+  const authenticate = createGatewayAuth(authSettingsFromEnv(env), env.ANONYMOUS_TOKEN_TTL);
   const server = createHttpService({
     apollo,
-    context: createGatewayAuth(authSettingsFromEnv(env), env.ANONYMOUS_TOKEN_TTL),
+    context: async (request) => ({ ...(await authenticate(request)), clientAddress: clientAddress(request, env.TRUST_PROXY) }),
     routes: {
       ...graphiqlRoutes(options.graphiql),
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', service: 'gateway' }),
@@ -83,6 +90,26 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       await stopHttp(server);
       await apollo.stop();
     },
+  };
+}
+
+type RequestContext = GatewayContext & { clientAddress: string };
+
+/**
+ * Each operation spends its cost from its caller's bucket: the token's subject, or the client
+ * address for anonymous callers. An operation refused as too complex is charged the maximum cost,
+ * so a flood of hostile queries runs dry like any other; its own answer stays QUERY_TOO_COMPLEX.
+ */
+function chargeRateLimit(env: GatewayEnv) {
+  const limiter = new CostRateLimiter({
+    costPerMinute: env.RATE_LIMIT_COST_PER_MINUTE,
+    burst: env.RATE_LIMIT_BURST,
+    maxCallers: env.RATE_LIMIT_MAX_CALLERS,
+  });
+  return (check: LimitCheck, context: RequestContext) => {
+    const key = context.caller.role === 'public' ? `address:${context.clientAddress}` : `subject:${context.caller.sub}`;
+    const decision = limiter.take(key, check.exceeded ? env.QUERY_MAX_COST : check.cost);
+    if (!decision.allowed && !check.exceeded) throw rateLimited(decision.retryAfterSeconds);
   };
 }
 

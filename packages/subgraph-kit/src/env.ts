@@ -13,6 +13,18 @@ export const authEnvShape = {
   HOST: z.string().default('127.0.0.1'),
 };
 
+/**
+ * Query limits, read by the gateway and by every subgraph alike, so that calling a subgraph directly
+ * gains nothing (README: "Query limits").
+ */
+export const queryLimitsEnvShape = {
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(15),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(60),
+  QUERY_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(100).default(2000),
+  QUERY_MAX_COST: z.coerce.number().int().min(1).default(15000),
+};
+
 /** A TCP port variable; 0 asks the OS for a free port (tests). */
 export const portVariable = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
@@ -22,6 +34,7 @@ export const portVariable = (fallback: number) => z.coerce.number().int().min(0)
  */
 export const subgraphEnvShape = {
   ...authEnvShape,
+  ...queryLimitsEnvShape,
   DATA_DIR: z.string().default(fileURLToPath(new URL('../../../.data', import.meta.url))),
   USCC_ALLOW_LIST: z.string().optional(),
   SEED_DEMO: z

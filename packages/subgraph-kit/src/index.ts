@@ -8,6 +8,7 @@ export * from './env.ts';
 export * from './errors.ts';
 export * from './http.ts';
 export * from './launch.ts';
+export * from './limits/index.ts';
 export * from './loaders.ts';
 export * from './metrics.ts';
 export * from './pagination.ts';

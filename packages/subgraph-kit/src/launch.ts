@@ -3,11 +3,12 @@ import type { GraphQLSchema } from 'graphql';
 import { createTokenVerifier } from './auth/tokens.ts';
 import { createContextFactory, type SubgraphContext } from './context.ts';
 import { type AuthEnv, authSettingsFromEnv } from './env.ts';
+import { type QueryLimitsEnv, queryLimitsFromEnv } from './limits/config.ts';
 import { type RunningService, startSubgraphServer, stopOnSignals } from './server.ts';
 
 export interface LaunchOptions<TContext extends SubgraphContext> {
   name: string;
-  env: AuthEnv & { HOST: string; SEED_DEMO: boolean; SEED_ENTERPRISES: number };
+  env: AuthEnv & QueryLimitsEnv & { HOST: string; SEED_DEMO: boolean; SEED_ENTERPRISES: number };
   port: number;
   schema: GraphQLSchema;
   database: { ping(): Promise<void>; close(): Promise<void> };
@@ -35,6 +36,8 @@ export async function launchSubgraph<TContext extends SubgraphContext>(options: 
     context: createContextFactory(createTokenVerifier(authSettingsFromEnv(env)), options.createContext),
     port: options.port,
     host: env.HOST,
+    limits: queryLimitsFromEnv(env),
+    production: env.NODE_ENV === 'production',
     ready: () => database.ping(),
     close: () => (options.ownsDatabase ? database.close() : Promise.resolve()),
   });

@@ -5,6 +5,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { SubgraphContext } from './context.ts';
 import { formatError } from './errors.ts';
 import { createHttpService, listen, type RouteHandler, requestsSettled, sendJson } from './http.ts';
+import type { QueryLimits } from './limits/config.ts';
+import { queryLimits } from './limits/plugin.ts';
 import { ServiceMetrics } from './metrics.ts';
 
 export interface RunningService {
@@ -20,6 +22,10 @@ export interface SubgraphServerOptions<TContext extends SubgraphContext> {
   context: (request: IncomingMessage) => Promise<TContext>;
   port: number;
   host: string;
+  /** The same limits as the gateway's, so that a direct call gains nothing. */
+  limits: QueryLimits;
+  /** Production mode: introspection only for the roles that need it. */
+  production: boolean;
   /** Readiness check (database round trip). */
   ready: () => Promise<void>;
   /** Closes what the service owns (database) after the HTTP server has drained. */
@@ -34,6 +40,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningService> {
   const metrics = new ServiceMetrics(options.name);
+  const limits = queryLimits<TContext>({ limits: options.limits, production: options.production });
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     introspection: true,
@@ -41,7 +48,8 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.plugin()],
+    parseOptions: limits.parseOptions,
+    plugins: [ApolloServerPluginInlineTraceDisabled(), limits.plugin, metrics.plugin()],
   });
   await apollo.start();
   const server = createHttpService({
