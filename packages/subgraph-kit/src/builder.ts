@@ -5,6 +5,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { type Caller, callerIsSupervisor, callerOwnsDepartment, callerSeesRegion, callerWritesRegion } from './auth/caller.ts';
 import type { SubgraphContext } from './context.ts';
 import { forbidden, unauthenticated } from './errors.ts';
+import { DecimalScalar } from './decimal.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 
 /** Scopes every subgraph's fields and mutations are guarded with (Pothos scope-auth). */
@@ -34,6 +35,7 @@ export interface SubgraphTypes<TContext extends SubgraphContext> {
   Scalars: {
     Date: { Input: string; Output: string | Date };
     DateTime: { Input: Date; Output: Date | string };
+    Decimal: { Input: string; Output: string };
   };
 }
 
@@ -70,6 +72,7 @@ export function createSubgraphBuilder<TContext extends SubgraphContext>() {
   });
   builder.addScalarType('Date', DateScalar);
   builder.addScalarType('DateTime', DateTimeScalar);
+  builder.addScalarType('Decimal', DecimalScalar);
   return builder;
 }
 
