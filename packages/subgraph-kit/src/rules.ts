@@ -1,6 +1,7 @@
 import type { ObjectRef } from '@pothos/core';
 import type { SubgraphBuilder } from './builder.ts';
 import type { SubgraphContext } from './context.ts';
+import { badUserInput } from './errors.ts';
 
 /** Where a rule comes from: the document (regulation, notice) and its article. */
 export interface RuleCitation {
@@ -73,9 +74,13 @@ export const computedDate = (date: string | null, rule: RuleVersion, provisional
   note,
 });
 
-/** Parses an optional 2-digit province argument (also accepts a 6-digit division code). */
-export function provinceOf(code: string | null | undefined): string | null {
-  return code ? code.slice(0, 2) : null;
+/** A province argument — 35, or a division code like 350000 / 350102 — as its 2 digits; BAD_USER_INPUT otherwise. */
+export function parseProvinceArgument(code: string | null | undefined, field: string): string | null {
+  if (!code) return null;
+  if (!/^(\d{2}|\d{6})$/.test(code)) {
+    throw badUserInput(`${field}: give the 2 province digits (35) or a 6-digit division code`, { field, reason: 'FORMAT' });
+  }
+  return code.slice(0, 2);
 }
 
 interface RuleTypes {

@@ -2,12 +2,12 @@ import type { SubgraphContext } from '@credit-hub/subgraph-kit';
 import type { UsccAllowList } from '@credit-hub/uscc';
 import type { SanctionsDb } from './db/client.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-import type { SanctionRules } from './rules/config.ts';
+import type { RuleBook } from './rules/rule-book.ts';
 
 export interface Context extends SubgraphContext {
   db: SanctionsDb;
   loaders: Loaders;
-  rules: SanctionRules;
+  rules: RuleBook;
   allowList: UsccAllowList;
   /** Today in China, fixed for the whole request: every period rule counts from it. */
   today: string;
@@ -15,7 +15,7 @@ export interface Context extends SubgraphContext {
 
 export interface Services {
   db: SanctionsDb;
-  rules: SanctionRules;
+  rules: RuleBook;
   allowList: UsccAllowList;
   today: () => string;
 }

@@ -3,3 +3,4 @@ export { loadEnv, SUBGRAPH_NAME } from './env.ts';
 export { schema } from './schema/index.ts';
 export { seedSanctions } from './seed.ts';
 export { startSanctionsSubgraph } from './server.ts';
+export { boundaryCaseFor, SANCTION_BOUNDARY_CASES, type SeedSanctions, sanctionsFor } from './seed/records.ts';

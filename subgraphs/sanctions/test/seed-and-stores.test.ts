@@ -1,5 +1,5 @@
 import { testDatabaseKinds } from '@credit-hub/db';
-import { generateEnterprises, sanctionsFor } from '@credit-hub/seed';
+import { generateEnterprises } from '@credit-hub/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAbnormalOperationsByUscc, getAbnormalOperationsDueForEscalation } from '../src/data/abnormal-operation-store.ts';
 import { getCreditRepairsByUscc, getPendingCreditRepairs } from '../src/data/credit-repair-store.ts';

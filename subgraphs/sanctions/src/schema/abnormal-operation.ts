@@ -9,7 +9,8 @@ import {
   searchAbnormalOperations,
 } from '../data/abnormal-operation-store.ts';
 import type { AbnormalOperationRow } from '../db/schema.ts';
-import { abnormalEscalationDueOn, abnormalListedOn, isDueForEscalation, latestStartElapsedBy, repairEligibility } from '../rules/index.ts';
+import { latestStartElapsedBy } from '@credit-hub/workdays';
+import { abnormalEscalationDueOn, abnormalEscalationExplained, abnormalListedOn, isDueForEscalation, repairEligibility } from '../rules/index.ts';
 import { abnormalPublicationOf, historyOf } from '../views.ts';
 import { AbnormalReasonEnum, AbnormalRemovalReasonEnum, ListingStateEnum } from './enums.ts';
 import { ListingFilterInput, listingState } from './listing-common.ts';
@@ -165,7 +166,7 @@ builder.queryField('abnormalListingsDueForEscalation', (t) =>
       const size = pageSize(args.first);
       const after = listingCursor(args.after);
       const region = supervisedRegion(ctx, args.regionCode);
-      const listedOnOrBefore = latestStartElapsedBy(ctx.today, ctx.rules.abnormalEscalationMonths);
+      const listedOnOrBefore = latestStartElapsedBy(ctx.today, ctx.rules.value('ABNORMAL_ESCALATION', ctx.today));
       const rows = await getAbnormalOperationsDueForEscalation(ctx.db, { listedOnOrBefore, region, limit: size + 1, after });
       return toPage(rows, size, {
         after: after !== undefined,

@@ -7,6 +7,7 @@ import type {
   RecordHistoryRow,
   SeriousViolationRow,
 } from '../db/schema.ts';
+import type { ComputedDate } from '@credit-hub/subgraph-kit';
 import type { Publication, RepairEligibility } from '../rules/index.ts';
 
 /**
@@ -25,6 +26,10 @@ export type PublicationView = Publication & {
   dualPublicationDeadline?: string | null;
   nationalPublicationDeadline?: string | null;
   withdrawalDeadline?: string | null;
+  publicUntilExplanation?: ComputedDate | null;
+  dualPublicationDeadlineExplanation?: ComputedDate | null;
+  nationalPublicationDeadlineExplanation?: ComputedDate | null;
+  withdrawalDeadlineExplanation?: ComputedDate | null;
 };
 export const PublicationRef = builder.objectRef<PublicationView>('SanctionPublication');
 export const RepairEligibilityRef = builder.objectRef<RepairEligibility>('RepairEligibility');
