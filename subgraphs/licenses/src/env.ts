@@ -1,6 +1,6 @@
 import { databaseUrlFor, parseEnv, portVariable, subgraphEnvShape } from '@credit-hub/subgraph-kit';
 import { z } from 'zod';
-import { DEFAULT_LICENSE_RULES, type LicenseRules } from './data/rules-config.ts';
+import { DEFAULT_LICENSE_RULES, type LicenseRules } from './rules/config.ts';
 
 export const SUBGRAPH_NAME = 'licenses';
 

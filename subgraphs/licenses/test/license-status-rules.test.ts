@@ -6,7 +6,7 @@ import {
   renewalDueOn,
   STATUS_ACTIONS,
   transitionProblem,
-} from '../src/data/license-status-rules.ts';
+} from '../src/rules/license-status-rules.ts';
 import type { StoredLicenseStatus } from '../src/db/schema.ts';
 
 describe('licence status follows the date', () => {

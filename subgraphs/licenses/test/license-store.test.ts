@@ -2,7 +2,7 @@ import { testDatabaseKinds } from '@credit-hub/db';
 import { enterpriseAt, type LicenseStatus, licensesFor } from '@credit-hub/seed';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { effectiveStatus } from '../src/data/license-status-rules.ts';
+import { effectiveStatus } from '../src/rules/license-status-rules.ts';
 import {
   changeLicense,
   countLicenses,

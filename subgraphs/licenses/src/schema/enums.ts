@@ -7,7 +7,7 @@ import type {
   LICENSED_ACTIVITIES,
 } from '@credit-hub/seed';
 import { builder } from '../builder.ts';
-import type { STATUS_ACTIONS } from '../data/license-status-rules.ts';
+import type { STATUS_ACTIONS } from '../rules/license-status-rules.ts';
 
 export const LicenseKindEnum = builder.enumType('LicenseKind', {
   description: '许可类别 Kind of administrative licence in the focus domains.',

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { publicationOf } from '../data/publication-rules.ts';
-import { isRegisteredOnTime, registrationDeadline } from '../data/registration-rules.ts';
+import { publicationOf } from '../rules/publication-rules.ts';
+import { isRegisteredOnTime, registrationDeadline } from '../rules/registration-rules.ts';
 import { callerSeesRecord } from '../data/visibility.ts';
 import type { EquipmentRegistrationRow } from '../db/schema.ts';
 import { EnterpriseRef } from './enterprise-ref.ts';

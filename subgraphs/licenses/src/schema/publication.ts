@@ -1,5 +1,5 @@
 import { builder } from '../builder.ts';
-import type { Publication } from '../data/publication-rules.ts';
+import type { Publication } from '../rules/publication-rules.ts';
 
 export const PublicationRef = builder.objectRef<Publication>('Publication').implement({
   description:

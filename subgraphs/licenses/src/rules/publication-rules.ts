@@ -1,5 +1,5 @@
 import { addWorkingDays, isCovered } from '@credit-hub/workdays';
-import type { LicenseRules } from './rules-config.ts';
+import type { LicenseRules } from './config.ts';
 
 export interface Publication {
   decidedOn: string;
