@@ -1,7 +1,6 @@
 import { testDatabaseKinds } from '@credit-hub/db';
 import { type EnterprisesDatabase, seedEnterprises } from '@credit-hub/enterprises';
-import { type SanctionsDatabase, seedSanctions } from '@credit-hub/sanctions';
-import { sanctionsFor } from '@credit-hub/sanctions';
+import { type SanctionsDatabase, sanctionsFor, seedSanctions } from '@credit-hub/sanctions';
 import { addDays, enterpriseAt } from '@credit-hub/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GraphQLResponse, type Stack, startStack } from './support/stack.ts';

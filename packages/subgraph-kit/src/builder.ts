@@ -4,8 +4,8 @@ import FederationPlugin from '@pothos/plugin-federation';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { type Caller, callerIsSupervisor, callerOwnsDepartment, callerSeesRegion, callerWritesRegion } from './auth/caller.ts';
 import type { SubgraphContext } from './context.ts';
-import { forbidden, unauthenticated } from './errors.ts';
 import { DecimalScalar } from './decimal.ts';
+import { forbidden, unauthenticated } from './errors.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 
 /** Scopes every subgraph's fields and mutations are guarded with (Pothos scope-auth). */

@@ -20,7 +20,8 @@ export function parseDecimal(value: unknown): string {
 
 export const DecimalScalar = new GraphQLScalarType<string, string>({
   name: 'Decimal',
-  description: '金额 Exact decimal number as a string, e.g. "4999.50" (yuan: at most 2 decimals). Input also takes a whole number; never a float.',
+  description:
+    '金额 Exact decimal number as a string, e.g. "4999.50" (yuan: at most 2 decimals). Input also takes a whole number; never a float.',
   serialize: (value) => String(value),
   parseValue: parseDecimal,
   parseLiteral: (ast) => {

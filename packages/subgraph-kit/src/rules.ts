@@ -100,8 +100,7 @@ const ruleTypes = new WeakMap<object, RuleTypes>();
 export function defineRuleTypes<TContext extends SubgraphContext>(builder: SubgraphBuilder<TContext>) {
   type Types = SubgraphBuilder<TContext>['$inferSchemaTypes'];
   const existing = ruleTypes.get(builder);
-  if (existing)
-    return existing as { rule: ObjectRef<Types, RuleVersion>; computedDate: ObjectRef<Types, ComputedDate> };
+  if (existing) return existing as { rule: ObjectRef<Types, RuleVersion>; computedDate: ObjectRef<Types, ComputedDate> };
   const citation = builder.objectRef<RuleCitation>('RuleCitation').implement({
     description: '法律依据 Source of a rule: document and article.',
     shareable: true,
@@ -121,7 +120,10 @@ export function defineRuleTypes<TContext extends SubgraphContext>(builder: Subgr
         description: '取值 The value as text, e.g. 36, 5000, ORDINARY, FOOD,DRUG,SPECIAL_EQUIPMENT.',
         resolve: (r) => (Array.isArray(r.value) ? r.value.join(',') : String(r.value)),
       }),
-      unit: t.exposeString('unit', { nullable: true, description: '单位 MONTHS, WORKING_DAYS, DAYS, YUAN…; null for a rule without a number.' }),
+      unit: t.exposeString('unit', {
+        nullable: true,
+        description: '单位 MONTHS, WORKING_DAYS, DAYS, YUAN…; null for a rule without a number.',
+      }),
       citation: t.field({ type: citation, description: '依据 Document and article.', resolve: (r) => r.citation }),
       effectiveFrom: t.expose('effectiveFrom', { type: 'Date', description: '施行日期 First day this version applies.' }),
       province: t.exposeString('province', {
@@ -135,12 +137,19 @@ export function defineRuleTypes<TContext extends SubgraphContext>(builder: Subgr
     description: '计算日期 A date (or state) the hub computed, with the rule, article and effective date that produced it.',
     shareable: true,
     fields: (t) => ({
-      date: t.expose('date', { type: 'Date', nullable: true, description: '日期 The computed date; null when the rule gives none (e.g. never published).' }),
+      date: t.expose('date', {
+        type: 'Date',
+        nullable: true,
+        description: '日期 The computed date; null when the rule gives none (e.g. never published).',
+      }),
       rule: t.field({ type: rule, description: '依据规则 The rule version that produced it.', resolve: (c) => c.rule }),
       provisional: t.exposeBoolean('provisional', {
         description: '暂定 Counted through a year whose State Council holiday notice is not loaded yet: the date may move.',
       }),
-      note: t.exposeString('note', { nullable: true, description: '说明 How the rule applied, e.g. which threshold or why a safe reading was taken.' }),
+      note: t.exposeString('note', {
+        nullable: true,
+        description: '说明 How the rule applied, e.g. which threshold or why a safe reading was taken.',
+      }),
     }),
   });
   const refs = { rule, computedDate: computed };

@@ -98,7 +98,12 @@ describe('years the calendar knows', () => {
   });
 
   it('refuses a malformed notice, naming each problem', () => {
-    const bad = { year: 2099, notice: '测试通知', holidays: { '2099-02-30': '春节', '2098-10-01': '国庆节' }, workdays: { '2099-10-12': '国庆节' } };
+    const bad = {
+      year: 2099,
+      notice: '测试通知',
+      holidays: { '2099-02-30': '春节', '2098-10-01': '国庆节' },
+      workdays: { '2099-10-12': '国庆节' },
+    };
     expect(() => parseHolidayYear(bad)).toThrow(/2099-02-30.*\n.*2098-10-01 is not in 2099(.|\n)*2099-10-12 is a weekday/);
     expect(() => parseHolidayYear({ ...bad, extra: 1 })).toThrow();
   });

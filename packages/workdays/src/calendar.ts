@@ -169,7 +169,9 @@ export function calendarStatus(today: string): CalendarStatus {
   const currentYearKnown = years.has(currentYear);
   const nextYearKnown = years.has(currentYear + 1);
   if (!currentYearKnown) {
-    warnings.push(`holiday calendar: ${currentYear} is unknown; every working-day deadline this year is provisional (load it: npm run holidays -- load <file>)`);
+    warnings.push(
+      `holiday calendar: ${currentYear} is unknown; every working-day deadline this year is provisional (load it: npm run holidays -- load <file>)`,
+    );
   }
   if (!nextYearKnown && today.slice(5) >= '11-01') {
     warnings.push(

@@ -26,7 +26,11 @@ export const holidayYearSchema = z
         else if (!date.startsWith(`${data.year}-`))
           issues.addIssue({ code: 'custom', path: [kind, date], message: `${date} is not in ${data.year}` });
         else if (kind === 'workdays' && weekday(date) !== 0 && weekday(date) !== 6)
-          issues.addIssue({ code: 'custom', path: [kind, date], message: `${date} is a weekday: a make-up working day (调休) is a Saturday or Sunday` });
+          issues.addIssue({
+            code: 'custom',
+            path: [kind, date],
+            message: `${date} is a weekday: a make-up working day (调休) is a Saturday or Sunday`,
+          });
         else if (kind === 'workdays' && data.holidays[date] !== undefined)
           issues.addIssue({ code: 'custom', path: [kind, date], message: `${date} is both a holiday and a working day` });
       }
@@ -34,7 +38,11 @@ export const holidayYearSchema = z
     check('holidays');
     check('workdays');
     if (Object.keys(data.holidays).length < 7)
-      issues.addIssue({ code: 'custom', path: ['holidays'], message: 'a year has at least the 7 days of National Day: is the notice complete?' });
+      issues.addIssue({
+        code: 'custom',
+        path: ['holidays'],
+        message: 'a year has at least the 7 days of National Day: is the notice complete?',
+      });
   });
 
 export type HolidayYear = z.infer<typeof holidayYearSchema>;

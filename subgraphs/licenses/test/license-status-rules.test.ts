@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StoredLicenseStatus } from '../src/db/schema.ts';
 import {
   addMonths,
   defaultValidTo,
@@ -7,7 +8,6 @@ import {
   STATUS_ACTIONS,
   transitionProblem,
 } from '../src/rules/license-status-rules.ts';
-import type { StoredLicenseStatus } from '../src/db/schema.ts';
 
 describe('licence status follows the date', () => {
   it.each<[StoredLicenseStatus, string, string, string]>([

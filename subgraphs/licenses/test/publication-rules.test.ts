@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { publicationOf } from '../src/rules/publication-rules.ts';
 import { DEFAULT_LICENSE_RULES } from '../src/rules/config.ts';
+import { publicationOf } from '../src/rules/publication-rules.ts';
 
 const rules = DEFAULT_LICENSE_RULES;
 

@@ -1,9 +1,10 @@
-import { enterpriseAt, equipmentRegistrationsFor, licensesFor } from '@credit-hub/seed';
+import { enterpriseAt } from '@credit-hub/seed';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LICENSE_RULES } from '../src/rules/config.ts';
 import { checkLicenseNumber } from '../src/rules/license-number-rules.ts';
 import { effectiveStatus } from '../src/rules/license-status-rules.ts';
 import { publicationOf } from '../src/rules/publication-rules.ts';
-import { DEFAULT_LICENSE_RULES } from '../src/rules/config.ts';
+import { equipmentRegistrationsFor, licensesFor } from '../src/seed/records.ts';
 
 const referenceDate = '2026-11-21';
 const enterprises = Array.from({ length: 3000 }, (_, index) => enterpriseAt(index, { referenceDate }));

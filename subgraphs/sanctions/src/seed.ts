@@ -126,11 +126,7 @@ function rowsFor(uscc: string, regionCode: string, records: SeedSanctions, ids: 
  * Enterprises that already have records are skipped, so seeding again (or a larger range) only
  * adds what is missing.
  */
-export async function seedSanctions(
-  db: SanctionsDb,
-  total: number,
-  options: SeedOptions & { rules?: RuleBook } = {},
-): Promise<number> {
+export async function seedSanctions(db: SanctionsDb, total: number, options: SeedOptions & { rules?: RuleBook } = {}): Promise<number> {
   const rules = options.rules ?? DEFAULT_RULE_BOOK;
   const ids = await nextIds(db);
   const seeded = new Set((await db.selectDistinct({ uscc: recordHistory.uscc }).from(recordHistory)).map((row) => row.uscc));

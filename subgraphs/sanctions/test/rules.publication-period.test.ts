@@ -103,7 +103,9 @@ describe('publication class (市场监督管理行政处罚信息公示规定 �
     const withheld = penalty({ withheldReason: '涉及国家秘密', publishedOn: null });
     expect(publicationClass(withheld, rules)).toBe('NONE');
     expect(penaltyPublication(withheld, null, '2024-04-01').reasonHidden).toBe('WITHHELD');
-    expect(penaltyPublication(penalty({ procedure: 'SIMPLE', publishedOn: null }), null, '2024-04-01').reasonHidden).toBe('NEVER_PUBLISHED');
+    expect(penaltyPublication(penalty({ procedure: 'SIMPLE', publishedOn: null }), null, '2024-04-01').reasonHidden).toBe(
+      'NEVER_PUBLISHED',
+    );
   });
 
   it.each([
@@ -132,7 +134,13 @@ describe('publication period boundaries: published through the last day inclusiv
     ['3 years: the day after', long, '2027-03-11', false, 'PERIOD_ENDED'],
     ['before publication', short, '2024-03-09', false, 'NOT_YET_PUBLISHED'],
     ['on the publication day', short, '2024-03-10', true, null],
-    ['warning only, ever', penalty({ penaltyTypes: ['WARNING'], fineAmount: null, publishedOn: null }), '2024-03-10', false, 'NEVER_PUBLISHED'],
+    [
+      'warning only, ever',
+      penalty({ penaltyTypes: ['WARNING'], fineAmount: null, publishedOn: null }),
+      '2024-03-10',
+      false,
+      'NEVER_PUBLISHED',
+    ],
     ['revoked: withdrawn', penalty({ state: 'REVOKED' }), '2024-04-01', false, 'WITHDRAWN'],
     ['changed: still published', penalty({ state: 'CHANGED' }), '2024-04-01', true, null],
     ['repaired the day before', penalty({ state: 'REPAIRED', repairedOn: '2024-03-31' }), '2024-04-01', false, 'REPAIRED'],
@@ -191,7 +199,11 @@ describe('publication and withdrawal deadlines in working days (official calenda
   it('counts 7 and 20 working days after the decision, citing their sources', () => {
     // 2024-09-27 (Fri): National Day holiday 10-01..10-07; 09-29 (Sun) and 10-12 (Sat) are make-up working days.
     const deadlines = publicationDeadlines('2024-09-27', rules);
-    expect(deadlines.dualPublication).toMatchObject({ date: '2024-10-12', provisional: false, rule: { code: 'DUAL_PUBLICATION_DEADLINE' } });
+    expect(deadlines.dualPublication).toMatchObject({
+      date: '2024-10-12',
+      provisional: false,
+      rule: { code: 'DUAL_PUBLICATION_DEADLINE' },
+    });
     expect(deadlines.national).toMatchObject({ date: '2024-10-30', provisional: false, rule: { citation: { article: '第六条' } } });
   });
 

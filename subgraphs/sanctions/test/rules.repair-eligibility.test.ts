@@ -12,7 +12,13 @@ import {
 const rules = DEFAULT_RULE_BOOK;
 
 function penalty(
-  overrides: { types?: PenaltyType[]; fine?: string; domain?: SanctionDomain; publishedOn?: string | null; restrictionMonths?: number } = {},
+  overrides: {
+    types?: PenaltyType[];
+    fine?: string;
+    domain?: SanctionDomain;
+    publishedOn?: string | null;
+    restrictionMonths?: number;
+  } = {},
 ): RepairSubject {
   const types = overrides.types ?? ['FINE', 'CONFISCATE_ILLEGAL_GAINS'];
   const publishedOn = overrides.publishedOn === undefined ? '2024-03-10' : overrides.publishedOn;

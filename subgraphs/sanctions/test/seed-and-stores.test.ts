@@ -8,15 +8,9 @@ import { getPenaltiesByUscc, searchPenalties } from '../src/data/penalty-store.t
 import { getSeriousViolationsByUscc, searchSeriousViolations } from '../src/data/serious-violation-store.ts';
 import { changePenalty } from '../src/data/transitions.ts';
 import { openSanctionsTestDatabase, type SanctionsDatabase } from '../src/db/client.ts';
-import {
-  DEFAULT_RULE_BOOK,
-  isDueForEscalation,
-  penaltyPublication,
-  repairEligibility,
-  seriousPublication,
-} from '../src/rules/index.ts';
-import { seedSanctions } from '../src/seed.ts';
+import { DEFAULT_RULE_BOOK, isDueForEscalation, penaltyPublication, repairEligibility, seriousPublication } from '../src/rules/index.ts';
 import { sanctionsFor } from '../src/seed/records.ts';
+import { seedSanctions } from '../src/seed.ts';
 
 const REFERENCE_DATE = '2025-01-15';
 const TOTAL = 400;

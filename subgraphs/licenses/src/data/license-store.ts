@@ -1,8 +1,8 @@
 import { anyOfKeys, inRegionPrefix, preparedPerDatabase } from '@credit-hub/db';
-import type { LicenseKind, LicenseStatus } from '@credit-hub/seed';
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { LicensesDb } from '../db/client.ts';
 import { type LicenseRow, licenseStatusChanges, licenses, type NewLicense, type NewLicenseStatusChange } from '../db/schema.ts';
+import type { LicenseKind, LicenseStatus } from '../rules/license-kinds.ts';
 import { visibleTo } from './sql-conditions.ts';
 import type { VisibilityScope } from './visibility.ts';
 

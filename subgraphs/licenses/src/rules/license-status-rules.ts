@@ -1,5 +1,6 @@
-import { addDays, addYears, type LicenseStatus } from '@credit-hub/seed';
+import { addDays, addYears } from '@credit-hub/workdays';
 import type { LicenseRow, StoredLicenseStatus } from '../db/schema.ts';
+import type { LicenseStatus } from './license-kinds.ts';
 
 /** Expiry follows the date: a VALID licence whose last day has passed reads as EXPIRED. */
 export function effectiveStatus(license: Pick<LicenseRow, 'status' | 'validTo'>, today: string): LicenseStatus {

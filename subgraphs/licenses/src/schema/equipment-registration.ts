@@ -1,9 +1,9 @@
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { publicationOf } from '../rules/publication-rules.ts';
-import { isRegisteredOnTime, registrationDeadline } from '../rules/registration-rules.ts';
 import { callerSeesRecord } from '../data/visibility.ts';
 import type { EquipmentRegistrationRow } from '../db/schema.ts';
+import { publicationOf } from '../rules/publication-rules.ts';
+import { isRegisteredOnTime, registrationDeadline } from '../rules/registration-rules.ts';
 import { EnterpriseRef } from './enterprise-ref.ts';
 import { EquipmentRegistrationStatusEnum } from './enums.ts';
 import { PublicationRef } from './publication.ts';

@@ -1,13 +1,13 @@
-import type { LicenseKind } from '@credit-hub/seed';
 import { badUserInput, decodeCursor, defineConnection, encodeCursor, pageSize, parseRegionPrefix, toPage } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { normalizeLicenseNumber } from '../rules/license-number-rules.ts';
-import { addMonths, effectiveStatus, renewalDueOn } from '../rules/license-status-rules.ts';
 import { countExpiringLicenses, countLicenses, findExpiringLicenses, type LicenseFilter, searchLicenses } from '../data/license-store.ts';
-import { publicationOf } from '../rules/publication-rules.ts';
 import { callerSeesRecord, visibilityScopeOf } from '../data/visibility.ts';
 import type { LicensedItem, LicenseRow, LicenseStatusChangeRow } from '../db/schema.ts';
+import type { LicenseKind } from '../rules/license-kinds.ts';
+import { normalizeLicenseNumber } from '../rules/license-number-rules.ts';
+import { addMonths, effectiveStatus, renewalDueOn } from '../rules/license-status-rules.ts';
+import { publicationOf } from '../rules/publication-rules.ts';
 import { EnterpriseRef } from './enterprise-ref.ts';
 import { CommitmentVerificationEnum, LicenseActionEnum, LicensedActivityEnum, LicenseKindEnum, LicenseStatusEnum } from './enums.ts';
 import { PublicationRef } from './publication.ts';

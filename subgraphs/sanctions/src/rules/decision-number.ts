@@ -33,7 +33,7 @@ export function normalizeDecisionNumber(input: string): string {
 export function parseDecisionNumber(input: string): DecisionNumber | null {
   const normalized = normalizeDecisionNumber(input);
   const groups = PATTERN.exec(normalized)?.groups;
-  if (!groups || !groups.prefix) return null;
+  if (!groups?.prefix) return null;
   return { normalized, prefix: groups.prefix, year: Number(groups.year), serial: Number(groups.serial) };
 }
 

@@ -19,7 +19,8 @@ export const seriousScheduledRemoval = (listedOn: string, rules: RuleBook) =>
   dayAfterPeriod(listedOn, rules.value('SERIOUS_LISTING_PERIOD', listedOn));
 
 /** Last day a serious listing is published (the listing period itself). */
-export const seriousPublicUntil = (listedOn: string, rules: RuleBook) => periodEnd(listedOn, rules.value('SERIOUS_LISTING_PERIOD', listedOn));
+export const seriousPublicUntil = (listedOn: string, rules: RuleBook) =>
+  periodEnd(listedOn, rules.value('SERIOUS_LISTING_PERIOD', listedOn));
 
 /** First day early removal (提前移出) through repair may be granted: after 1 full year on the list. */
 export const seriousEarlyRemovalFrom = (listedOn: string, rules: RuleBook) =>

@@ -30,7 +30,6 @@ export const PENALTY_TYPE_NAMES: Record<PenaltyType, string> = {
   RESTRICT_EMPLOYMENT: '限制从业',
 };
 
-
 /** 领域 Domain of a case or of a serious-list entry (严重违法失信名单管理办法 第二章 plus special equipment). */
 export const SANCTION_DOMAINS = [
   'FOOD',

@@ -91,7 +91,8 @@ export interface PublicationDecision {
  */
 export function publicationDecision(facts: PenaltyFacts, book: RuleBook): PublicationDecision {
   const on = facts.decidedOn;
-  if (facts.procedure === 'SIMPLE') return { kind: 'NONE', months: null, rule: 'PENALTY_PUBLISHED_PROCEDURE', note: '简易程序 Simple procedure' };
+  if (facts.procedure === 'SIMPLE')
+    return { kind: 'NONE', months: null, rule: 'PENALTY_PUBLISHED_PROCEDURE', note: '简易程序 Simple procedure' };
   if (isWarningOnly(facts.penaltyTypes)) return { kind: 'NONE', months: null, rule: 'PENALTY_WARNING_NOT_PUBLISHED', note: null };
   if (facts.withheldReason) {
     return { kind: 'NONE', months: null, rule: 'PENALTY_PUBLICATION_EXCEPTIONS', note: `经批准不予公示：${facts.withheldReason}` };
@@ -103,9 +104,11 @@ export function publicationDecision(facts: PenaltyFacts, book: RuleBook): Public
     return { kind: 'LONG', months: restriction, rule: 'PENALTY_PUBLICATION_RESTRICTION', note: `限制期限 ${restriction} 个月` };
   }
   if (published.every((type) => SHORT_TYPES.has(type))) {
-    if (!published.includes('FINE')) return { kind: 'SHORT', months: book.value('PENALTY_PUBLICATION_SHORT', on), rule: 'PENALTY_PUBLICATION_SHORT', note: null };
+    if (!published.includes('FINE'))
+      return { kind: 'SHORT', months: book.value('PENALTY_PUBLICATION_SHORT', on), rule: 'PENALTY_PUBLICATION_SHORT', note: null };
     const fine = lowerFine(facts, book);
-    if (fine.lower) return { kind: 'SHORT', months: book.value('PENALTY_PUBLICATION_SHORT', on), rule: 'PENALTY_PUBLICATION_SHORT', note: fine.note };
+    if (fine.lower)
+      return { kind: 'SHORT', months: book.value('PENALTY_PUBLICATION_SHORT', on), rule: 'PENALTY_PUBLICATION_SHORT', note: fine.note };
     return { kind: 'LONG', months: long, rule: 'PENALTY_PUBLICATION_LONG', note: fine.note };
   }
   return { kind: 'LONG', months: long, rule: 'PENALTY_PUBLICATION_LONG', note: null };
@@ -133,7 +136,9 @@ const workingDayRule = (code: SanctionRuleCode, from: string, book: RuleBook, on
     deadline.date,
     rule,
     deadline.provisional,
-    deadline.provisional ? `${deadline.unknownYears.join('、')} 年节假日安排未载入：按周一至周五暂计 Holiday notice for ${deadline.unknownYears.join(', ')} not loaded: counted Monday–Friday` : null,
+    deadline.provisional
+      ? `${deadline.unknownYears.join('、')} 年节假日安排未载入：按周一至周五暂计 Holiday notice for ${deadline.unknownYears.join(', ')} not loaded: counted Monday–Friday`
+      : null,
   );
 };
 
@@ -146,7 +151,8 @@ export function publicationDeadlines(decidedOn: string, book: RuleBook) {
 }
 
 /** A changed or revoked penalty must leave publication by this day. */
-export const withdrawalDeadline = (changedOn: string, book: RuleBook) => workingDayRule('PENALTY_WITHDRAWAL_DEADLINE', changedOn, book, changedOn);
+export const withdrawalDeadline = (changedOn: string, book: RuleBook) =>
+  workingDayRule('PENALTY_WITHDRAWAL_DEADLINE', changedOn, book, changedOn);
 
 export interface Publication {
   publishedOn: string | null;

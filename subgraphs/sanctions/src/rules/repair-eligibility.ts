@@ -114,7 +114,12 @@ export function repairEligibility(subject: RepairSubject, context: RepairContext
     if (context.listedSerious) reasons.push('LISTED_SERIOUS');
     const explanation = reachable
       ? computedDate(from, wait.rule, false, `案件领域 ${subject.caseDomain}: 公示满 ${wait.months} 个月`)
-      : computedDate(null, never ? excluded : wait.rule, false, never ? '不予修复的处罚种类 Excluded penalty type' : '公示期内无法满足 The wait outlasts publication');
+      : computedDate(
+          null,
+          never ? excluded : wait.rule,
+          false,
+          never ? '不予修复的处罚种类 Excluded penalty type' : '公示期内无法满足 The wait outlasts publication',
+        );
     return result(explanation, reasons);
   }
 

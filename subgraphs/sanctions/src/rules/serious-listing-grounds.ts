@@ -1,7 +1,7 @@
+import type { SanctionRule } from './catalogue.ts';
 import type { PenaltyType } from './penalty-types.ts';
 import { lowerFine, type PenaltyFacts } from './publication-period.ts';
 import { provinceOfRegion, type RuleBook } from './rule-book.ts';
-import type { SanctionRule } from './catalogue.ts';
 
 /**
  * 较重行政处罚 (严重违法失信名单管理办法 第二条): a serious listing rests on a heavier penalty — one of
@@ -21,6 +21,7 @@ export function heavierPenaltyProblem(
     : `only ${penalty.penaltyTypes.join(', ')}`;
   return {
     rule,
-    message: `not a heavier penalty (较重行政处罚): ${what}; rule ${rule.code}, ${rule.citation.document} ${rule.citation.article ?? ''}`.trim(),
+    message:
+      `not a heavier penalty (较重行政处罚): ${what}; rule ${rule.code}, ${rule.citation.document} ${rule.citation.article ?? ''}`.trim(),
   };
 }

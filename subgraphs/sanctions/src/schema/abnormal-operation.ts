@@ -1,4 +1,5 @@
 import { decodeCursor, defineConnection, encodeCursor, pageSize, parseRegionArgument, toPage } from '@credit-hub/subgraph-kit';
+import { latestStartElapsedBy } from '@credit-hub/workdays';
 import { audienceOf, supervisedRegion } from '../access.ts';
 import { builder } from '../builder.ts';
 import {
@@ -9,8 +10,7 @@ import {
   searchAbnormalOperations,
 } from '../data/abnormal-operation-store.ts';
 import type { AbnormalOperationRow } from '../db/schema.ts';
-import { latestStartElapsedBy } from '@credit-hub/workdays';
-import { abnormalEscalationDueOn, abnormalEscalationExplained, abnormalListedOn, isDueForEscalation, repairEligibility } from '../rules/index.ts';
+import { abnormalEscalationDueOn, abnormalListedOn, isDueForEscalation, repairEligibility } from '../rules/index.ts';
 import { abnormalPublicationOf, historyOf } from '../views.ts';
 import { AbnormalReasonEnum, AbnormalRemovalReasonEnum, ListingStateEnum } from './enums.ts';
 import { ListingFilterInput, listingState } from './listing-common.ts';

@@ -6,7 +6,10 @@ export const PenaltyTypeEnum = builder.enumType('PenaltyType', {
   values: {
     WARNING: { description: '警告 Warning. A decision that is only a warning is never published.' },
     CIRCULATED_CRITICISM: { description: '通报批评 Circulated criticism (published 3 months).' },
-    FINE: { description: '罚款 Fine (published 3 months when below the provincial lower-fine threshold for the party type, otherwise 3 years; 第十三条).' },
+    FINE: {
+      description:
+        '罚款 Fine (published 3 months when below the provincial lower-fine threshold for the party type, otherwise 3 years; 第十三条).',
+    },
     CONFISCATE_ILLEGAL_GAINS: { description: '没收违法所得 Confiscation of illegal gains.' },
     CONFISCATE_ILLEGAL_PROPERTY: { description: '没收非法财物 Confiscation of illegal property.' },
     SUSPEND_LICENCE: { description: '暂扣许可证件 Suspension of a licence.' },
@@ -180,6 +183,8 @@ export const PartyTypeEnum = builder.enumType('PenaltyPartyType', {
   values: {
     ORGANISATION: { description: '法人及非法人组织 Legal person or other organisation.' },
     NATURAL_PERSON: { description: '自然人 Natural person (ID number masked in what the public sees).' },
-    INDIVIDUAL_BUSINESS_SINGLE: { description: '一人经营的个体工商户 Individual business run by one person (treated as a natural person).' },
+    INDIVIDUAL_BUSINESS_SINGLE: {
+      description: '一人经营的个体工商户 Individual business run by one person (treated as a natural person).',
+    },
   } satisfies Record<PartyType, unknown>,
 });

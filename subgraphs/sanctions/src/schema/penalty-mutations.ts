@@ -51,7 +51,8 @@ function validateContent(content: PenaltyContent, prefix: string): PenaltyConten
   const types = [...new Set(content.penaltyTypes)];
   if (types.length === 0) fail('penaltyTypes', 'EMPTY', 'a decision has at least one penalty type');
   const fined = types.includes('FINE');
-  if (fined && !(content.fineAmount != null && yuanToFen(content.fineAmount) > 0n)) fail('fineAmount', 'MISSING', 'a fine needs a positive amount');
+  if (fined && !(content.fineAmount != null && yuanToFen(content.fineAmount) > 0n))
+    fail('fineAmount', 'MISSING', 'a fine needs a positive amount');
   if (!fined && content.fineAmount != null) fail('fineAmount', 'UNEXPECTED', 'an amount needs the FINE penalty type');
   const confiscates = types.some((type) => CONFISCATIONS.includes(type));
   if (content.confiscationAmount != null && !confiscates) {
@@ -59,12 +60,14 @@ function validateContent(content: PenaltyContent, prefix: string): PenaltyConten
   }
   const restricts = types.some((type) => RESTRICTION_TYPES.has(type));
   const months = content.restrictionMonths;
-  if (months != null && !restricts) fail('restrictionMonths', 'UNEXPECTED', 'a restriction length needs RESTRICT_EMPLOYMENT or RESTRICT_OPERATION');
+  if (months != null && !restricts)
+    fail('restrictionMonths', 'UNEXPECTED', 'a restriction length needs RESTRICT_EMPLOYMENT or RESTRICT_OPERATION');
   if (months != null && !(Number.isInteger(months) && months >= 1 && months <= 1200)) {
     fail('restrictionMonths', 'OUT_OF_RANGE', 'a restriction lasts 1–1200 whole months');
   }
   const idNumber = content.partyIdNumber?.trim().toUpperCase() || null;
-  if (idNumber && content.partyType === 'ORGANISATION') fail('partyIdNumber', 'UNEXPECTED', 'an ID number belongs to a natural-person party');
+  if (idNumber && content.partyType === 'ORGANISATION')
+    fail('partyIdNumber', 'UNEXPECTED', 'an ID number belongs to a natural-person party');
   if (idNumber && !ID_NUMBER.test(idNumber)) fail('partyIdNumber', 'FORMAT', 'an ID number is 17 digits and a check digit or X');
   if (content.heavyDiscretion && !fined) fail('heavyDiscretion', 'UNEXPECTED', 'heavy discretion describes a fine');
   return {
@@ -87,7 +90,8 @@ const contentFields = <Required extends boolean>(
   penaltyTypes: t.field({ type: [PenaltyTypeEnum], required, description: '处罚种类 One or more penalty types.' }),
   fineAmount: t.field({
     type: 'Decimal',
-    description: '罚款金额（元） Fine in yuan as a decimal string ("4999.50") or whole number, at most 2 decimals; required with FINE, refused without it.',
+    description:
+      '罚款金额（元） Fine in yuan as a decimal string ("4999.50") or whole number, at most 2 decimals; required with FINE, refused without it.',
   }),
   confiscationAmount: t.field({
     type: 'Decimal',
@@ -263,15 +267,21 @@ builder.mutationField('recordPenalty', (t) =>
         'input',
       );
       const withheld = input.withheld
-        ? { withheldReason: requireText(input.withheld.reason, 'input.withheld.reason'), withheldApprovedBy: requireText(input.withheld.approvedBy, 'input.withheld.approvedBy') }
+        ? {
+            withheldReason: requireText(input.withheld.reason, 'input.withheld.reason'),
+            withheldApprovedBy: requireText(input.withheld.approvedBy, 'input.withheld.approvedBy'),
+          }
         : { withheldReason: null, withheldApprovedBy: null };
       const facts = { ...content, ...withheld, decidedOn: input.decidedOn, regionCode: input.regionCode ?? uscc.slice(2, 8) };
       const neverPublished = publicationClass(facts, ctx.rules) === 'NONE';
       if (neverPublished && input.publishedOn) {
-        throw badUserInput('input.publishedOn: this decision is never published (warning only, simple procedure, or withheld by approval)', {
-          field: 'input.publishedOn',
-          reason: 'NOT_PUBLISHABLE',
-        });
+        throw badUserInput(
+          'input.publishedOn: this decision is never published (warning only, simple procedure, or withheld by approval)',
+          {
+            field: 'input.publishedOn',
+            reason: 'NOT_PUBLISHABLE',
+          },
+        );
       }
       const publishedOn = neverPublished ? null : (input.publishedOn ?? ctx.today);
       if (publishedOn) assertDateWithin(publishedOn, 'input.publishedOn', { today: ctx.today, notBefore: input.decidedOn });

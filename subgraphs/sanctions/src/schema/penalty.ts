@@ -19,11 +19,11 @@ import {
   publicationDeadlines,
   withdrawalDeadline,
 } from '../rules/index.ts';
-import { penaltyRepairEligibility } from './repair-targets.ts';
 import { canSeePenalty, historyOf, penaltyPublicationOf } from '../views.ts';
 import { PartyTypeEnum, PenaltyStateEnum, PenaltyTypeEnum, ProcedureEnum, SanctionDomainEnum } from './enums.ts';
 import { EnterpriseRef, HistoryEntryRef, PenaltyRef, PublicationRef, RepairEligibilityRef } from './refs.ts';
 import { RegionRef, regionOf } from './region.ts';
+import { penaltyRepairEligibility } from './repair-targets.ts';
 import { disputeAndRepairFields, supervisorOnly } from './supervision.ts';
 
 PenaltyRef.implement({
@@ -83,7 +83,10 @@ PenaltyRef.implement({
       description: '没收金额（万元） Confiscated amount in 万元 with 6 decimals, exact: the 双公示 column CF_NR_WFFF.',
       resolve: (p) => (p.confiscationAmount === null ? null : yuanToWanYuan(p.confiscationAmount)),
     }),
-    procedure: t.expose('procedure', { type: ProcedureEnum, description: '处罚程序 Ordinary or simple procedure (simple: never published).' }),
+    procedure: t.expose('procedure', {
+      type: ProcedureEnum,
+      description: '处罚程序 Ordinary or simple procedure (simple: never published).',
+    }),
     partyType: t.expose('partyType', { type: PartyTypeEnum, description: '当事人类别 Kind of party (decides the lower-fine threshold).' }),
     partyIdNumber: t.string({
       nullable: true,
@@ -111,7 +114,8 @@ PenaltyRef.implement({
     department: t.exposeString('department', { description: '承办部门 Department that produced the record and alone may change it.' }),
     caseDomain: t.expose('caseDomain', {
       type: SanctionDomainEnum,
-      description: '案件领域 Domain of the case (food, drug and special equipment wait a year for repair; cosmetics and medical devices 6 months).',
+      description:
+        '案件领域 Domain of the case (food, drug and special equipment wait a year for repair; cosmetics and medical devices 6 months).',
     }),
     state: t.expose('state', { type: PenaltyStateEnum, description: '状态 In force, changed, revoked or repaired.' }),
     publication: t.field({

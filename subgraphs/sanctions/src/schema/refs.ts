@@ -1,3 +1,4 @@
+import type { ComputedDate } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type {
   AbnormalOperationRow,
@@ -7,7 +8,6 @@ import type {
   RecordHistoryRow,
   SeriousViolationRow,
 } from '../db/schema.ts';
-import type { ComputedDate } from '@credit-hub/subgraph-kit';
 import type { Publication, RepairEligibility } from '../rules/index.ts';
 
 /**

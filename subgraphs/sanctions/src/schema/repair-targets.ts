@@ -40,7 +40,12 @@ async function penaltyRepairContext(ctx: Context, penalty: PenaltyRow, day: stri
   ]);
   const kind = penalty.violationType.trim();
   const later = penalties.find(
-    (other) => other.id !== penalty.id && other.state !== 'REVOKED' && other.decidedOn > penalty.decidedOn && other.decidedOn <= day && other.violationType.trim() === kind,
+    (other) =>
+      other.id !== penalty.id &&
+      other.state !== 'REVOKED' &&
+      other.decidedOn > penalty.decidedOn &&
+      other.decidedOn <= day &&
+      other.violationType.trim() === kind,
   );
   return {
     laterSameKindPenalty: later?.decisionNumber ?? null,
@@ -56,7 +61,13 @@ export const repairContextOf = async (ctx: Context, target: TargetRecord, day: s
   target.kind === 'PENALTY' ? penaltyRepairContext(ctx, target.row, day) : {};
 
 /** Eligibility of a (possibly just locked) record with the outside facts already gathered. */
-export function eligibilityWith(target: TargetRecord, today: string, obligationsFulfilled: boolean, ctx: Context, extras: Partial<RepairExtras>) {
+export function eligibilityWith(
+  target: TargetRecord,
+  today: string,
+  obligationsFulfilled: boolean,
+  ctx: Context,
+  extras: Partial<RepairExtras>,
+) {
   return repairEligibility(
     { ...target.row, kind: target.kind } as Parameters<typeof repairEligibility>[0],
     { today, obligationsFulfilled, ...extras },
@@ -68,7 +79,12 @@ export async function penaltyRepairEligibility(ctx: Context, penalty: PenaltyRow
   return eligibilityOf({ kind: 'PENALTY', row: penalty }, today, obligationsFulfilled, ctx);
 }
 
-export async function eligibilityOf(target: TargetRecord, today: string, obligationsFulfilled: boolean, ctx: Context): Promise<RepairEligibility> {
+export async function eligibilityOf(
+  target: TargetRecord,
+  today: string,
+  obligationsFulfilled: boolean,
+  ctx: Context,
+): Promise<RepairEligibility> {
   return eligibilityWith(target, today, obligationsFulfilled, ctx, await repairContextOf(ctx, target, today));
 }
 

@@ -17,4 +17,3 @@ builder.queryField('creditRules', (t) =>
     },
   }),
 );
-

@@ -1,11 +1,10 @@
 import { defineConnection, encodeCursor, pageSize, toPage } from '@credit-hub/subgraph-kit';
+import { earliestStartStillRunning } from '@credit-hub/workdays';
 import { audienceOf } from '../access.ts';
 import { builder } from '../builder.ts';
-import { ComputedDateRef } from './rules.ts';
 import type { Context } from '../context.ts';
 import { countSeriousViolations, searchSeriousViolations } from '../data/serious-violation-store.ts';
 import type { SeriousViolationRow } from '../db/schema.ts';
-import { earliestStartStillRunning } from '@credit-hub/workdays';
 import {
   repairEligibility,
   seriousDatesExplained,
@@ -27,6 +26,7 @@ import {
   SeriousViolationRef,
 } from './refs.ts';
 import { RegionRef, regionOf } from './region.ts';
+import { ComputedDateRef } from './rules.ts';
 import { disputeAndRepairFields, supervisorOnly } from './supervision.ts';
 
 /** A removal decided, or else the automatic one when the 3-year period has ended. */

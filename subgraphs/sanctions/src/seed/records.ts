@@ -228,7 +228,16 @@ function decisionNumber(authority: Authority, year: number, serial: number, rand
 function domainOf(enterprise: SeedEnterprise, random: Random): SeedSanctionDomain {
   if (enterprise.keyDomains.some((d) => d === 'FOOD_PRODUCTION' || d === 'SPECIAL_FOOD') && random.chance(0.8)) return 'FOOD';
   if (enterprise.keyDomains.some((d) => d.startsWith('SPECIAL_EQUIPMENT')) && random.chance(0.8)) return 'SPECIAL_EQUIPMENT';
-  return random.pick(['QUALITY_SAFETY', 'CONSUMER_RIGHTS', 'FAIR_COMPETITION', 'REGISTRATION', 'OTHER', 'DRUG', 'COSMETICS', 'MEDICAL_DEVICE'] as const);
+  return random.pick([
+    'QUALITY_SAFETY',
+    'CONSUMER_RIGHTS',
+    'FAIR_COMPETITION',
+    'REGISTRATION',
+    'OTHER',
+    'DRUG',
+    'COSMETICS',
+    'MEDICAL_DEVICE',
+  ] as const);
 }
 
 const roundTo = (value: number, step: number) => String(Math.max(step, Math.round(value / step) * step));
@@ -244,7 +253,12 @@ function penaltyContent(severity: Severity, random: Random) {
       return { penaltyTypes: ['WARNING'] as SeedPenaltyType[], fineAmount: null, confiscationAmount: null, ...NO_EXTRAS };
     case 'simple':
       // 行政处罚法 第五十一条: on the spot, at most 3 000 yuan for an organisation.
-      return { penaltyTypes: ['FINE'] as SeedPenaltyType[], fineAmount: roundTo(random.int(50, 3000), 50), confiscationAmount: null, ...NO_EXTRAS };
+      return {
+        penaltyTypes: ['FINE'] as SeedPenaltyType[],
+        fineAmount: roundTo(random.int(50, 3000), 50),
+        confiscationAmount: null,
+        ...NO_EXTRAS,
+      };
     case 'light':
       return random.chance(0.15)
         ? { penaltyTypes: ['CIRCULATED_CRITICISM'] as SeedPenaltyType[], fineAmount: null, confiscationAmount: null, ...NO_EXTRAS }
