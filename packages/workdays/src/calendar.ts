@@ -194,3 +194,16 @@ if (workdaysEnv.HOLIDAY_DATA_DIR) for (const year of readHolidayYears(workdaysEn
 
 /** First and last year the calendar knows at start-up. */
 export const CALENDAR_COVERAGE = { firstYear: knownYears()[0] ?? 0, lastYear: knownYears().at(-1) ?? 0 } as const;
+
+/**
+ * What a service reports about the calendar in /readyz and logs at start-up: the years known and
+ * the warnings (a missing current year, or from 1 November a missing next year). Informational:
+ * deadlines still compute, marked provisional.
+ */
+export function calendarReadiness(today: string) {
+  const status = calendarStatus(today);
+  return {
+    holidayCalendar: { knownYears: status.knownYears, currentYearKnown: status.currentYearKnown, nextYearKnown: status.nextYearKnown },
+    warnings: status.warnings,
+  };
+}

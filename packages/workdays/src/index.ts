@@ -2,6 +2,7 @@ export {
   addWorkingDays,
   CALENDAR_COVERAGE,
   type CalendarStatus,
+  calendarReadiness,
   calendarStatus,
   holidayName,
   isCovered,

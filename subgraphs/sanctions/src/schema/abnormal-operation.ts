@@ -10,13 +10,20 @@ import {
   searchAbnormalOperations,
 } from '../data/abnormal-operation-store.ts';
 import type { AbnormalOperationRow } from '../db/schema.ts';
-import { abnormalEscalationDueOn, abnormalListedOn, isDueForEscalation, repairEligibility } from '../rules/index.ts';
+import {
+  abnormalEscalationDueOn,
+  abnormalEscalationExplained,
+  abnormalListedOn,
+  isDueForEscalation,
+  repairEligibility,
+} from '../rules/index.ts';
 import { abnormalPublicationOf, historyOf } from '../views.ts';
 import { AbnormalReasonEnum, AbnormalRemovalReasonEnum, ListingStateEnum } from './enums.ts';
 import { ListingFilterInput, listingState } from './listing-common.ts';
 import { dateRange } from './penalty.ts';
 import { AbnormalOperationRef, EnterpriseRef, HistoryEntryRef, PublicationRef, RepairEligibilityRef } from './refs.ts';
 import { RegionRef, regionOf } from './region.ts';
+import { ComputedDateRef } from './rules.ts';
 import { disputeAndRepairFields, supervisorOnly } from './supervision.ts';
 
 const AbnormalRemovalRef = builder.objectRef<AbnormalOperationRow>('AbnormalOperationRemoval').implement({
@@ -74,6 +81,11 @@ AbnormalOperationRef.implement({
       type: 'Date',
       description: '转入严重违法失信名单日 First day a still-listed entry becomes a serious-list candidate (3 full years after listing).',
       resolve: (r, _a, ctx) => abnormalEscalationDueOn(r.listedOn, ctx.rules),
+    }),
+    escalationDueExplanation: t.field({
+      type: ComputedDateRef,
+      description: '转入日依据 Why escalationDueOn: rule, article, effective date.',
+      resolve: (r, _a, ctx) => abnormalEscalationExplained(r.listedOn, ctx.rules),
     }),
     dueForEscalation: t.boolean({
       description: '届满三年未移出 Listed 3 full years without cure: a serious-list candidate today.',

@@ -134,7 +134,10 @@ SeriousViolationRef.implement({
     publication: t.field({
       type: PublicationRef,
       description: '公示 Publication: the 3-year listing period, unless repaired.',
-      resolve: (r, _a, ctx) => seriousPublicationOf(r, ctx),
+      resolve: (r, _a, ctx) => ({
+        ...seriousPublicationOf(r, ctx),
+        publicUntilExplanation: seriousDatesExplained(r.listedOn, ctx.rules).publicUntil,
+      }),
     }),
     ...disputeAndRepairFields(t, 'SERIOUS_VIOLATION', 'listing'),
     repairEligibility: t.field({
