@@ -39,7 +39,7 @@ describe('seeded licences', () => {
     const valid = licenses.filter((l) => effectiveStatus(l, referenceDate) === 'VALID').length;
     expect(valid / licenses.length).toBeGreaterThan(0.6);
     const late = licenses.filter(
-      (l) => publicationOf(l.issuedOn, l.publishedOn, referenceDate, DEFAULT_LICENSE_RULES).lateForDoublePublicity,
+      (l) => publicationOf(l.issuedOn, l.publishedOn, referenceDate, DEFAULT_LICENSE_RULES).lateForDualPublication,
     );
     expect(late.length / licenses.length).toBeGreaterThan(0.05);
     expect(late.length / licenses.length).toBeLessThan(0.4);

@@ -1,6 +1,9 @@
-import { addDays, addYears } from '@credit-hub/workdays';
+import { type ComputedDate, computedDate } from '@credit-hub/subgraph-kit';
+import { addDays, addMonths, addYears, workingDayDeadline, workingDaysBefore } from '@credit-hub/workdays';
 import type { LicenseRow, StoredLicenseStatus } from '../db/schema.ts';
-import type { LicenseStatus } from './license-kinds.ts';
+import { licenseRule } from './catalogue.ts';
+import type { LicenseRules } from './config.ts';
+import type { LicenseKind, LicenseStatus } from './license-kinds.ts';
 
 /** Expiry follows the date: a VALID licence whose last day has passed reads as EXPIRED. */
 export function effectiveStatus(license: Pick<LicenseRow, 'status' | 'validTo'>, today: string): LicenseStatus {
@@ -39,13 +42,34 @@ export function transitionProblem(current: LicenseStatus, action: StatusAction):
 /** Last day of validity: validity counts whole years from the first day (2026-03-01 + 5 y → 2031-02-28). */
 export const defaultValidTo = (validFrom: string, years: number) => addDays(addYears(validFrom, years), -1);
 
-export function addMonths(date: string, months: number): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
+/**
+ * 延续: the last day to apply for renewal. Food production: 30 working days before expiry
+ * (食品生产许可管理办法), counted on the official calendar and provisional when it runs through a
+ * year whose holiday notice is not loaded; other licences: months before expiry (TSG 07: 6).
+ */
+export function renewalDue(license: { kind: LicenseKind; validTo: string; issuedOn: string }, rules: LicenseRules): ComputedDate {
+  if (license.kind === 'FOOD_PRODUCTION') {
+    const rule = licenseRule(rules, 'FOOD_LICENCE_RENEWAL', license.issuedOn);
+    const due = workingDaysBefore(license.validTo, Number(rule.value));
+    const note = due.provisional
+      ? `${due.unknownYears.join('、')} 年节假日安排未载入：按周一至周五暂计 Holiday notice not loaded: counted Monday–Friday`
+      : null;
+    return computedDate(due.date, rule, due.provisional, note);
+  }
+  const rule = licenseRule(rules, 'LICENCE_RENEWAL_LEAD', license.issuedOn);
+  return computedDate(addMonths(license.validTo, -Number(rule.value)), rule);
 }
 
-/** 延续 Renewal must be applied for `leadMonths` before expiry (TSG 07: 6 months). */
-export const renewalDueOn = (validTo: string, leadMonths: number) => addMonths(validTo, -leadMonths);
+export const renewalDueOn = (license: { kind: LicenseKind; validTo: string; issuedOn: string }, rules: LicenseRules) =>
+  renewalDue(license, rules).date ?? license.validTo;
+
+/**
+ * The latest expiry whose renewal is due by `dueBy`, per kind: expiring licences are those with
+ * validTo ≤ this bound (food counts working days forward, the others months).
+ */
+export function expiryBoundsForRenewalDueBy(dueBy: string, rules: LicenseRules) {
+  return {
+    food: workingDayDeadline(dueBy, rules.foodRenewalWorkingDays).date,
+    other: addMonths(dueBy, rules.renewalLeadMonths),
+  };
+}
