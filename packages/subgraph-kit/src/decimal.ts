@@ -1,33 +1,61 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { badUserInput } from './errors.ts';
 
 /** Yuan with at most 2 decimals (分), up to 14 integer digits: what numeric(16,2) holds. */
 const YUAN = /^(0|[1-9]\d{0,13})(\.\d{1,2})?$/;
 
-const refuse = (shown: string) =>
-  new GraphQLError(`"${shown}" is not an amount of yuan: give a decimal string with at most 2 decimals, e.g. "4999.50"`, {
-    extensions: { code: 'BAD_USER_INPUT', reason: 'MONEY_FORMAT' },
-  });
+const FLOAT_MARK = 'FLOAT:';
 
 /**
- * Parses money exactly: a decimal string ("4999.50") or a whole number (4999). Floating-point
- * input is refused, so an amount can never arrive rounded.
+ * Money exactly as the client wrote it: a string stays a string, a whole number becomes its
+ * digits, a float is marked so that the field refuses it (requireYuan) with a BAD_USER_INPUT that
+ * names the field. Refusing inside the scalar would surface through the gateway as a failed
+ * subgraph request instead.
  */
+function decimalInput(value: unknown): string {
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  if (typeof value === 'number') return `${FLOAT_MARK}${value}`;
+  throw new GraphQLError('Decimal must be a string like "4999.50" or a whole number');
+}
+
+/** Parses money exactly: a decimal string ("4999.50") or whole number of yuan, at most 2 decimals. */
 export function parseDecimal(value: unknown): string {
-  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
-  if (typeof value === 'string' && YUAN.test(value.trim())) return value.trim();
-  throw refuse(String(value));
+  const text = decimalInput(value);
+  if (YUAN.test(text)) return text;
+  throw new GraphQLError(`"${text}" is not an amount of yuan: give a decimal string with at most 2 decimals, e.g. "4999.50"`, {
+    extensions: { code: 'BAD_USER_INPUT', reason: 'MONEY_FORMAT' },
+  });
+}
+
+/** An input amount of yuan, or BAD_USER_INPUT naming `field`: floats are refused, at most 2 decimals. */
+export function requireYuan(value: string, field: string): string {
+  if (value.startsWith(FLOAT_MARK)) {
+    throw badUserInput(`${field}: ${value.slice(FLOAT_MARK.length)} is a float; money is given as a decimal string, e.g. "4999.50"`, {
+      field,
+      reason: 'FLOAT_MONEY',
+    });
+  }
+  if (!YUAN.test(value)) {
+    throw badUserInput(`${field}: "${value}" is not an amount of yuan (digits, at most 2 decimals, e.g. "4999.50")`, {
+      field,
+      reason: 'MONEY_FORMAT',
+    });
+  }
+  return value;
 }
 
 export const DecimalScalar = new GraphQLScalarType<string, string>({
   name: 'Decimal',
   description:
-    '金额 Exact decimal number as a string, e.g. "4999.50" (yuan: at most 2 decimals). Input also takes a whole number; never a float.',
+    '金额 Exact decimal number as a string, e.g. "4999.50" (yuan: at most 2 decimals). Input also takes a whole number; a float is refused.',
   serialize: (value) => String(value),
-  parseValue: parseDecimal,
+  parseValue: decimalInput,
   parseLiteral: (ast) => {
-    if (ast.kind === Kind.STRING) return parseDecimal(ast.value);
-    if (ast.kind === Kind.INT) return parseDecimal(Number(ast.value));
-    throw refuse(ast.kind === Kind.FLOAT ? ast.value : ast.kind);
+    if (ast.kind === Kind.STRING) return ast.value.trim();
+    if (ast.kind === Kind.INT) return ast.value;
+    if (ast.kind === Kind.FLOAT) return `${FLOAT_MARK}${ast.value}`;
+    throw new GraphQLError('Decimal must be a string like "4999.50" or a whole number');
   },
 });
 

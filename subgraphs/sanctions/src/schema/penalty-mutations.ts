@@ -1,4 +1,4 @@
-import { badUserInput, conflict, notFound, requireValidUscc, yuanToFen } from '@credit-hub/subgraph-kit';
+import { badUserInput, conflict, notFound, requireValidUscc, requireYuan, yuanToFen } from '@credit-hub/subgraph-kit';
 import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -44,10 +44,14 @@ const ID_NUMBER = /^\d{17}[\dX]$/;
 const CONFISCATIONS: readonly PenaltyType[] = ['CONFISCATE_ILLEGAL_GAINS', 'CONFISCATE_ILLEGAL_PROPERTY'];
 
 /** The content rules every write of a penalty obeys; each failure names its field. */
-function validateContent(content: PenaltyContent, prefix: string): PenaltyContent {
+function validateContent(input: PenaltyContent, prefix: string): PenaltyContent {
   const fail = (field: string, reason: string, message: string) => {
     throw badUserInput(`${prefix}.${field}: ${message}`, { field: `${prefix}.${field}`, reason });
   };
+  const fineAmount = input.fineAmount == null ? null : requireYuan(input.fineAmount, `${prefix}.fineAmount`);
+  const confiscationAmount =
+    input.confiscationAmount == null ? null : requireYuan(input.confiscationAmount, `${prefix}.confiscationAmount`);
+  const content = { ...input, fineAmount, confiscationAmount };
   const types = [...new Set(content.penaltyTypes)];
   if (types.length === 0) fail('penaltyTypes', 'EMPTY', 'a decision has at least one penalty type');
   const fined = types.includes('FINE');
