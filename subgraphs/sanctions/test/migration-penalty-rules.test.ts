@@ -50,10 +50,8 @@ describe.each(testDatabaseKinds())('migration 0001_penalty_rules re-dates old lo
       ids.push(row.id);
     }
     await database.db.execute(sql.raw(conversion));
-    const rows = await database.db.execute<{ id: number; public_until: string }>(
-      sql`select id, public_until::text from penalties order by id`,
-    );
-    const until = new Map((Array.isArray(rows) ? rows : rows.rows).map((row) => [Number(row.id), String(row.public_until)]));
+    const rows = await database.db.select({ id: penalties.id, publicUntil: penalties.publicUntil }).from(penalties);
+    const until = new Map(rows.map((row) => [row.id, row.publicUntil]));
     expect(ids.map((id) => until.get(id))).toEqual(['2027-11-30', '2025-02-28', '2025-02-28', '2027-11-30', '2027-11-30']);
     for (const [index, [regionCode, penaltyTypes, fineAmount]] of old.entries()) {
       const facts = {
