@@ -276,7 +276,8 @@ builder.mutationField('recordPenalty', (t) =>
             withheldApprovedBy: requireText(input.withheld.approvedBy, 'input.withheld.approvedBy'),
           }
         : { withheldReason: null, withheldApprovedBy: null };
-      const facts = { ...content, ...withheld, decidedOn: input.decidedOn, regionCode: input.regionCode ?? uscc.slice(2, 8) };
+      // Whether a decision is published at all does not depend on the region (only its period does).
+      const facts = { ...content, ...withheld, decidedOn: input.decidedOn, regionCode: uscc.slice(2, 8) };
       const neverPublished = publicationClass(facts, ctx.rules) === 'NONE';
       if (neverPublished && input.publishedOn) {
         throw badUserInput(
