@@ -1,7 +1,7 @@
 import { testDatabaseKinds } from '@credit-hub/db';
 import { type EnterprisesDatabase, seedEnterprises } from '@credit-hub/enterprises';
-import { type LicensesDatabase, seedLicenses } from '@credit-hub/licenses';
-import { enterpriseAt, licensesFor, usccFor } from '@credit-hub/seed';
+import { type LicensesDatabase, licensesFor, seedLicenses } from '@credit-hub/licenses';
+import { enterpriseAt, usccFor } from '@credit-hub/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from './support/stack.ts';
 

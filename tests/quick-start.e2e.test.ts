@@ -63,7 +63,7 @@ describe('npm start', () => {
     // shows every section.
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     const examples = /```graphql\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-    for (const operationName of ['Profile', 'Batch', 'Search', 'Check']) {
+    for (const operationName of ['Profile', 'Batch', 'Search', 'Check', 'Rules']) {
       const result = (await (
         await fetch(`${base}/graphql`, {
           method: 'POST',

@@ -1,7 +1,7 @@
 import { testDatabaseKinds } from '@credit-hub/db';
 import { type EnterprisesDatabase, seedEnterprises } from '@credit-hub/enterprises';
-import { type SanctionsDatabase, seedSanctions } from '@credit-hub/sanctions';
-import { addDays, enterpriseAt, sanctionsFor } from '@credit-hub/seed';
+import { type SanctionsDatabase, sanctionsFor, seedSanctions } from '@credit-hub/sanctions';
+import { addDays, enterpriseAt } from '@credit-hub/seed';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GraphQLResponse, type Stack, startStack } from './support/stack.ts';
 
@@ -298,8 +298,9 @@ describe.each(testDatabaseKinds())('sanctions through the gateway (%s)', (kind) 
             violationType: '对商品作虚假或者引人误解的商业宣传',
             factsSummary: '当事人在网店页面作虚假宣传。',
             legalBasis: '《中华人民共和国反不正当竞争法》第二十条',
-            penaltyTypes: ['FINE'],
-            fineAmount: 8000,
+            // 通报批评 alone is published 3 months everywhere; a fine is "lower" only under a provincial
+            // threshold, and Shanxi has none (第十三条, 闽市监规〔2024〕3号), so an 8 000-yuan fine is now 3 years.
+            penaltyTypes: ['CIRCULATED_CRITICISM'],
             caseDomain: 'FAIR_COMPETITION',
           },
         },
@@ -381,7 +382,9 @@ describe.each(testDatabaseKinds())('sanctions through the gateway (%s)', (kind) 
     today = '2025-07-01';
     const input = {
       uscc: subject.uscc,
-      decisionNumber: '晋市监罚〔2025〕1号',
+      // Any text with a year in brackets and a number before 号 is a decision number (运市监罚字〔2024〕3号);
+      // without the bracketed year it is not.
+      decisionNumber: '晋市监罚2025年1号',
       decidedOn: '2025-06-20',
       authority: '山西省市场监督管理局',
       violationType: '发布虚假广告',

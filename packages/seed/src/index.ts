@@ -1,7 +1,5 @@
 export { addDays, addMonths, addYears, daysBetween, toIso, yearOf } from './dates.ts';
 export { DEFAULT_SEED, enterpriseAt, generateEnterprises, resolveSeedOptions, usccFor } from './enterprises.ts';
-export * from './licenses.ts';
 export { mulberry32, Random, randomFor } from './random.ts';
-export { SEED_PROVINCES, seedCounties } from './regions.ts';
-export * from './sanctions.ts';
+export { SEED_PROVINCES, seedCounties, shortPlaceName } from './regions.ts';
 export * from './types.ts';

@@ -4,6 +4,7 @@ import FederationPlugin from '@pothos/plugin-federation';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { Caller } from './auth/caller.ts';
 import type { SubgraphContext } from './context.ts';
+import { DecimalScalar } from './decimal.ts';
 import { forbidden, unauthenticated } from './errors.ts';
 import { callerIsSupervisor, callerSeesRegion } from './policy.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
@@ -33,6 +34,7 @@ export interface SubgraphTypes<TContext extends SubgraphContext> {
   Scalars: {
     Date: { Input: string; Output: string | Date };
     DateTime: { Input: Date; Output: Date | string };
+    Decimal: { Input: string; Output: string };
   };
 }
 
@@ -68,6 +70,7 @@ export function createSubgraphBuilder<TContext extends SubgraphContext>() {
   });
   builder.addScalarType('Date', DateScalar);
   builder.addScalarType('DateTime', DateTimeScalar);
+  builder.addScalarType('Decimal', DecimalScalar);
   return builder;
 }
 

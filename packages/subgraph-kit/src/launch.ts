@@ -17,6 +17,8 @@ export interface LaunchOptions<TContext extends SubgraphContext> {
   createContext: (base: SubgraphContext) => TContext;
   /** Demo data on first start (SEED_DEMO): seeded only when `isEmpty` says the database is new. */
   demo: { isEmpty: () => Promise<boolean>; seed: (enterprises: number) => Promise<unknown> };
+  /** Facts /readyz reports beside the status; their `warnings` are also logged at start-up. */
+  readyDetails?: () => Record<string, unknown> & { warnings?: readonly string[] };
 }
 
 /**
@@ -30,6 +32,7 @@ export async function launchSubgraph<TContext extends SubgraphContext>(options: 
     console.log(`[${options.name}] seeding demo data for ${env.SEED_ENTERPRISES} enterprises…`);
     await options.demo.seed(env.SEED_ENTERPRISES);
   }
+  for (const warning of options.readyDetails?.().warnings ?? []) console.warn(`[${options.name}] ${warning}`);
   return startSubgraphServer({
     name: options.name,
     schema: options.schema,
@@ -39,6 +42,7 @@ export async function launchSubgraph<TContext extends SubgraphContext>(options: 
     limits: queryLimitsFromEnv(env),
     production: env.NODE_ENV === 'production',
     ready: () => database.ping(),
+    readyDetails: options.readyDetails,
     close: () => (options.ownsDatabase ? database.close() : Promise.resolve()),
   });
 }

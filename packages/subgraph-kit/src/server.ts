@@ -28,6 +28,8 @@ export interface SubgraphServerOptions<TContext extends SubgraphContext> {
   production: boolean;
   /** Readiness check (database round trip). */
   ready: () => Promise<void>;
+  /** Extra facts for /readyz (e.g. holiday-calendar warnings); they inform, they do not fail readiness. */
+  readyDetails?: () => Record<string, unknown>;
   /** Closes what the service owns (database) after the HTTP server has drained. */
   close: () => Promise<void>;
 }
@@ -55,7 +57,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   const server = createHttpService({
     apollo,
     context: options.context,
-    routes: healthRoutes(options.name, options.ready, metrics),
+    routes: healthRoutes(options.name, options.ready, metrics, options.readyDetails),
   });
   const url = await listen(server, options.port, options.host);
   return {
@@ -69,13 +71,18 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   };
 }
 
-export function healthRoutes(name: string, ready: () => Promise<void>, metrics: ServiceMetrics): Record<string, RouteHandler> {
+export function healthRoutes(
+  name: string,
+  ready: () => Promise<void>,
+  metrics: ServiceMetrics,
+  details?: () => Record<string, unknown>,
+): Record<string, RouteHandler> {
   return {
     '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', service: name }),
     '/readyz': async (_request, response) => {
       try {
         await ready();
-        sendJson(response, 200, { status: 'ready', service: name });
+        sendJson(response, 200, { status: 'ready', service: name, ...(details ? { details: details() } : {}) });
       } catch (error) {
         sendJson(response, 503, { status: 'not ready', service: name, reason: (error as Error).message });
       }

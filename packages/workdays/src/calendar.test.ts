@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, CALENDAR_COVERAGE, holidayName, isCovered, isWorkingDay, workingDaysBetween } from './calendar.ts';
+import {
+  addWorkingDays,
+  CALENDAR_COVERAGE,
+  calendarStatus,
+  holidayName,
+  isCovered,
+  isWorkingDay,
+  isYearKnown,
+  registerHolidayYear,
+  unregisterHolidayYear,
+  workingDayDeadline,
+  workingDaysBefore,
+  workingDaysBetween,
+} from './calendar.ts';
+import { parseHolidayYear } from './year-data.ts';
 
 describe('official working-day calendar', () => {
   it.each([
@@ -39,5 +53,58 @@ describe('official working-day calendar', () => {
   it('rejects malformed dates', () => {
     expect(() => isWorkingDay('2026-13-01')).toThrow();
     expect(() => addWorkingDays('2026-01-01', -1)).toThrow();
+  });
+});
+
+describe('years the calendar knows', () => {
+  it('knows the current year (load the State Council notice when this fails: npm run holidays -- load <file>)', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    expect(isYearKnown(Number(today.slice(0, 4)))).toBe(true);
+    expect(calendarStatus(today).currentYearKnown).toBe(true);
+  });
+
+  it('marks a deadline counted through an unknown year as provisional, never as a silent guess', () => {
+    // 2027's notice is not published in the data: the date is a Monday–Friday count and says so.
+    expect(isYearKnown(2027)).toBe(false);
+    expect(workingDayDeadline('2026-12-28', 7)).toEqual({ date: '2027-01-06', provisional: true, unknownYears: [2027] });
+    expect(workingDayDeadline('2026-12-01', 7)).toEqual({ date: '2026-12-10', provisional: false, unknownYears: [] });
+    expect(workingDaysBefore('2027-03-01', 30).provisional).toBe(true);
+    expect(workingDaysBefore('2026-11-30', 30)).toEqual({ date: '2026-10-19', provisional: false, unknownYears: [] });
+  });
+
+  it('warns from 1 November when the next year is missing, not before', () => {
+    expect(calendarStatus('2026-10-31').warnings).toEqual([]);
+    expect(calendarStatus('2026-11-01').warnings).toEqual([expect.stringContaining('2027 is unknown')]);
+    expect(calendarStatus('2025-11-15').warnings).toEqual([]);
+    expect(calendarStatus('2027-01-04')).toMatchObject({ currentYearKnown: false, warnings: [expect.stringContaining('2027 is unknown')] });
+  });
+
+  it('loads a year as data: the deadline stops being provisional and follows the notice', () => {
+    const year = parseHolidayYear({
+      year: 2099,
+      notice: '测试通知',
+      holidays: Object.fromEntries(['01', '02', '03', '04', '05', '06', '07'].map((d) => [`2099-10-${d}`, '国庆节'])),
+      workdays: { '2099-10-10': '国庆节' },
+    });
+    expect(workingDayDeadline('2099-09-30', 2).provisional).toBe(true);
+    registerHolidayYear(year);
+    try {
+      expect(workingDayDeadline('2099-09-30', 2)).toEqual({ date: '2099-10-09', provisional: false, unknownYears: [] });
+      expect(isWorkingDay('2099-10-10')).toBe(true);
+    } finally {
+      unregisterHolidayYear(2099);
+    }
+    expect(workingDayDeadline('2099-09-30', 2)).toEqual({ date: '2099-10-02', provisional: true, unknownYears: [2099] });
+  });
+
+  it('refuses a malformed notice, naming each problem', () => {
+    const bad = {
+      year: 2099,
+      notice: '测试通知',
+      holidays: { '2099-02-30': '春节', '2098-10-01': '国庆节' },
+      workdays: { '2099-10-12': '国庆节' },
+    };
+    expect(() => parseHolidayYear(bad)).toThrow(/2099-02-30.*\n.*2098-10-01 is not in 2099(.|\n)*2099-10-12 is a weekday/);
+    expect(() => parseHolidayYear({ ...bad, extra: 1 })).toThrow();
   });
 });

@@ -5,9 +5,9 @@ import {
   type SubgraphContext,
 } from '@credit-hub/subgraph-kit';
 import type { UsccAllowList } from '@credit-hub/uscc';
-import type { LicenseRules } from './data/rules-config.ts';
 import type { LicensesDb } from './db/client.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import type { LicenseRules } from './rules/config.ts';
 
 export interface Context extends SubgraphContext {
   db: LicensesDb;

@@ -1,15 +1,10 @@
 import { insertInChunks } from '@credit-hub/db';
-import {
-  equipmentRegistrationsFor,
-  generateEnterprises,
-  type LicenseSeedOptions,
-  licensesFor,
-  type SeedEquipmentRegistration,
-  type SeedLicense,
-} from '@credit-hub/seed';
+import { generateEnterprises } from '@credit-hub/seed';
 import { count } from 'drizzle-orm';
 import type { LicensesDb } from './db/client.ts';
 import { equipmentRegistrations, licenseStatusChanges, licenses } from './db/schema.ts';
+import type { SeedEquipmentRegistration, SeedLicense } from './rules/license-kinds.ts';
+import { equipmentRegistrationsFor, type LicenseSeedOptions, licensesFor } from './seed/records.ts';
 
 const BATCH = 5_000;
 

@@ -1,5 +1,6 @@
 import { enterpriseDirectoryFromEnv, launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
+import { calendarReadiness } from '@credit-hub/workdays';
 import { createContext } from './context.ts';
 import { type LicensesDatabase, openLicensesDatabase } from './db/client.ts';
 import { type LicensesEnv, loadEnv, rulesFromEnv, SUBGRAPH_NAME } from './env.ts';
@@ -19,6 +20,7 @@ export interface StartOptions {
 export async function startLicensesSubgraph(options: StartOptions = {}): Promise<RunningService & { database: LicensesDatabase }> {
   const env = options.env ?? loadEnv();
   const rules = rulesFromEnv(env);
+  const today = options.today ?? (() => todayInChina());
   const database = options.database ?? (await openLicensesDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
   const running = await launchSubgraph({
     name: SUBGRAPH_NAME,
@@ -27,6 +29,7 @@ export async function startLicensesSubgraph(options: StartOptions = {}): Promise
     schema,
     database,
     ownsDatabase: !options.database,
+    readyDetails: () => calendarReadiness(today()),
     demo: {
       isEmpty: async () => (await countSeededLicenses(database.db)) === 0,
       seed: (count) =>
@@ -40,7 +43,7 @@ export async function startLicensesSubgraph(options: StartOptions = {}): Promise
       allowList: UsccAllowList.fromEnv(env.USCC_ALLOW_LIST),
       rules,
       enterprises: enterpriseDirectoryFromEnv(SUBGRAPH_NAME, env),
-      today: options.today ?? (() => todayInChina()),
+      today,
     }),
   });
   return { ...running, database };

@@ -1,7 +1,7 @@
-import type { LicenseKind } from '@credit-hub/seed';
 import { describe, expect, it } from 'vitest';
-import { checkLicenseNumber, normalizeLicenseNumber, parseFoodLicenseNumber } from '../src/data/license-number-rules.ts';
-import { DEFAULT_LICENSE_RULES } from '../src/data/rules-config.ts';
+import { DEFAULT_LICENSE_RULES } from '../src/rules/config.ts';
+import type { LicenseKind } from '../src/rules/license-kinds.ts';
+import { checkLicenseNumber, normalizeLicenseNumber, parseFoodLicenseNumber } from '../src/rules/license-number-rules.ts';
 
 describe('licence number formats', () => {
   it.each<[string, LicenseKind, string | null, string | null]>([

@@ -1,8 +1,7 @@
 import { testDatabaseKinds } from '@credit-hub/db';
-import { enterpriseAt, type LicenseStatus, licensesFor } from '@credit-hub/seed';
+import { enterpriseAt } from '@credit-hub/seed';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { effectiveStatus } from '../src/data/license-status-rules.ts';
 import {
   changeLicense,
   countLicenses,
@@ -13,6 +12,9 @@ import {
 } from '../src/data/license-store.ts';
 import { visibilityScopeOf } from '../src/data/visibility.ts';
 import { licenseStatusChanges, licenses } from '../src/db/schema.ts';
+import type { LicenseStatus } from '../src/rules/license-kinds.ts';
+import { effectiveStatus } from '../src/rules/license-status-rules.ts';
+import { licensesFor } from '../src/seed/records.ts';
 import { seedLicenses } from '../src/seed.ts';
 import { callers, type Harness, openHarness, TODAY, uniqueFoodNumber, uniqueUscc } from './support.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeLicenses } from '../src/data/license-summary-rules.ts';
-import { DEFAULT_LICENSE_RULES } from '../src/data/rules-config.ts';
+import { DEFAULT_LICENSE_RULES } from '../src/rules/config.ts';
+import { summarizeLicenses } from '../src/rules/license-summary-rules.ts';
 
 describe('licence summary', () => {
   it('counts valid, expiring within 90 days, and suspended or revoked in the last 3 years', () => {

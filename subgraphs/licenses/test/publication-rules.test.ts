@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { publicationOf } from '../src/data/publication-rules.ts';
-import { DEFAULT_LICENSE_RULES } from '../src/data/rules-config.ts';
+import { DEFAULT_LICENSE_RULES } from '../src/rules/config.ts';
+import { publicationOf } from '../src/rules/publication-rules.ts';
 
 const rules = DEFAULT_LICENSE_RULES;
 
@@ -14,7 +14,7 @@ describe('publication deadlines in working days of the official calendar', () =>
     ['2026-02-10', '2026-02-26', 'Spring Festival'],
     ['2026-11-16', '2026-11-25', 'ordinary weeks'],
   ])('双公示 deadline after %s is %s (%s)', (decidedOn, deadline) => {
-    expect(publicationOf(decidedOn, null, decidedOn, rules).doublePublicityDeadline).toBe(deadline);
+    expect(publicationOf(decidedOn, null, decidedOn, rules).dualPublicationDeadline).toBe(deadline);
   });
 
   it.each([
@@ -23,7 +23,7 @@ describe('publication deadlines in working days of the official calendar', () =>
     // Tue 10 Feb 2026 + 20 working days, across Spring Festival and both make-up Saturdays.
     ['2026-02-10', '2026-03-16'],
   ])('national publicity deadline after %s is %s', (decidedOn, deadline) => {
-    expect(publicationOf(decidedOn, null, decidedOn, rules).nationalPublicityDeadline).toBe(deadline);
+    expect(publicationOf(decidedOn, null, decidedOn, rules).nationalPublicationDeadline).toBe(deadline);
   });
 
   it.each<[string | null, string | null, boolean, boolean, string]>([
@@ -37,13 +37,13 @@ describe('publication deadlines in working days of the official calendar', () =>
     [null, '2026-11-21', true, true, 'unpublished past both'],
   ])('decided 29 Sep: published %s, today %s → late %s / %s (%s)', (publishedOn, today, lateDouble, lateNational) => {
     const publication = publicationOf('2026-09-29', publishedOn, today ?? '2026-11-21', rules);
-    expect(publication.lateForDoublePublicity).toBe(lateDouble);
-    expect(publication.lateForNationalPublicity).toBe(lateNational);
+    expect(publication.lateForDualPublication).toBe(lateDouble);
+    expect(publication.lateForNationalPublication).toBe(lateNational);
     expect(publication.calendarCovered).toBe(true);
   });
 
   it('honours configured day counts and flags years the official table does not cover', () => {
-    expect(publicationOf('2026-09-29', null, '2026-09-29', { ...rules, doublePublicityWorkingDays: 1 }).doublePublicityDeadline).toBe(
+    expect(publicationOf('2026-09-29', null, '2026-09-29', { ...rules, dualPublicationWorkingDays: 1 }).dualPublicationDeadline).toBe(
       '2026-09-30',
     );
     expect(publicationOf('2099-06-01', null, '2099-06-01', rules).calendarCovered).toBe(false);

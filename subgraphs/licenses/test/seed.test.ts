@@ -1,9 +1,10 @@
-import { enterpriseAt, equipmentRegistrationsFor, licensesFor } from '@credit-hub/seed';
+import { enterpriseAt } from '@credit-hub/seed';
 import { describe, expect, it } from 'vitest';
-import { checkLicenseNumber } from '../src/data/license-number-rules.ts';
-import { effectiveStatus } from '../src/data/license-status-rules.ts';
-import { publicationOf } from '../src/data/publication-rules.ts';
-import { DEFAULT_LICENSE_RULES } from '../src/data/rules-config.ts';
+import { DEFAULT_LICENSE_RULES } from '../src/rules/config.ts';
+import { checkLicenseNumber } from '../src/rules/license-number-rules.ts';
+import { effectiveStatus } from '../src/rules/license-status-rules.ts';
+import { publicationOf } from '../src/rules/publication-rules.ts';
+import { equipmentRegistrationsFor, licensesFor } from '../src/seed/records.ts';
 
 const referenceDate = '2026-11-21';
 const enterprises = Array.from({ length: 3000 }, (_, index) => enterpriseAt(index, { referenceDate }));
@@ -38,7 +39,7 @@ describe('seeded licences', () => {
     const valid = licenses.filter((l) => effectiveStatus(l, referenceDate) === 'VALID').length;
     expect(valid / licenses.length).toBeGreaterThan(0.6);
     const late = licenses.filter(
-      (l) => publicationOf(l.issuedOn, l.publishedOn, referenceDate, DEFAULT_LICENSE_RULES).lateForDoublePublicity,
+      (l) => publicationOf(l.issuedOn, l.publishedOn, referenceDate, DEFAULT_LICENSE_RULES).lateForDualPublication,
     );
     expect(late.length / licenses.length).toBeGreaterThan(0.05);
     expect(late.length / licenses.length).toBeLessThan(0.4);

@@ -4,8 +4,8 @@ import { ANONYMOUS, type Caller, createStaticEnterpriseDirectory } from '@credit
 import { UsccAllowList } from '@credit-hub/uscc';
 import { type ExecutionResult, graphql } from 'graphql';
 import { createContext } from '../src/context.ts';
-import { DEFAULT_LICENSE_RULES } from '../src/data/rules-config.ts';
 import { type LicensesDatabase, openLicensesTestDatabase } from '../src/db/client.ts';
+import { DEFAULT_LICENSE_RULES } from '../src/rules/config.ts';
 import { schema } from '../src/schema/index.ts';
 
 export const TODAY = '2026-11-21';

@@ -7,12 +7,12 @@ import {
 import type { UsccAllowList } from '@credit-hub/uscc';
 import type { SanctionsDb } from './db/client.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
-import type { SanctionRules } from './rules/config.ts';
+import type { RuleBook } from './rules/rule-book.ts';
 
 export interface Context extends SubgraphContext {
   db: SanctionsDb;
   loaders: Loaders;
-  rules: SanctionRules;
+  rules: RuleBook;
   allowList: UsccAllowList;
   /** Enterprises' registered regions, from the enterprises subgraph (per request, batched). */
   enterpriseFacts: EnterpriseFactsLoader;
@@ -22,7 +22,7 @@ export interface Context extends SubgraphContext {
 
 export interface Services {
   db: SanctionsDb;
-  rules: SanctionRules;
+  rules: RuleBook;
   allowList: UsccAllowList;
   enterprises: EnterpriseDirectory;
   today: () => string;

@@ -1,6 +1,7 @@
 import { databaseUrlFor, enterpriseDirectoryEnvShape, parseEnv, portVariable, subgraphEnvShape } from '@credit-hub/subgraph-kit';
 import { z } from 'zod';
-import { DEFAULT_RULES, rulesWith, type SanctionRules } from './rules/config.ts';
+import { readConfiguredRules } from './rules/configured-rules.ts';
+import { DEFAULT_RULE_BOOK, type RuleBook } from './rules/rule-book.ts';
 
 export const SUBGRAPH_NAME = 'sanctions';
 
@@ -8,8 +9,11 @@ const shape = {
   ...subgraphEnvShape,
   ...enterpriseDirectoryEnvShape,
   SANCTIONS_PORT: portVariable(4003),
-  /** 较低数额罚款 ceiling in yuan (provincial; verify against the province's own rule). */
-  PENALTY_LOW_FINE_THRESHOLD: z.coerce.number().nonnegative().default(DEFAULT_RULES.lowFineThreshold),
+  /**
+   * JSON file of extra rule versions (e.g. another province's 较低数额罚款 thresholds), each with
+   * its citation and effective date; added to the built-in ones, never replacing them.
+   */
+  SANCTION_RULES_FILE: z.string().trim().min(1).optional(),
 };
 
 /** Validated configuration of the sanctions subgraph (README: "Environment variables"). */
@@ -19,4 +23,5 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
 }
 export type SanctionsEnv = ReturnType<typeof loadEnv>;
 
-export const rulesFromEnv = (env: SanctionsEnv): SanctionRules => rulesWith({ lowFineThreshold: env.PENALTY_LOW_FINE_THRESHOLD });
+export const rulesFromEnv = (env: SanctionsEnv): RuleBook =>
+  env.SANCTION_RULES_FILE ? DEFAULT_RULE_BOOK.with(readConfiguredRules(env.SANCTION_RULES_FILE)) : DEFAULT_RULE_BOOK;

@@ -1,10 +1,11 @@
 import { insertInChunks } from '@credit-hub/db';
-import { generateEnterprises, type SeedOptions, type SeedSanctions, sanctionsFor } from '@credit-hub/seed';
+import { generateEnterprises, type SeedOptions } from '@credit-hub/seed';
 import { count, max, sql } from 'drizzle-orm';
 import type { NewHistoryEntry } from './data/history-store.ts';
 import type { SanctionsDb } from './db/client.ts';
 import { abnormalOperations, creditRepairs, penalties, recordHistory, seriousViolations } from './db/schema.ts';
-import { DEFAULT_RULES, penaltyPublicUntil, type SanctionRules } from './rules/index.ts';
+import { DEFAULT_RULE_BOOK, penaltyPublicUntil, type RuleBook } from './rules/index.ts';
+import { type SeedSanctions, sanctionsFor } from './seed/records.ts';
 
 const BATCH = 5_000;
 const SEED_ACTOR = 'seed';
@@ -65,7 +66,7 @@ const history = (
 });
 
 /** Rows of one enterprise, with ids and links resolved and every state change in the history. */
-function rowsFor(uscc: string, regionCode: string, records: SeedSanctions, ids: IdCounter, rules: SanctionRules, rows: Rows): void {
+function rowsFor(uscc: string, regionCode: string, records: SeedSanctions, ids: IdCounter, rules: RuleBook, rows: Rows): void {
   const owned = (department: string) => ({ uscc, regionCode, department, recordedBy: SEED_ACTOR });
   const penaltyIds = new Map<string, number>();
   const abnormalIds = new Map<string, number>();
@@ -78,7 +79,7 @@ function rowsFor(uscc: string, regionCode: string, records: SeedSanctions, ids: 
       id,
       ...owned(p.department),
       ...facts,
-      publicUntil: penaltyPublicUntil(p.publishedOn, p.penaltyTypes, p.fineAmount, rules),
+      publicUntil: penaltyPublicUntil({ ...p, regionCode }, p.publishedOn, rules),
     });
     rows.history.push(history(uscc, 'PENALTY', id, 'RECORDED', [null, 'IN_FORCE'], p.decidedOn, p.decisionNumber));
     if (p.stateChangedOn) rows.history.push(history(uscc, 'PENALTY', id, p.state, ['IN_FORCE', p.state], p.stateChangedOn));
@@ -125,12 +126,8 @@ function rowsFor(uscc: string, regionCode: string, records: SeedSanctions, ids: 
  * Enterprises that already have records are skipped, so seeding again (or a larger range) only
  * adds what is missing.
  */
-export async function seedSanctions(
-  db: SanctionsDb,
-  total: number,
-  options: SeedOptions & { rules?: SanctionRules } = {},
-): Promise<number> {
-  const rules = options.rules ?? DEFAULT_RULES;
+export async function seedSanctions(db: SanctionsDb, total: number, options: SeedOptions & { rules?: RuleBook } = {}): Promise<number> {
+  const rules = options.rules ?? DEFAULT_RULE_BOOK;
   const ids = await nextIds(db);
   const seeded = new Set((await db.selectDistinct({ uscc: recordHistory.uscc }).from(recordHistory)).map((row) => row.uscc));
   const empty = (): Rows => ({ penalties: [], abnormal: [], serious: [], repairs: [], history: [] });

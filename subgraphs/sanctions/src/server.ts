@@ -1,5 +1,6 @@
 import { enterpriseDirectoryFromEnv, launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
+import { calendarReadiness } from '@credit-hub/workdays';
 import { createContext } from './context.ts';
 import { openSanctionsDatabase, type SanctionsDatabase } from './db/client.ts';
 import { loadEnv, rulesFromEnv, type SanctionsEnv, SUBGRAPH_NAME } from './env.ts';
@@ -19,6 +20,7 @@ export interface StartOptions {
 export async function startSanctionsSubgraph(options: StartOptions = {}): Promise<RunningService & { database: SanctionsDatabase }> {
   const env = options.env ?? loadEnv();
   const rules = rulesFromEnv(env);
+  const today = options.today ?? (() => todayInChina());
   const database = options.database ?? (await openSanctionsDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
   const running = await launchSubgraph({
     name: SUBGRAPH_NAME,
@@ -27,6 +29,7 @@ export async function startSanctionsSubgraph(options: StartOptions = {}): Promis
     schema,
     database,
     ownsDatabase: !options.database,
+    readyDetails: () => calendarReadiness(today()),
     demo: {
       isEmpty: async () => (await countSeededRecords(database.db)) === 0,
       seed: (count) => seedSanctions(database.db, count, { rules }),
@@ -36,7 +39,7 @@ export async function startSanctionsSubgraph(options: StartOptions = {}): Promis
       allowList: UsccAllowList.fromEnv(env.USCC_ALLOW_LIST),
       rules,
       enterprises: enterpriseDirectoryFromEnv(SUBGRAPH_NAME, env),
-      today: options.today ?? (() => todayInChina()),
+      today,
     }),
   });
   return { ...running, database };

@@ -4,7 +4,7 @@ import {
   abnormalListedOn,
   abnormalPublication,
   abnormalPublicOn,
-  DEFAULT_RULES,
+  DEFAULT_RULE_BOOK,
   isDueForEscalation,
   type ListingFacts,
   seriousEarlyRemovalFrom,
@@ -14,7 +14,7 @@ import {
   seriousScheduledRemoval,
 } from '../src/rules/index.ts';
 
-const rules = DEFAULT_RULES;
+const rules = DEFAULT_RULE_BOOK;
 const listing = (overrides: Partial<ListingFacts> = {}): ListingFacts => ({
   listedOn: '2024-03-10',
   removedOn: null,

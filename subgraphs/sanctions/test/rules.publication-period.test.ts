@@ -1,60 +1,130 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_RULES,
-  type PenaltyFacts,
+  DEFAULT_RULE_BOOK,
+  maskIdNumber,
+  type PartyType,
+  type PenaltyRecordFacts,
   type PenaltyType,
   penaltyInForceOn,
   penaltyPublication,
   penaltyPublicOn,
   penaltyPublicUntil,
+  penaltyPublicUntilExplained,
   publicationClass,
   publicationDeadlines,
-  rulesWith,
+  RuleBook,
   withdrawalDeadline,
 } from '../src/rules/index.ts';
 
-const rules = DEFAULT_RULES;
-const threshold = rules.lowFineThreshold;
+const rules = DEFAULT_RULE_BOOK;
+const FUJIAN = '350102';
+const SHANXI = '140802';
 
-describe('publication class (市场监督管理行政处罚信息公示规定)', () => {
-  it.each<[string, PenaltyType[], number | null, string]>([
-    ['warning only: never published', ['WARNING'], null, 'NONE'],
-    ['通报批评 only: 3 months', ['CIRCULATED_CRITICISM'], null, 'SHORT'],
-    ['fine a yuan under the threshold: 3 months', ['FINE'], threshold - 1, 'SHORT'],
-    ['fine at the threshold (以下 includes the amount): 3 months', ['FINE'], threshold, 'SHORT'],
-    ['fine a yuan over the threshold: 3 years', ['FINE'], threshold + 1, 'LONG'],
-    ['warning beside a low fine: 3 months', ['WARNING', 'FINE'], 2000, 'SHORT'],
-    ['通报批评 and a low fine: 3 months', ['CIRCULATED_CRITICISM', 'FINE'], 2000, 'SHORT'],
-    ['low fine with confiscation: 3 years', ['FINE', 'CONFISCATE_ILLEGAL_GAINS'], 2000, 'LONG'],
-    ['confiscation alone: 3 years', ['CONFISCATE_ILLEGAL_PROPERTY'], null, 'LONG'],
-    ['licence revocation: 3 years', ['REVOKE_LICENCE'], null, 'LONG'],
-    ['warning with suspension: 3 years', ['WARNING', 'SUSPEND_PRODUCTION'], null, 'LONG'],
-  ])('%s', (_label, types, fine, expected) => {
-    expect(publicationClass(types, fine, rules)).toBe(expected);
-  });
-
-  it('follows the configured provincial threshold', () => {
-    expect(publicationClass(['FINE'], 20_000, rules)).toBe('LONG');
-    expect(publicationClass(['FINE'], 20_000, rulesWith({ lowFineThreshold: 20_000 }))).toBe('SHORT');
-  });
-});
-
-const penalty = (overrides: Partial<PenaltyFacts>): PenaltyFacts => ({
+const penalty = (overrides: Partial<PenaltyRecordFacts> = {}): PenaltyRecordFacts => ({
   penaltyTypes: ['FINE'],
-  fineAmount: 5000,
+  fineAmount: '2000',
   decidedOn: '2024-03-05',
+  regionCode: FUJIAN,
+  procedure: 'ORDINARY',
+  partyType: 'ORGANISATION',
+  restrictionMonths: null,
+  withheldReason: null,
   publishedOn: '2024-03-10',
   state: 'IN_FORCE',
   repairedOn: null,
   ...overrides,
 });
 
-const visibleOn = (facts: PenaltyFacts, today: string) =>
-  penaltyPublication(facts, penaltyPublicUntil(facts.publishedOn, facts.penaltyTypes, facts.fineAmount, rules), today);
+describe('publication class (市场监督管理行政处罚信息公示规定 第二条, 第十三条)', () => {
+  it.each<[string, PenaltyType[], string | null, string]>([
+    ['warning only: never published', ['WARNING'], null, 'NONE'],
+    ['通报批评 only: 3 months', ['CIRCULATED_CRITICISM'], null, 'SHORT'],
+    ['warning beside a lower fine: 3 months', ['WARNING', 'FINE'], '2000', 'SHORT'],
+    ['通报批评 and a lower fine: 3 months', ['CIRCULATED_CRITICISM', 'FINE'], '2000', 'SHORT'],
+    ['lower fine with confiscation: 3 years', ['FINE', 'CONFISCATE_ILLEGAL_GAINS'], '2000', 'LONG'],
+    ['confiscation alone: 3 years', ['CONFISCATE_ILLEGAL_PROPERTY'], null, 'LONG'],
+    ['licence revocation: 3 years', ['REVOKE_LICENCE'], null, 'LONG'],
+    ['warning with suspension: 3 years', ['WARNING', 'SUSPEND_PRODUCTION'], null, 'LONG'],
+  ])('%s', (_label, types, fine, expected) => {
+    expect(publicationClass(penalty({ penaltyTypes: types, fineAmount: fine }), rules)).toBe(expected);
+  });
+
+  it.each<[PartyType, string, string]>([
+    // 闽市监规〔2024〕3号: strictly below 5 000 yuan for natural persons, 50 000 for organisations.
+    ['NATURAL_PERSON', '4999.99', 'SHORT'],
+    ['NATURAL_PERSON', '5000', 'LONG'],
+    ['INDIVIDUAL_BUSINESS_SINGLE', '4999', 'SHORT'],
+    ['INDIVIDUAL_BUSINESS_SINGLE', '5000.00', 'LONG'],
+    ['ORGANISATION', '4999', 'SHORT'],
+    ['ORGANISATION', '5000', 'SHORT'],
+    ['ORGANISATION', '49999', 'SHORT'],
+    ['ORGANISATION', '49999.99', 'SHORT'],
+    ['ORGANISATION', '50000', 'LONG'],
+  ])('Fujian lower fine: %s fined %s yuan → %s', (partyType, fine, expected) => {
+    expect(publicationClass(penalty({ partyType, fineAmount: fine }), rules)).toBe(expected);
+  });
+
+  it('judges a fine decided before Fujian’s threshold took effect by the rules then (no threshold: 3 years)', () => {
+    expect(publicationClass(penalty({ decidedOn: '2023-12-31', fineAmount: '100' }), rules)).toBe('LONG');
+    expect(publicationClass(penalty({ decidedOn: '2024-01-01', fineAmount: '100' }), rules)).toBe('SHORT');
+  });
+
+  it('takes the safe reading where the province set no threshold, and says so', () => {
+    const shanxi = penalty({ regionCode: SHANXI, fineAmount: '100' });
+    expect(publicationClass(shanxi, rules)).toBe('LONG');
+    const explained = penaltyPublicUntilExplained(shanxi, shanxi.publishedOn, rules);
+    expect(explained).toMatchObject({ date: '2027-03-10', rule: { code: 'PENALTY_PUBLICATION_LONG', citation: { article: '第十三条' } } });
+    expect(explained.note).toContain('No lower-fine threshold for province 14');
+  });
+
+  it('follows a threshold another province configures as a new rule version', () => {
+    const configured = new RuleBook().with([
+      {
+        code: 'PENALTY_LOWER_FINE_ORGANISATION',
+        title: 'test',
+        value: '20000',
+        unit: 'YUAN',
+        citation: { document: '晋市监规（测试）', article: null },
+        effectiveFrom: '2024-01-01',
+        province: '14',
+        note: null,
+      },
+    ]);
+    expect(publicationClass(penalty({ regionCode: SHANXI, fineAmount: '19999.99' }), configured)).toBe('SHORT');
+    expect(publicationClass(penalty({ regionCode: SHANXI, fineAmount: '20000' }), configured)).toBe('LONG');
+  });
+
+  it('never publishes a simple-procedure fine, nor a decision withheld by approval', () => {
+    expect(publicationClass(penalty({ procedure: 'SIMPLE', fineAmount: '200' }), rules)).toBe('NONE');
+    expect(penaltyPublicUntilExplained(penalty({ procedure: 'SIMPLE' }), '2024-03-10', rules)).toMatchObject({
+      date: null,
+      rule: { code: 'PENALTY_PUBLISHED_PROCEDURE', citation: { article: '第二条' } },
+    });
+    const withheld = penalty({ withheldReason: '涉及国家秘密', publishedOn: null });
+    expect(publicationClass(withheld, rules)).toBe('NONE');
+    expect(penaltyPublication(withheld, null, '2024-04-01').reasonHidden).toBe('WITHHELD');
+    expect(penaltyPublication(penalty({ procedure: 'SIMPLE', publishedOn: null }), null, '2024-04-01').reasonHidden).toBe(
+      'NEVER_PUBLISHED',
+    );
+  });
+
+  it.each([
+    ['3-year restriction: 3 years', 36, '2027-03-10'],
+    ['37-month restriction: its length', 37, '2027-04-10'],
+    ['5-year employment restriction: 5 years', 60, '2029-03-10'],
+    ['1-year restriction: still 3 years', 12, '2027-03-10'],
+  ] as const)('restriction longer than 3 years is published for its length: %s', (_label, months, until) => {
+    const restricted = penalty({ penaltyTypes: ['RESTRICT_EMPLOYMENT', 'FINE'], fineAmount: '100000', restrictionMonths: months });
+    expect(penaltyPublicUntil(restricted, '2024-03-10', rules)).toBe(until);
+  });
+});
+
+const visibleOn = (facts: PenaltyRecordFacts, today: string) =>
+  penaltyPublication(facts, penaltyPublicUntil(facts, facts.publishedOn, rules), today);
 
 describe('publication period boundaries: published through the last day inclusive', () => {
   const short = penalty({});
-  const long = penalty({ fineAmount: 50_000 });
+  const long = penalty({ fineAmount: '50000' });
   it.each([
     ['3 months: the day before the last day', short, '2024-06-09', true, null],
     ['3 months: the last day (2024-06-10)', short, '2024-06-10', true, null],
@@ -83,10 +153,19 @@ describe('publication period boundaries: published through the last day inclusiv
   });
 
   it('computes the last day from the publication day, month ends clamped', () => {
-    expect(penaltyPublicUntil('2023-11-30', ['FINE'], 100, rules)).toBe('2024-02-29');
-    expect(penaltyPublicUntil('2024-02-29', ['FINE'], 50_000, rules)).toBe('2027-02-28');
-    expect(penaltyPublicUntil(null, ['FINE'], 100, rules)).toBeNull();
-    expect(penaltyPublicUntil('2024-03-10', ['WARNING'], null, rules)).toBeNull();
+    expect(penaltyPublicUntil(penalty({ fineAmount: '100' }), '2023-11-30', rules)).toBe('2024-02-29');
+    expect(penaltyPublicUntil(penalty({ fineAmount: '50000' }), '2024-02-29', rules)).toBe('2027-02-28');
+    expect(penaltyPublicUntil(penalty({ fineAmount: '100' }), null, rules)).toBeNull();
+    expect(penaltyPublicUntil(penalty({ penaltyTypes: ['WARNING'], fineAmount: null }), '2024-03-10', rules)).toBeNull();
+  });
+
+  it('cites 第十三条 for the period', () => {
+    expect(penaltyPublicUntilExplained(short, short.publishedOn, rules).rule).toMatchObject({
+      code: 'PENALTY_PUBLICATION_SHORT',
+      value: 3,
+      citation: { article: '第十三条' },
+      effectiveFrom: '2021-09-01',
+    });
   });
 });
 
@@ -117,14 +196,35 @@ describe('asOf: in force and (for the public) published on that day', () => {
 });
 
 describe('publication and withdrawal deadlines in working days (official calendar with 调休)', () => {
-  it('counts 7 and 20 working days after the decision', () => {
+  it('counts 7 and 20 working days after the decision, citing their sources', () => {
     // 2024-09-27 (Fri): National Day holiday 10-01..10-07; 09-29 (Sun) and 10-12 (Sat) are make-up working days.
-    expect(publicationDeadlines('2024-09-27', rules)).toEqual({ dualPublication: '2024-10-12', national: '2024-10-30' });
+    const deadlines = publicationDeadlines('2024-09-27', rules);
+    expect(deadlines.dualPublication).toMatchObject({
+      date: '2024-10-12',
+      provisional: false,
+      rule: { code: 'DUAL_PUBLICATION_DEADLINE' },
+    });
+    expect(deadlines.national).toMatchObject({ date: '2024-10-30', provisional: false, rule: { citation: { article: '第六条' } } });
+  });
+
+  it('marks a deadline counted into 2027 as provisional (the 2027 holiday notice is not loaded)', () => {
+    const deadlines = publicationDeadlines('2026-12-24', rules);
+    // Monday–Friday counting takes 1 Jan 2027 (New Year's Day in every year) as a working day: hence provisional.
+    expect(deadlines.dualPublication).toMatchObject({ date: '2027-01-04', provisional: true });
+    expect(deadlines.dualPublication.note).toContain('2027');
+    expect(publicationDeadlines('2026-12-01', rules).dualPublication.provisional).toBe(false);
   });
 
   it('withdraws a changed or revoked penalty within 3 working days', () => {
     // 2024-05-11 (Sat) is a make-up working day; 05-01..05-05 is the Labour Day holiday.
-    expect(withdrawalDeadline('2024-05-08', rules)).toBe('2024-05-11');
-    expect(withdrawalDeadline('2024-04-30', rules)).toBe('2024-05-08');
+    expect(withdrawalDeadline('2024-05-08', rules).date).toBe('2024-05-11');
+    expect(withdrawalDeadline('2024-04-30', rules).date).toBe('2024-05-08');
+  });
+});
+
+describe('publication exceptions (第五–六条)', () => {
+  it('masks a natural person’s ID number: region digits and last 4 kept', () => {
+    expect(maskIdNumber('35010219800101123X')).toBe('350102********123X');
+    expect(maskIdNumber('12345')).toBe('*****');
   });
 });

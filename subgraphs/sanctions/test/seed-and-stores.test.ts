@@ -1,5 +1,6 @@
 import { testDatabaseKinds } from '@credit-hub/db';
-import { generateEnterprises, sanctionsFor } from '@credit-hub/seed';
+import { generateEnterprises } from '@credit-hub/seed';
+import { earliestStartStillRunning, latestStartElapsedBy } from '@credit-hub/workdays';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAbnormalOperationsByUscc, getAbnormalOperationsDueForEscalation } from '../src/data/abnormal-operation-store.ts';
 import { getCreditRepairsByUscc, getPendingCreditRepairs } from '../src/data/credit-repair-store.ts';
@@ -7,15 +8,8 @@ import { getPenaltiesByUscc, searchPenalties } from '../src/data/penalty-store.t
 import { getSeriousViolationsByUscc, searchSeriousViolations } from '../src/data/serious-violation-store.ts';
 import { changePenalty } from '../src/data/transitions.ts';
 import { openSanctionsTestDatabase, type SanctionsDatabase } from '../src/db/client.ts';
-import {
-  DEFAULT_RULES,
-  earliestStartStillRunning,
-  isDueForEscalation,
-  latestStartElapsedBy,
-  penaltyPublication,
-  repairEligibility,
-  seriousPublication,
-} from '../src/rules/index.ts';
+import { DEFAULT_RULE_BOOK, isDueForEscalation, penaltyPublication, repairEligibility, seriousPublication } from '../src/rules/index.ts';
+import { sanctionsFor } from '../src/seed/records.ts';
 import { seedSanctions } from '../src/seed.ts';
 
 const REFERENCE_DATE = '2025-01-15';
@@ -58,7 +52,7 @@ describe.each(testDatabaseKinds())('seeded sanctions and their stores (%s)', (ki
       const eligibility = repairEligibility(
         { kind: 'PENALTY', ...before },
         { today: repair.decidedOn, obligationsFulfilled: true },
-        DEFAULT_RULES,
+        DEFAULT_RULE_BOOK,
       );
       expect(eligibility.reasons, target.decisionNumber).toEqual([]);
     }
@@ -82,7 +76,7 @@ describe.each(testDatabaseKinds())('seeded sanctions and their stores (%s)', (ki
 
   it('returns in SQL exactly the serious listings the pure rule shows the public', async () => {
     const all = await getSeriousViolationsByUscc(database.db, usccs);
-    const expected = all.filter((s) => seriousPublication(s, REFERENCE_DATE, DEFAULT_RULES).visibleToPublic).map((s) => s.id);
+    const expected = all.filter((s) => seriousPublication(s, REFERENCE_DATE, DEFAULT_RULE_BOOK).visibleToPublic).map((s) => s.id);
     const found = await searchSeriousViolations(
       database.db,
       {},
@@ -95,7 +89,7 @@ describe.each(testDatabaseKinds())('seeded sanctions and their stores (%s)', (ki
   it('finds in SQL exactly the abnormal listings the pure rule makes due for escalation', async () => {
     const all = await getAbnormalOperationsByUscc(database.db, usccs);
     const escalated = new Set((await getSeriousViolationsByUscc(database.db, usccs)).map((s) => s.escalatedFromAbnormalId));
-    const expected = all.filter((a) => isDueForEscalation(a, REFERENCE_DATE, DEFAULT_RULES) && !escalated.has(a.id)).map((a) => a.id);
+    const expected = all.filter((a) => isDueForEscalation(a, REFERENCE_DATE, DEFAULT_RULE_BOOK) && !escalated.has(a.id)).map((a) => a.id);
     const found = await getAbnormalOperationsDueForEscalation(database.db, {
       listedOnOrBefore: latestStartElapsedBy(REFERENCE_DATE, 36),
       limit: 10_000,

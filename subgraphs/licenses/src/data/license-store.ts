@@ -1,8 +1,8 @@
 import { anyOfKeys, inRegionPrefix, preparedPerDatabase } from '@credit-hub/db';
-import type { LicenseKind, LicenseStatus } from '@credit-hub/seed';
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, type SQL } from 'drizzle-orm';
 import type { LicensesDb } from '../db/client.ts';
 import { type LicenseRow, licenseStatusChanges, licenses, type NewLicense, type NewLicenseStatusChange } from '../db/schema.ts';
+import type { LicenseKind, LicenseStatus } from '../rules/license-kinds.ts';
 import { visibleTo } from './sql-conditions.ts';
 import type { VisibilityScope } from './visibility.ts';
 
@@ -89,6 +89,8 @@ export async function countLicenses(db: LicensesDb, filter: LicenseFilter, scope
 export interface ExpiringFilter {
   /** Licences whose last day falls on or before this date (renewal due date + lead time). */
   validToUntil: string;
+  /** The same bound for food production licences (30 working days), when it differs. */
+  foodValidToUntil?: string;
   kinds?: readonly LicenseKind[] | null | undefined;
   regionPrefix?: string | null | undefined;
 }
@@ -100,7 +102,12 @@ function expiringConditions(filter: ExpiringFilter, scope: VisibilityScope, toda
     inArray(licenses.status, ['VALID', 'SUSPENDED']),
     isNull(licenses.renewedBy),
     gte(licenses.validTo, today),
-    lte(licenses.validTo, filter.validToUntil),
+    filter.foodValidToUntil
+      ? (or(
+          and(eq(licenses.kind, 'FOOD_PRODUCTION'), lte(licenses.validTo, filter.foodValidToUntil)),
+          and(ne(licenses.kind, 'FOOD_PRODUCTION'), lte(licenses.validTo, filter.validToUntil)),
+        ) as SQL)
+      : lte(licenses.validTo, filter.validToUntil),
   ];
 }
 

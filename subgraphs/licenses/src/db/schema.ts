@@ -1,3 +1,4 @@
+import { boolean, char, date, index, jsonb, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import type {
   CommitmentVerification,
   EquipmentRegistrationStatus,
@@ -5,8 +6,7 @@ import type {
   LicenseKind,
   LicenseStatus,
   SeedLicensedItem,
-} from '@credit-hub/seed';
-import { boolean, char, date, index, jsonb, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+} from '../rules/license-kinds.ts';
 
 export type LicensedItem = SeedLicensedItem;
 /** Stored statuses: EXPIRED follows from `valid_to` at read time, never from a nightly job. */

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { effectiveStatus } from '../data/license-status-rules.ts';
-import { summarizeLicenses } from '../data/license-summary-rules.ts';
+import { effectiveStatus } from '../rules/license-status-rules.ts';
+import { summarizeLicenses } from '../rules/license-summary-rules.ts';
 import { EnterpriseRef } from './enterprise-ref.ts';
 import { LicenseKindEnum, LicenseStatusEnum } from './enums.ts';
 import { callerSeesRegistration, EquipmentRegistrationRef } from './equipment-registration.ts';

@@ -1,3 +1,4 @@
+import { builder } from '../builder.ts';
 import type {
   COMMITMENT_VERIFICATIONS,
   EQUIPMENT_REGISTRATION_STATUSES,
@@ -5,9 +6,8 @@ import type {
   LICENSE_KINDS,
   LICENSE_STATUSES,
   LICENSED_ACTIVITIES,
-} from '@credit-hub/seed';
-import { builder } from '../builder.ts';
-import type { STATUS_ACTIONS } from '../data/license-status-rules.ts';
+} from '../rules/license-kinds.ts';
+import type { STATUS_ACTIONS } from '../rules/license-status-rules.ts';
 
 export const LicenseKindEnum = builder.enumType('LicenseKind', {
   description: '许可类别 Kind of administrative licence in the focus domains.',

@@ -1,13 +1,16 @@
+import { computedDate } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { publicationOf } from '../data/publication-rules.ts';
-import { isRegisteredOnTime, registrationDeadline } from '../data/registration-rules.ts';
 import { callerSeesRecord, recordFacts } from '../data/visibility.ts';
 import type { EquipmentRegistrationRow } from '../db/schema.ts';
+import { licenseRule } from '../rules/catalogue.ts';
+import { publicationOf } from '../rules/publication-rules.ts';
+import { isRegisteredOnTime, registrationDeadline } from '../rules/registration-rules.ts';
 import { EnterpriseRef } from './enterprise-ref.ts';
 import { EquipmentRegistrationStatusEnum } from './enums.ts';
 import { PublicationRef } from './publication.ts';
 import { RegionRef, regionOf } from './region.ts';
+import { ComputedDateRef } from './rules.ts';
 
 export const callerSeesRegistration = (ctx: Context, registration: EquipmentRegistrationRow) =>
   callerSeesRecord(ctx.caller, registration, registration.publishedOn, ctx.today);
@@ -43,6 +46,15 @@ export const EquipmentRegistrationRef = builder.objectRef<EquipmentRegistrationR
       type: 'Date',
       description: '登记期限 Last day to register (default 30 days after first use).',
       resolve: (r, _args, ctx) => registrationDeadline(r.firstUsedOn, ctx.rules.registrationDeadlineDays),
+    }),
+    registrationDeadlineExplanation: t.field({
+      type: ComputedDateRef,
+      description: '登记期限依据 Why registrationDeadline: rule, source, effective date.',
+      resolve: (r, _args, ctx) =>
+        computedDate(
+          registrationDeadline(r.firstUsedOn, ctx.rules.registrationDeadlineDays),
+          licenseRule(ctx.rules, 'EQUIPMENT_REGISTRATION_DEADLINE', r.firstUsedOn),
+        ),
     }),
     registeredOnTime: t.boolean({
       description: '按期登记 Registered before use or within the deadline after first use.',

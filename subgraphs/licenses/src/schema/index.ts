@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import './enums.ts';
 import './region.ts';
+import './rules.ts';
 import './publication.ts';
 import './enterprise-ref.ts';
 import './license.ts';

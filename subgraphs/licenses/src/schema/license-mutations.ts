@@ -1,13 +1,13 @@
-import type { LicenseKind } from '@credit-hub/seed';
-import { addDays } from '@credit-hub/seed';
 import { conflict, notFound, registeredRegionOf, requireValidUscc } from '@credit-hub/subgraph-kit';
 import { getDivision } from '@credit-hub/uscc';
+import { addDays } from '@credit-hub/workdays';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { checkLicenseNumber, normalizeLicenseNumber } from '../data/license-number-rules.ts';
-import { ACTION_EVENTS, defaultValidTo, effectiveStatus, STATUS_TRANSITIONS, transitionProblem } from '../data/license-status-rules.ts';
 import { changeLicense, insertLicense, type LicenseChange, LicenseExistsError } from '../data/license-store.ts';
 import type { LicensedItem, LicenseRow, NewLicense } from '../db/schema.ts';
+import type { LicenseKind } from '../rules/license-kinds.ts';
+import { checkLicenseNumber, normalizeLicenseNumber } from '../rules/license-number-rules.ts';
+import { ACTION_EVENTS, defaultValidTo, effectiveStatus, STATUS_TRANSITIONS, transitionProblem } from '../rules/license-status-rules.ts';
 import { CommitmentVerificationEnum, LicensedActivityEnum, LicenseKindEnum, LicenseStatusActionEnum } from './enums.ts';
 import { LicenseRef, licenseFacts } from './license.ts';
 import {

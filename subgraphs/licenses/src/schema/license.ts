@@ -1,17 +1,18 @@
-import type { LicenseKind } from '@credit-hub/seed';
 import { badUserInput, decodeCursor, defineConnection, encodeCursor, pageSize, parseRegionPrefix, toPage } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { normalizeLicenseNumber } from '../data/license-number-rules.ts';
-import { addMonths, effectiveStatus, renewalDueOn } from '../data/license-status-rules.ts';
 import { countExpiringLicenses, countLicenses, findExpiringLicenses, type LicenseFilter, searchLicenses } from '../data/license-store.ts';
-import { publicationOf } from '../data/publication-rules.ts';
 import { callerSeesRecord, recordFacts, visibilityScopeOf } from '../data/visibility.ts';
 import type { LicensedItem, LicenseRow, LicenseStatusChangeRow } from '../db/schema.ts';
+import type { LicenseKind } from '../rules/license-kinds.ts';
+import { normalizeLicenseNumber } from '../rules/license-number-rules.ts';
+import { effectiveStatus, expiryBoundsForRenewalDueBy, renewalDue } from '../rules/license-status-rules.ts';
+import { publicationOf } from '../rules/publication-rules.ts';
 import { EnterpriseRef } from './enterprise-ref.ts';
 import { CommitmentVerificationEnum, LicenseActionEnum, LicensedActivityEnum, LicenseKindEnum, LicenseStatusEnum } from './enums.ts';
 import { PublicationRef } from './publication.ts';
 import { RegionRef, regionOf } from './region.ts';
+import { ComputedDateRef } from './rules.ts';
 
 /** The public sees a licence once first published; regulators of its region and analysts always. */
 export const callerSeesLicense = (ctx: Context, license: LicenseRow) =>
@@ -109,8 +110,15 @@ export const LicenseRef = builder.objectRef<LicenseRow>('License').implement({
     validTo: t.expose('validTo', { type: 'Date', description: '有效期至 Last day of validity.' }),
     renewalDueOn: t.field({
       type: 'Date',
-      description: '延续申请截止 Renewal is due from this day (default 6 months before validTo).',
-      resolve: (l, _args, ctx) => renewalDueOn(l.validTo, ctx.rules.renewalLeadMonths),
+      description:
+        '延续申请截止 Last day to apply for renewal: food production 30 working days before validTo (食品生产许可管理办法), other licences 6 months before (TSG 07).',
+      resolve: (l, _args, ctx) => renewalDue(l, ctx.rules).date ?? l.validTo,
+    }),
+    renewalDueExplanation: t.field({
+      type: ComputedDateRef,
+      description:
+        '延续截止依据 Why renewalDueOn: rule, source, effective date, and whether it is provisional (holiday notice not loaded).',
+      resolve: (l, _args, ctx) => renewalDue(l, ctx.rules),
     }),
     authority: t.field({
       type: IssuingAuthorityRef,
@@ -243,7 +251,7 @@ builder.queryField('expiringLicenses', (t) =>
   t.field({
     type: LicenseConnection,
     description:
-      '到期提醒 Licences in force whose renewal is due (default: 6 months before expiry) by `dueBy` and not yet renewed, soonest expiry first.',
+      '到期提醒 Licences in force whose renewal is due by `dueBy` (food production: 30 working days before expiry; others: 6 months) and not yet renewed, soonest expiry first.',
     args: {
       dueBy: t.arg({ type: 'Date', description: '延续截止 Renewal due on or before this date (default today).' }),
       kinds: t.arg({ type: [LicenseKindEnum], description: '许可类别 Any of these kinds.' }),
@@ -257,8 +265,9 @@ builder.queryField('expiringLicenses', (t) =>
       const dueBy = args.dueBy ?? ctx.today;
       if (dueBy < ctx.today) throw badUserInput('dueBy: cannot be in the past', { field: 'dueBy', reason: 'OUT_OF_RANGE' });
       const filter = {
-        // renewalDueOn = validTo − lead, so "due by D" means validTo ≤ D + lead.
-        validToUntil: addMonths(dueBy, ctx.rules.renewalLeadMonths),
+        // renewalDueOn = validTo − lead, so "due by D" means validTo ≤ D + lead, per kind.
+        validToUntil: expiryBoundsForRenewalDueBy(dueBy, ctx.rules).other,
+        foodValidToUntil: expiryBoundsForRenewalDueBy(dueBy, ctx.rules).food,
         kinds: args.kinds,
         regionPrefix: parseRegionPrefix(args.regionCode, 'regionCode'),
       };

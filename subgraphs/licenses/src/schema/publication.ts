@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
-import type { Publication } from '../data/publication-rules.ts';
+import type { Publication } from '../rules/publication-rules.ts';
+import { ComputedDateRef } from './rules.ts';
 
 export const PublicationRef = builder.objectRef<Publication>('Publication').implement({
   description:
@@ -8,26 +9,48 @@ export const PublicationRef = builder.objectRef<Publication>('Publication').impl
     decidedOn: t.expose('decidedOn', { type: 'Date', description: '决定日期 Date of the decision the deadlines count from (day 0).' }),
     publishedOn: t.expose('publishedOn', { type: 'Date', nullable: true, description: '公示日期 Date published; null while unpublished.' }),
     published: t.boolean({ description: '是否已公示 Published.', resolve: (p) => p.publishedOn !== null }),
-    doublePublicityDeadline: t.expose('doublePublicityDeadline', {
+    dualPublicationDeadline: t.expose('dualPublicationDeadline', {
       type: 'Date',
-      description: '双公示截止日 Last day to publish on the credit platform (default 7 working days after the decision).',
+      description: '双公示期限 Last day to publish on the credit platform (7 working days after the decision).',
     }),
-    nationalPublicityDeadline: t.expose('nationalPublicityDeadline', {
+    doublePublicityDeadline: t.field({
+      type: 'Date',
+      description: '双公示截止日 Same as dualPublicationDeadline (the name the sanctions subgraph uses too).',
+      deprecationReason: 'One name for the 双公示 deadline everywhere: use dualPublicationDeadline.',
+      resolve: (p) => p.dualPublicationDeadline,
+    }),
+    dualPublicationDeadlineExplanation: t.field({
+      type: ComputedDateRef,
+      description: '双公示期限依据 Why dualPublicationDeadline: rule, source, and whether it is provisional (holiday notice not loaded).',
+      resolve: (p) => p.dualPublicationDeadlineExplanation,
+    }),
+    nationalPublicationDeadlineExplanation: t.field({
+      type: ComputedDateRef,
+      description: '公示系统期限依据 Why nationalPublicityDeadline: rule, article, and whether it is provisional.',
+      resolve: (p) => p.nationalPublicationDeadlineExplanation,
+    }),
+    nationalPublicityDeadline: t.expose('nationalPublicationDeadline', {
       type: 'Date',
       description: '国家企业信用信息公示系统截止日 Last day to publish on the national publicity system (default 20 working days).',
     }),
-    lateForDoublePublicity: t.exposeBoolean('lateForDoublePublicity', {
+    lateForDualPublication: t.exposeBoolean('lateForDualPublication', {
       description: '双公示逾期 Published after the 双公示 deadline, or still unpublished after it.',
     }),
-    lateForNationalPublicity: t.exposeBoolean('lateForNationalPublicity', {
+    lateForDoublePublicity: t.boolean({
+      description: '双公示逾期 Same as lateForDualPublication.',
+      deprecationReason: 'One name for the 双公示 deadline everywhere: use lateForDualPublication.',
+      resolve: (p) => p.lateForDualPublication,
+    }),
+    lateForNationalPublicity: t.exposeBoolean('lateForNationalPublication', {
       description: '公示系统逾期 Published after the national publicity deadline, or still unpublished after it.',
     }),
     late: t.boolean({
       description: '是否逾期 Late for either deadline.',
-      resolve: (p) => p.lateForDoublePublicity || p.lateForNationalPublicity,
+      resolve: (p) => p.lateForDualPublication || p.lateForNationalPublication,
     }),
     calendarCovered: t.exposeBoolean('calendarCovered', {
-      description: '日历覆盖 The official holiday table covers the days counted; false means Monday–Friday was assumed.',
+      description:
+        '日历覆盖 The official holiday table covers the days counted; false: the deadlines are provisional (see the explanations).',
     }),
   }),
 });

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
-import type { PenaltyState, PenaltyType, RepairTargetKind, SanctionDomain } from '../rules/index.ts';
+import type { PartyType, PenaltyState, PenaltyType, Procedure, RepairTargetKind, SanctionDomain } from '../rules/index.ts';
 
 export type AbnormalReason = 'MISSING_ANNUAL_REPORT' | 'UNPUBLISHED_INFORMATION' | 'FALSE_INFORMATION' | 'UNREACHABLE_ADDRESS';
 export type AbnormalRemovalReason =
@@ -52,9 +52,22 @@ export const penalties = pgTable(
     factsSummary: text('facts_summary').notNull(),
     legalBasis: text('legal_basis').notNull(),
     penaltyTypes: text('penalty_types').array().$type<PenaltyType[]>().notNull(),
-    /** Yuan. */
-    fineAmount: numeric('fine_amount', { precision: 16, scale: 2, mode: 'number' }),
-    confiscationAmount: numeric('confiscation_amount', { precision: 16, scale: 2, mode: 'number' }),
+    /** Yuan, exact: read and written as a decimal string, never a float. */
+    fineAmount: numeric('fine_amount', { precision: 16, scale: 2, mode: 'string' }),
+    confiscationAmount: numeric('confiscation_amount', { precision: 16, scale: 2, mode: 'string' }),
+    /** 普通程序 / 简易程序: simple-procedure decisions are never published. */
+    procedure: varchar('procedure', { length: 16 }).$type<Procedure>().notNull().default('ORDINARY'),
+    /** 当事人类别: decides the lower-fine threshold. */
+    partyType: varchar('party_type', { length: 32 }).$type<PartyType>().notNull().default('ORGANISATION'),
+    /** 自然人当事人身份证号码: masked in what the public sees. */
+    partyIdNumber: text('party_id_number'),
+    /** 限制期限 (months) of a restriction of employment or operation. */
+    restrictionMonths: integer('restriction_months'),
+    /** 从重处罚: a fine set at the heavy end of the discretion benchmark (grounds for a serious listing). */
+    heavyDiscretion: boolean('heavy_discretion').notNull().default(false),
+    /** 经批准不予公示: reason and approver; null when published normally. */
+    withheldReason: text('withheld_reason'),
+    withheldApprovedBy: text('withheld_approved_by'),
     decidedOn: date('decided_on', { mode: 'string' }).notNull(),
     authority: text('authority').notNull(),
     caseDomain: varchar('case_domain', { length: 32 }).$type<SanctionDomain>().notNull(),

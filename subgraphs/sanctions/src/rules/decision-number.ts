@@ -1,13 +1,14 @@
 /**
- * 处罚决定书文号 `{authority short name}市监处罚〔YYYY〕N号`, e.g. 晋市监处罚〔2024〕12号, sometimes
- * with a prefix in full-width parentheses: （食药）运市监处罚〔2024〕3号.
+ * 处罚决定书文号: there is no single national format — 晋市监处罚〔2024〕12号, 运市监罚字〔2024〕3号,
+ * （食药）运市监处罚〔2024〕3号, 闽市监罚〔2024〕第5号 — so any text is accepted that has a year in
+ * brackets and a number before 号 (rule PENALTY_DECISION_NUMBER).
  */
-const PATTERN = /^(?:（([\u3400-\u9fff]{1,12})）)?([\u3400-\u9fff]{1,12})市监处罚〔(\d{4})〕([1-9]\d{0,5})号$/;
+const PATTERN = /^(?<prefix>\S*?)〔(?<year>\d{4})〕第?(?<serial>[1-9]\d{0,6})号$/u;
 
 export interface DecisionNumber {
   normalized: string;
-  prefix: string | null;
-  shortName: string;
+  /** Everything before the year, e.g. 运市监罚字 or （食药）运市监处罚. */
+  prefix: string;
   year: number;
   serial: number;
 }
@@ -15,29 +16,25 @@ export interface DecisionNumber {
 export type DecisionNumberProblem = 'EMPTY' | 'FORMAT' | 'YEAR_MISMATCH';
 
 /**
- * What people type varies: half-width parentheses and square or lenticular brackets instead of
- * 〔〕, stray spaces. They are mapped to the official characters before the format check.
+ * What people type varies: half-width or full-width parentheses, square or lenticular brackets
+ * around the year, stray spaces. The year's brackets become 〔〕 and other parentheses full-width,
+ * so one decision has one spelling for lookup.
  */
 export function normalizeDecisionNumber(input: string): string {
   return input
     .replace(/\s+/g, '')
+    .replace(/[〔[［【〖(（](\d{4})[〕\]］】〗)）]/gu, '〔$1〕')
     .replace(/[(]/g, '（')
     .replace(/[)]/g, '）')
-    .replace(/[[［【〖]/g, '〔')
-    .replace(/[\]］】〗]/g, '〕');
+    .replace(/[[［【〖]/gu, '〔')
+    .replace(/[\]］】〗]/gu, '〕');
 }
 
 export function parseDecisionNumber(input: string): DecisionNumber | null {
   const normalized = normalizeDecisionNumber(input);
-  const match = PATTERN.exec(normalized);
-  if (!match) return null;
-  return {
-    normalized,
-    prefix: match[1] ?? null,
-    shortName: match[2] ?? '',
-    year: Number(match[3]),
-    serial: Number(match[4]),
-  };
+  const groups = PATTERN.exec(normalized)?.groups;
+  if (!groups?.prefix) return null;
+  return { normalized, prefix: groups.prefix, year: Number(groups.year), serial: Number(groups.serial) };
 }
 
 /** The problem with a decision number for a decision made on `decidedOn`, or null when valid. */

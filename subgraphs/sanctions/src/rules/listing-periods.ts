@@ -1,6 +1,7 @@
-import { dayAfterPeriod, periodEnd } from './calendar-periods.ts';
-import type { SanctionRules } from './config.ts';
+import { type ComputedDate, computedDate } from '@credit-hub/subgraph-kit';
+import { dayAfterPeriod, periodEnd } from '@credit-hub/workdays';
 import type { HiddenReason, Publication } from './publication-period.ts';
+import type { RuleBook } from './rule-book.ts';
 
 /**
  * A listing is on the list from `listedOn` up to, not including, the day it is removed: a removal
@@ -14,17 +15,30 @@ export interface ListingFacts {
 }
 
 /** 严重违法失信名单: removed automatically the day after the 3-year period ends (期满移出). */
-export const seriousScheduledRemoval = (listedOn: string, rules: SanctionRules) => dayAfterPeriod(listedOn, rules.seriousListingMonths);
+export const seriousScheduledRemoval = (listedOn: string, rules: RuleBook) =>
+  dayAfterPeriod(listedOn, rules.value('SERIOUS_LISTING_PERIOD', listedOn));
 
 /** Last day a serious listing is published (the listing period itself). */
-export const seriousPublicUntil = (listedOn: string, rules: SanctionRules) => periodEnd(listedOn, rules.seriousListingMonths);
+export const seriousPublicUntil = (listedOn: string, rules: RuleBook) =>
+  periodEnd(listedOn, rules.value('SERIOUS_LISTING_PERIOD', listedOn));
 
 /** First day early removal (提前移出) through repair may be granted: after 1 full year on the list. */
-export const seriousEarlyRemovalFrom = (listedOn: string, rules: SanctionRules) =>
-  dayAfterPeriod(listedOn, rules.seriousEarlyRemovalMonths);
+export const seriousEarlyRemovalFrom = (listedOn: string, rules: RuleBook) =>
+  dayAfterPeriod(listedOn, rules.value('SERIOUS_EARLY_REMOVAL', listedOn));
 
 /** First day a still-listed abnormal operation becomes a serious-list candidate (3 full years). */
-export const abnormalEscalationDueOn = (listedOn: string, rules: SanctionRules) => dayAfterPeriod(listedOn, rules.abnormalEscalationMonths);
+export const abnormalEscalationDueOn = (listedOn: string, rules: RuleBook) =>
+  dayAfterPeriod(listedOn, rules.value('ABNORMAL_ESCALATION', listedOn));
+
+/** The listing dates with the rule, article and effective date that produced them. */
+export const seriousDatesExplained = (listedOn: string, rules: RuleBook) => ({
+  publicUntil: computedDate(seriousPublicUntil(listedOn, rules), rules.get('SERIOUS_LISTING_PERIOD', listedOn)),
+  scheduledRemoval: computedDate(seriousScheduledRemoval(listedOn, rules), rules.get('SERIOUS_LISTING_PERIOD', listedOn)),
+  earlyRemovalFrom: computedDate(seriousEarlyRemovalFrom(listedOn, rules), rules.get('SERIOUS_EARLY_REMOVAL', listedOn)),
+});
+
+export const abnormalEscalationExplained = (listedOn: string, rules: RuleBook): ComputedDate =>
+  computedDate(abnormalEscalationDueOn(listedOn, rules), rules.get('ABNORMAL_ESCALATION', listedOn));
 
 function listedOnDay(listing: ListingFacts, day: string, scheduledRemoval: string | null): boolean {
   if (listing.revokedOn || listing.listedOn > day) return false;
@@ -34,10 +48,10 @@ function listedOnDay(listing: ListingFacts, day: string, scheduledRemoval: strin
 
 export const abnormalListedOn = (listing: ListingFacts, day: string) => listedOnDay(listing, day, null);
 
-export const seriousListedOn = (listing: ListingFacts, day: string, rules: SanctionRules) =>
+export const seriousListedOn = (listing: ListingFacts, day: string, rules: RuleBook) =>
   listedOnDay(listing, day, seriousScheduledRemoval(listing.listedOn, rules));
 
-export function isDueForEscalation(listing: ListingFacts, today: string, rules: SanctionRules): boolean {
+export function isDueForEscalation(listing: ListingFacts, today: string, rules: RuleBook): boolean {
   return abnormalListedOn(listing, today) && today >= abnormalEscalationDueOn(listing.listedOn, rules);
 }
 
@@ -59,7 +73,7 @@ export function abnormalPublication(listing: ListingFacts, today: string): Publi
 }
 
 /** 严重违法失信名单 entries are public for the 3-year listing period, removal shown within it. */
-export function seriousPublication(listing: ListingFacts, today: string, rules: SanctionRules): Publication {
+export function seriousPublication(listing: ListingFacts, today: string, rules: RuleBook): Publication {
   const publicUntil = seriousPublicUntil(listing.listedOn, rules);
   const reasonHidden = hiddenReason(listing, today, publicUntil);
   return { publishedOn: listing.listedOn, publicUntil, visibleToPublic: reasonHidden === null, reasonHidden };
@@ -70,6 +84,6 @@ export function abnormalPublicOn(listing: ListingFacts, day: string, today: stri
   return abnormalListedOn(listing, day) && day <= today && !(listing.repairedOn && listing.repairedOn <= today);
 }
 
-export function seriousPublicOn(listing: ListingFacts, day: string, today: string, rules: SanctionRules): boolean {
+export function seriousPublicOn(listing: ListingFacts, day: string, today: string, rules: RuleBook): boolean {
   return seriousListedOn(listing, day, rules) && day <= today && !(listing.repairedOn && listing.repairedOn <= today);
 }

@@ -30,23 +30,12 @@ export const PENALTY_TYPE_NAMES: Record<PenaltyType, string> = {
   RESTRICT_EMPLOYMENT: '限制从业',
 };
 
-/**
- * Penalties that can never be repaired (市场监督管理信用修复管理办法): suspension of production,
- * restriction of operation or employment, downgrading of qualification, revocation of a licence
- * (吊销营业执照 is a revocation of a licence and is recorded as REVOKE_LICENCE).
- */
-export const UNREPAIRABLE_PENALTY_TYPES: ReadonlySet<PenaltyType> = new Set([
-  'SUSPEND_PRODUCTION',
-  'RESTRICT_OPERATION',
-  'RESTRICT_EMPLOYMENT',
-  'DOWNGRADE_QUALIFICATION',
-  'REVOKE_LICENCE',
-]);
-
 /** 领域 Domain of a case or of a serious-list entry (严重违法失信名单管理办法 第二章 plus special equipment). */
 export const SANCTION_DOMAINS = [
   'FOOD',
   'DRUG',
+  'COSMETICS',
+  'MEDICAL_DEVICE',
   'SPECIAL_EQUIPMENT',
   'QUALITY_SAFETY',
   'CONSUMER_RIGHTS',
@@ -57,5 +46,9 @@ export const SANCTION_DOMAINS = [
 ] as const;
 export type SanctionDomain = (typeof SANCTION_DOMAINS)[number];
 
-/** Domains whose penalties wait a year, not six months, before repair. */
+/**
+ * Domains whose penalties wait a year, not six months, before repair (rule
+ * PENALTY_REPAIR_WAIT_KEY_DOMAINS): food, drug and special equipment only — cosmetics and medical
+ * devices wait six months like every other domain.
+ */
 export const KEY_REPAIR_DOMAINS: ReadonlySet<SanctionDomain> = new Set(['FOOD', 'DRUG', 'SPECIAL_EQUIPMENT']);

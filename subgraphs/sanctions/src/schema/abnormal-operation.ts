@@ -1,4 +1,5 @@
 import { decodeCursor, defineConnection, encodeCursor, pageSize, parseRegionArgument, toPage } from '@credit-hub/subgraph-kit';
+import { latestStartElapsedBy } from '@credit-hub/workdays';
 import { audienceOf, supervisedRegion } from '../access.ts';
 import { builder } from '../builder.ts';
 import {
@@ -9,13 +10,20 @@ import {
   searchAbnormalOperations,
 } from '../data/abnormal-operation-store.ts';
 import type { AbnormalOperationRow } from '../db/schema.ts';
-import { abnormalEscalationDueOn, abnormalListedOn, isDueForEscalation, latestStartElapsedBy, repairEligibility } from '../rules/index.ts';
+import {
+  abnormalEscalationDueOn,
+  abnormalEscalationExplained,
+  abnormalListedOn,
+  isDueForEscalation,
+  repairEligibility,
+} from '../rules/index.ts';
 import { abnormalPublicationOf, historyOf } from '../views.ts';
 import { AbnormalReasonEnum, AbnormalRemovalReasonEnum, ListingStateEnum } from './enums.ts';
 import { ListingFilterInput, listingState } from './listing-common.ts';
 import { dateRange } from './penalty.ts';
 import { AbnormalOperationRef, EnterpriseRef, HistoryEntryRef, PublicationRef, RepairEligibilityRef } from './refs.ts';
 import { RegionRef, regionOf } from './region.ts';
+import { ComputedDateRef } from './rules.ts';
 import { disputeAndRepairFields, supervisorOnly } from './supervision.ts';
 
 const AbnormalRemovalRef = builder.objectRef<AbnormalOperationRow>('AbnormalOperationRemoval').implement({
@@ -73,6 +81,11 @@ AbnormalOperationRef.implement({
       type: 'Date',
       description: '转入严重违法失信名单日 First day a still-listed entry becomes a serious-list candidate (3 full years after listing).',
       resolve: (r, _a, ctx) => abnormalEscalationDueOn(r.listedOn, ctx.rules),
+    }),
+    escalationDueExplanation: t.field({
+      type: ComputedDateRef,
+      description: '转入日依据 Why escalationDueOn: rule, article, effective date.',
+      resolve: (r, _a, ctx) => abnormalEscalationExplained(r.listedOn, ctx.rules),
     }),
     dueForEscalation: t.boolean({
       description: '届满三年未移出 Listed 3 full years without cure: a serious-list candidate today.',
@@ -165,7 +178,7 @@ builder.queryField('abnormalListingsDueForEscalation', (t) =>
       const size = pageSize(args.first);
       const after = listingCursor(args.after);
       const region = supervisedRegion(ctx, args.regionCode);
-      const listedOnOrBefore = latestStartElapsedBy(ctx.today, ctx.rules.abnormalEscalationMonths);
+      const listedOnOrBefore = latestStartElapsedBy(ctx.today, ctx.rules.value('ABNORMAL_ESCALATION', ctx.today));
       const rows = await getAbnormalOperationsDueForEscalation(ctx.db, { listedOnOrBefore, region, limit: size + 1, after });
       return toPage(rows, size, {
         after: after !== undefined,

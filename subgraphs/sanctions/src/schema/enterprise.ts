@@ -1,4 +1,4 @@
-import { badUserInput, callerSeesRegion } from '@credit-hub/subgraph-kit';
+import { badUserInput, callerSeesRegion, fenToYuan, yuanToFen } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { abnormalListedOn, decidedWithinYears, penaltyInForceOn, seriousListedOn } from '../rules/index.ts';
@@ -10,7 +10,8 @@ const SUMMARY_YEARS = 3;
 interface SanctionSummary {
   asOf: string;
   penaltiesInLast3Years: number;
-  finesInLast3Years: number;
+  /** Yuan, exact. */
+  finesInLast3Years: string;
   currentlyAbnormal: boolean;
   currentlySerious: boolean;
   disputedRecords: number;
@@ -23,7 +24,16 @@ const SanctionSummaryRef = builder.objectRef<SanctionSummary>('SanctionSummary')
     penaltiesInLast3Years: t.exposeInt('penaltiesInLast3Years', {
       description: '近三年行政处罚数 Penalties decided in the 3 years up to today, revoked ones excluded.',
     }),
-    finesInLast3Years: t.exposeFloat('finesInLast3Years', { description: '近三年罚款总额（元） Total of their fines, yuan.' }),
+    finesInLast3Years: t.float({
+      description: '近三年罚款总额（元） Total of their fines, yuan (a float: use finesInLast3YearsYuan for the exact amount).',
+      deprecationReason: 'Floats round money: use finesInLast3YearsYuan.',
+      resolve: (s) => Number(s.finesInLast3Years),
+    }),
+    finesInLast3YearsYuan: t.field({
+      type: 'Decimal',
+      description: '近三年罚款总额（元） Total of their fines in yuan, exact.',
+      resolve: (s) => s.finesInLast3Years,
+    }),
     currentlyAbnormal: t.exposeBoolean('currentlyAbnormal', { description: '当前列入经营异常名录 On the abnormal-operations list today.' }),
     currentlySerious: t.exposeBoolean('currentlySerious', { description: '当前列入严重违法失信名单 On the serious violation list today.' }),
     disputedRecords: t.exposeInt('disputedRecords', { description: '存在异议的记录数 Visible records with an objection under review.' }),
@@ -96,7 +106,7 @@ EnterpriseRef.implement({
         return {
           asOf: ctx.today,
           penaltiesInLast3Years: recent.length,
-          finesInLast3Years: recent.reduce((sum, p) => sum + (p.fineAmount ?? 0), 0),
+          finesInLast3Years: fenToYuan(recent.reduce((sum, p) => sum + (p.fineAmount ? yuanToFen(p.fineAmount) : 0n), 0n)),
           currentlyAbnormal: abnormal.some((a) => abnormalListedOn(a, ctx.today)),
           currentlySerious: serious.some((s) => seriousListedOn(s, ctx.today, ctx.rules)),
           disputedRecords: objections.filter((o) => o.status === 'PENDING' && visible.has(`${o.targetKind}:${o.targetId}`)).length,

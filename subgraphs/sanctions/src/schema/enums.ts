@@ -1,12 +1,15 @@
 import { builder } from '../builder.ts';
-import type { PenaltyState, PenaltyType, SanctionDomain } from '../rules/index.ts';
+import type { IneligibilityReason, PartyType, PenaltyState, PenaltyType, Procedure, SanctionDomain } from '../rules/index.ts';
 
 export const PenaltyTypeEnum = builder.enumType('PenaltyType', {
   description: '行政处罚种类 Kind of administrative penalty (行政处罚法 第九条).',
   values: {
     WARNING: { description: '警告 Warning. A decision that is only a warning is never published.' },
     CIRCULATED_CRITICISM: { description: '通报批评 Circulated criticism (published 3 months).' },
-    FINE: { description: '罚款 Fine (published 3 months when at or below the provincial low-fine threshold, otherwise 3 years).' },
+    FINE: {
+      description:
+        '罚款 Fine (published 3 months when below the provincial lower-fine threshold for the party type, otherwise 3 years; 第十三条).',
+    },
     CONFISCATE_ILLEGAL_GAINS: { description: '没收违法所得 Confiscation of illegal gains.' },
     CONFISCATE_ILLEGAL_PROPERTY: { description: '没收非法财物 Confiscation of illegal property.' },
     SUSPEND_LICENCE: { description: '暂扣许可证件 Suspension of a licence.' },
@@ -23,7 +26,9 @@ export const SanctionDomainEnum = builder.enumType('SanctionDomain', {
   description: '领域 Domain of a case or of a serious-list entry.',
   values: {
     FOOD: { description: '食品安全 Food safety (repair after 1 year of publication).' },
-    DRUG: { description: '药品、医疗器械、化妆品 Drugs, medical devices and cosmetics (repair after 1 year).' },
+    DRUG: { description: '药品 Drugs (repair after 1 year).' },
+    COSMETICS: { description: '化妆品 Cosmetics (repair after 6 months).' },
+    MEDICAL_DEVICE: { description: '医疗器械 Medical devices (repair after 6 months).' },
     SPECIAL_EQUIPMENT: { description: '特种设备 Special equipment (repair after 1 year).' },
     QUALITY_SAFETY: { description: '质量安全 Product quality and safety.' },
     CONSUMER_RIGHTS: { description: '侵害消费者权益 Consumer rights.' },
@@ -47,7 +52,8 @@ export const PenaltyStateEnum = builder.enumType('PenaltyState', {
 export const HiddenReasonEnum = builder.enumType('HiddenReason', {
   description: '不公示原因 Why the public does not see a record today.',
   values: {
-    NEVER_PUBLISHED: { description: '不予公示 Never published (a decision that is only a warning).' },
+    NEVER_PUBLISHED: { description: '不予公示 Never published (a decision that is only a warning, or made under the simple procedure).' },
+    WITHHELD: { description: '经批准不予公示 Withheld from publication by approval, with a recorded reason (第六条).' },
     NOT_YET_PUBLISHED: { description: '尚未公示 Not published yet.' },
     PERIOD_ENDED: { description: '公示期满 The publication period has ended.' },
     WITHDRAWN: { description: '撤回公示 Withdrawn: the decision or listing was revoked.' },
@@ -138,7 +144,11 @@ export const IneligibilityReasonEnum = builder.enumType('IneligibilityReason', {
     ALREADY_REPAIRED: { description: '已修复 Already repaired.' },
     CAUSE_NOT_CURED: { description: '异常情形未消除 The abnormal listing has not been removed (cause not cured).' },
     OBLIGATIONS_NOT_FULFILLED: { description: '未履行法定义务 The obligations of the decision are not fulfilled.' },
-  },
+    RESTRICTION_IN_FORCE: { description: '限制期未满 A restriction of employment or operation is still running.' },
+    LATER_SAME_KIND_PENALTY: { description: '再次受到同类行政处罚 A later penalty for the same kind of violation.' },
+    LISTED_ABNORMAL: { description: '列入经营异常名录 The enterprise is on the abnormal operations list today.' },
+    LISTED_SERIOUS: { description: '列入严重违法失信名单 The enterprise is on the serious violation list today.' },
+  } satisfies Record<IneligibilityReason, unknown>,
 });
 
 export const ObjectionStatusEnum = builder.enumType('ObjectionStatus', {
@@ -158,4 +168,23 @@ export const ObjectionOutcomeEnum = builder.enumType('ObjectionOutcome', {
     UPHELD_REVOKED: { description: '异议成立，撤销 Upheld: revoke the record (withdrawn from publication).' },
     DISMISSED: { description: '异议不成立 Dismissed: the record stands.' },
   },
+});
+
+export const ProcedureEnum = builder.enumType('PenaltyProcedure', {
+  description: '处罚程序 Procedure of the decision: only ordinary-procedure decisions are published (行政处罚信息公示规定 第二条).',
+  values: {
+    ORDINARY: { description: '普通程序 Ordinary procedure: published.' },
+    SIMPLE: { description: '简易程序 Simple (on-the-spot) procedure: never published.' },
+  } satisfies Record<Procedure, unknown>,
+});
+
+export const PartyTypeEnum = builder.enumType('PenaltyPartyType', {
+  description: '当事人类别 Kind of party: decides the provincial lower-fine threshold (闽市监规〔2024〕3号).',
+  values: {
+    ORGANISATION: { description: '法人及非法人组织 Legal person or other organisation.' },
+    NATURAL_PERSON: { description: '自然人 Natural person (ID number masked in what the public sees).' },
+    INDIVIDUAL_BUSINESS_SINGLE: {
+      description: '一人经营的个体工商户 Individual business run by one person (treated as a natural person).',
+    },
+  } satisfies Record<PartyType, unknown>,
 });

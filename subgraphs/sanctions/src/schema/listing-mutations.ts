@@ -7,7 +7,7 @@ import { getAbnormalOperationsOf, insertAbnormalOperation } from '../data/abnorm
 import { appendHistory } from '../data/history-store.ts';
 import { hasEscalation, hasListingForPenalty, insertSeriousViolation } from '../data/serious-violation-store.ts';
 import { changeAbnormalOperation, changeSeriousViolation, historyEntry, stateConflict } from '../data/transitions.ts';
-import { abnormalListedOn, isDueForEscalation, seriousListedOn } from '../rules/index.ts';
+import { abnormalListedOn, heavierPenaltyProblem, isDueForEscalation, seriousListedOn } from '../rules/index.ts';
 import { abnormalFacts, seriousFacts } from '../views.ts';
 import { AbnormalReasonEnum, AbnormalRemovalReasonEnum, SanctionDomainEnum } from './enums.ts';
 import { changeMeta, writers } from './penalty-mutations.ts';
@@ -174,6 +174,14 @@ async function checkGrounds(
     }
     if (penalty.state === 'REVOKED') {
       throw badUserInput('input.triggeringPenaltyId: the penalty was revoked', { field: 'input.triggeringPenaltyId', reason: 'REVOKED' });
+    }
+    const notHeavier = heavierPenaltyProblem(penalty, ctx.rules);
+    if (notHeavier) {
+      throw badUserInput(`input.triggeringPenaltyId: ${notHeavier.message}`, {
+        field: 'input.triggeringPenaltyId',
+        reason: 'NOT_HEAVIER_PENALTY',
+        rule: notHeavier.rule.code,
+      });
     }
   }
   if (input.escalatedFromAbnormalId) {

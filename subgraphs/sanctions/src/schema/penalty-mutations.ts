@@ -1,4 +1,4 @@
-import { badUserInput, conflict, notFound, requireValidUscc } from '@credit-hub/subgraph-kit';
+import { badUserInput, conflict, notFound, requireValidUscc, requireYuan, yuanToFen } from '@credit-hub/subgraph-kit';
 import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -8,14 +8,17 @@ import { type ChangeMeta, changePenalty, historyEntry, stateConflict } from '../
 import type { PenaltyRow } from '../db/schema.ts';
 import {
   checkDecisionNumber,
-  isWarningOnly,
   normalizeDecisionNumber,
+  type PartyType,
   type PenaltyType,
+  type Procedure,
   penaltyPublicUntil,
+  publicationClass,
+  RESTRICTION_TYPES,
   type SanctionDomain,
 } from '../rules/index.ts';
 import { penaltyFacts } from '../views.ts';
-import { PenaltyTypeEnum, SanctionDomainEnum } from './enums.ts';
+import { PartyTypeEnum, PenaltyTypeEnum, ProcedureEnum, SanctionDomainEnum } from './enums.ts';
 import { PenaltyRef } from './refs.ts';
 
 export const writers = { $any: { regulator: true, admin: true } } as const;
@@ -25,29 +28,56 @@ interface PenaltyContent {
   factsSummary: string;
   legalBasis: string;
   penaltyTypes: PenaltyType[];
-  fineAmount: number | null;
-  confiscationAmount: number | null;
+  /** Yuan, exact decimal strings. */
+  fineAmount: string | null;
+  confiscationAmount: string | null;
   caseDomain: SanctionDomain;
+  procedure: Procedure;
+  partyType: PartyType;
+  partyIdNumber: string | null;
+  restrictionMonths: number | null;
+  heavyDiscretion: boolean;
 }
+
+/** 居民身份证号码 (GB 11643): 17 digits and a check character. */
+const ID_NUMBER = /^\d{17}[\dX]$/;
 
 const CONFISCATIONS: readonly PenaltyType[] = ['CONFISCATE_ILLEGAL_GAINS', 'CONFISCATE_ILLEGAL_PROPERTY'];
 
 /** The content rules every write of a penalty obeys; each failure names its field. */
-function validateContent(content: PenaltyContent, prefix: string): PenaltyContent {
+function validateContent(input: PenaltyContent, prefix: string): PenaltyContent {
   const fail = (field: string, reason: string, message: string) => {
     throw badUserInput(`${prefix}.${field}: ${message}`, { field: `${prefix}.${field}`, reason });
   };
+  const fineAmount = input.fineAmount == null ? null : requireYuan(input.fineAmount, `${prefix}.fineAmount`);
+  const confiscationAmount =
+    input.confiscationAmount == null ? null : requireYuan(input.confiscationAmount, `${prefix}.confiscationAmount`);
+  const content = { ...input, fineAmount, confiscationAmount };
   const types = [...new Set(content.penaltyTypes)];
   if (types.length === 0) fail('penaltyTypes', 'EMPTY', 'a decision has at least one penalty type');
   const fined = types.includes('FINE');
-  if (fined && !(content.fineAmount != null && content.fineAmount > 0)) fail('fineAmount', 'MISSING', 'a fine needs a positive amount');
+  if (fined && !(content.fineAmount != null && yuanToFen(content.fineAmount) > 0n))
+    fail('fineAmount', 'MISSING', 'a fine needs a positive amount');
   if (!fined && content.fineAmount != null) fail('fineAmount', 'UNEXPECTED', 'an amount needs the FINE penalty type');
   const confiscates = types.some((type) => CONFISCATIONS.includes(type));
-  if (content.confiscationAmount != null && (!confiscates || content.confiscationAmount < 0)) {
-    fail('confiscationAmount', 'UNEXPECTED', 'a confiscated amount needs a confiscation type and cannot be negative');
+  if (content.confiscationAmount != null && !confiscates) {
+    fail('confiscationAmount', 'UNEXPECTED', 'a confiscated amount needs a confiscation type');
   }
+  const restricts = types.some((type) => RESTRICTION_TYPES.has(type));
+  const months = content.restrictionMonths;
+  if (months != null && !restricts)
+    fail('restrictionMonths', 'UNEXPECTED', 'a restriction length needs RESTRICT_EMPLOYMENT or RESTRICT_OPERATION');
+  if (months != null && !(Number.isInteger(months) && months >= 1 && months <= 1200)) {
+    fail('restrictionMonths', 'OUT_OF_RANGE', 'a restriction lasts 1–1200 whole months');
+  }
+  const idNumber = content.partyIdNumber?.trim().toUpperCase() || null;
+  if (idNumber && content.partyType === 'ORGANISATION')
+    fail('partyIdNumber', 'UNEXPECTED', 'an ID number belongs to a natural-person party');
+  if (idNumber && !ID_NUMBER.test(idNumber)) fail('partyIdNumber', 'FORMAT', 'an ID number is 17 digits and a check digit or X');
+  if (content.heavyDiscretion && !fined) fail('heavyDiscretion', 'UNEXPECTED', 'heavy discretion describes a fine');
   return {
     ...content,
+    partyIdNumber: idNumber,
     penaltyTypes: types,
     violationType: requireText(content.violationType, `${prefix}.violationType`),
     factsSummary: requireText(content.factsSummary, `${prefix}.factsSummary`),
@@ -63,12 +93,42 @@ const contentFields = <Required extends boolean>(
   factsSummary: t.string({ required, description: '违法事实 Summary of the facts.' }),
   legalBasis: t.string({ required, description: '处罚依据 Legal basis, e.g. 《中华人民共和国食品安全法》第一百二十四条.' }),
   penaltyTypes: t.field({ type: [PenaltyTypeEnum], required, description: '处罚种类 One or more penalty types.' }),
-  fineAmount: t.float({ description: '罚款金额（元） Fine in yuan; required with FINE, refused without it.' }),
-  confiscationAmount: t.float({ description: '没收金额（元） Confiscated amount in yuan, with a confiscation type.' }),
+  fineAmount: t.field({
+    type: 'Decimal',
+    description:
+      '罚款金额（元） Fine in yuan as a decimal string ("4999.50") or whole number, at most 2 decimals; required with FINE, refused without it.',
+  }),
+  confiscationAmount: t.field({
+    type: 'Decimal',
+    description: '没收金额（元） Confiscated amount in yuan (decimal string, at most 2 decimals), with a confiscation type.',
+  }),
+  procedure: t.field({
+    type: ProcedureEnum,
+    description: '处罚程序 ORDINARY (default) or SIMPLE: simple-procedure decisions are never published.',
+  }),
+  partyType: t.field({
+    type: PartyTypeEnum,
+    description: '当事人类别 Default ORGANISATION; decides the provincial lower-fine threshold.',
+  }),
+  partyIdNumber: t.string({ description: '身份证号码 ID number of a natural-person party; masked in what the public sees.' }),
+  restrictionMonths: t.int({
+    description: '限制期限（月） Length of a restriction of employment or operation; longer than 36 months is published as long.',
+  }),
+  heavyDiscretion: t.boolean({
+    description: '从重处罚 The fine is at the heavy end of the discretion benchmark (a heavier penalty: grounds for a serious listing).',
+  }),
   caseDomain: t.field({
     type: SanctionDomainEnum,
     required,
     description: '案件领域 Domain of the case (food, drug, special equipment wait a year for repair).',
+  }),
+});
+
+const WithholdPublicationInput = builder.inputType('WithholdPublicationInput', {
+  description: '不予公示审批 Approval to withhold a decision from publication.',
+  fields: (t) => ({
+    reason: t.string({ required: true, description: '理由 Why it is not published (e.g. 涉及国家秘密).' }),
+    approvedBy: t.string({ required: true, description: '批准人 Who approved, e.g. 局长 张某.' }),
   }),
 });
 
@@ -90,6 +150,10 @@ const RecordPenaltyInput = builder.inputType('RecordPenaltyInput', {
     publishedOn: t.field({
       type: 'Date',
       description: '公示日期 Day publication began; defaults to today. Not allowed for a warning-only decision (never published).',
+    }),
+    withheld: t.field({
+      type: WithholdPublicationInput,
+      description: '经批准不予公示 Withhold publication by approval (行政处罚信息公示规定 第六条), with the reason and approver recorded.',
     }),
     ...contentFields(t, true),
   }),
@@ -148,14 +212,20 @@ export function changedPenaltyPatch(
     fineAmount: current.fineAmount,
     confiscationAmount: current.confiscationAmount,
     caseDomain: current.caseDomain,
+    procedure: current.procedure,
+    partyType: current.partyType,
+    partyIdNumber: current.partyIdNumber,
+    restrictionMonths: current.restrictionMonths,
+    heavyDiscretion: current.heavyDiscretion,
   };
   const next = validateContent({ ...before, ...defined }, prefix);
-  const publishedOn = isWarningOnly(next.penaltyTypes) ? null : current.publishedOn;
+  const facts = { ...current, ...next };
+  const publishedOn = publicationClass(facts, ctx.rules) === 'NONE' ? null : current.publishedOn;
   return {
     patch: {
       ...next,
       publishedOn,
-      publicUntil: penaltyPublicUntil(publishedOn, next.penaltyTypes, next.fineAmount, ctx.rules),
+      publicUntil: penaltyPublicUntil(facts, publishedOn, ctx.rules),
       state: 'CHANGED' as const,
       stateChangedOn: effectiveOn,
     },
@@ -184,7 +254,7 @@ builder.mutationField('recordPenalty', (t) =>
         const message =
           problem === 'YEAR_MISMATCH'
             ? 'the year in 〔〕 must be the year of the decision'
-            : 'expected {机关简称}市监处罚〔YYYY〕N号, e.g. 晋市监处罚〔2024〕12号';
+            : 'expected text with the year in brackets and a number before 号, e.g. 晋市监处罚〔2024〕12号 or 运市监罚字〔2024〕3号';
         throw badUserInput(`input.decisionNumber: ${message}`, { field: 'input.decisionNumber', reason: problem });
       }
       assertDateWithin(input.decidedOn, 'input.decidedOn', { today: ctx.today });
@@ -197,17 +267,33 @@ builder.mutationField('recordPenalty', (t) =>
           fineAmount: input.fineAmount ?? null,
           confiscationAmount: input.confiscationAmount ?? null,
           caseDomain: input.caseDomain,
+          procedure: input.procedure ?? 'ORDINARY',
+          partyType: input.partyType ?? 'ORGANISATION',
+          partyIdNumber: input.partyIdNumber ?? null,
+          restrictionMonths: input.restrictionMonths ?? null,
+          heavyDiscretion: input.heavyDiscretion ?? false,
         },
         'input',
       );
-      const warningOnly = isWarningOnly(content.penaltyTypes);
-      if (warningOnly && input.publishedOn) {
-        throw badUserInput('input.publishedOn: a decision that is only a warning is never published', {
-          field: 'input.publishedOn',
-          reason: 'NOT_PUBLISHABLE',
-        });
+      const withheld = input.withheld
+        ? {
+            withheldReason: requireText(input.withheld.reason, 'input.withheld.reason'),
+            withheldApprovedBy: requireText(input.withheld.approvedBy, 'input.withheld.approvedBy'),
+          }
+        : { withheldReason: null, withheldApprovedBy: null };
+      // Whether a decision is published at all does not depend on the region (only its period does).
+      const facts = { ...content, ...withheld, decidedOn: input.decidedOn, regionCode: uscc.slice(2, 8) };
+      const neverPublished = publicationClass(facts, ctx.rules) === 'NONE';
+      if (neverPublished && input.publishedOn) {
+        throw badUserInput(
+          'input.publishedOn: this decision is never published (warning only, simple procedure, or withheld by approval)',
+          {
+            field: 'input.publishedOn',
+            reason: 'NOT_PUBLISHABLE',
+          },
+        );
       }
-      const publishedOn = warningOnly ? null : (input.publishedOn ?? ctx.today);
+      const publishedOn = neverPublished ? null : (input.publishedOn ?? ctx.today);
       if (publishedOn) assertDateWithin(publishedOn, 'input.publishedOn', { today: ctx.today, notBefore: input.decidedOn });
       const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
       const authority = requireText(input.authority, 'input.authority');
@@ -215,12 +301,13 @@ builder.mutationField('recordPenalty', (t) =>
         const inserted = await insertPenalty(tx, {
           ...owner,
           ...content,
+          ...withheld,
           uscc,
           decisionNumber,
           decidedOn: input.decidedOn,
           authority,
           publishedOn,
-          publicUntil: penaltyPublicUntil(publishedOn, content.penaltyTypes, content.fineAmount, ctx.rules),
+          publicUntil: penaltyPublicUntil({ ...facts, regionCode: owner.regionCode }, publishedOn, ctx.rules),
         });
         if (!inserted) throw conflict(`penalty ${decisionNumber} is already recorded (文号已存在)`, { field: 'input.decisionNumber' });
         const meta = changeMeta(ctx, { decisionReference: decisionNumber }, input.decidedOn);

@@ -6,16 +6,24 @@ import {
   pageSize,
   parseRegionArgument,
   toPage,
+  yuanToWanYuan,
 } from '@credit-hub/subgraph-kit';
-import { audienceOf } from '../access.ts';
+import { audienceOf, seesFull } from '../access.ts';
 import { builder } from '../builder.ts';
 import { countPenalties, getPenaltyByDecisionNumber, type PenaltyFilter, searchPenalties } from '../data/penalty-store.ts';
 import type { PenaltyRow } from '../db/schema.ts';
-import { normalizeDecisionNumber, publicationDeadlines, repairEligibility, withdrawalDeadline } from '../rules/index.ts';
+import {
+  maskIdNumber,
+  normalizeDecisionNumber,
+  penaltyPublicUntilExplained,
+  publicationDeadlines,
+  withdrawalDeadline,
+} from '../rules/index.ts';
 import { canSeePenalty, historyOf, penaltyPublicationOf } from '../views.ts';
-import { PenaltyStateEnum, PenaltyTypeEnum, SanctionDomainEnum } from './enums.ts';
+import { PartyTypeEnum, PenaltyStateEnum, PenaltyTypeEnum, ProcedureEnum, SanctionDomainEnum } from './enums.ts';
 import { EnterpriseRef, HistoryEntryRef, PenaltyRef, PublicationRef, RepairEligibilityRef } from './refs.ts';
 import { RegionRef, regionOf } from './region.ts';
+import { penaltyRepairEligibility } from './repair-targets.ts';
 import { disputeAndRepairFields, supervisorOnly } from './supervision.ts';
 
 PenaltyRef.implement({
@@ -39,30 +47,95 @@ PenaltyRef.implement({
       description: '处罚种类 Penalty types of the decision (one or more).',
       resolve: (p) => p.penaltyTypes,
     }),
-    fineAmount: t.float({ nullable: true, description: '罚款金额（元） Fine in yuan.', resolve: (p) => p.fineAmount }),
+    fineAmount: t.float({
+      nullable: true,
+      description: '罚款金额（元） Fine in yuan, as a float (use fineAmountYuan: exact).',
+      deprecationReason: 'Floats round money: use fineAmountYuan or fineAmountWanYuan.',
+      resolve: (p) => (p.fineAmount === null ? null : Number(p.fineAmount)),
+    }),
+    fineAmountYuan: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: '罚款金额（元） Fine in yuan, exact (2 decimals).',
+      resolve: (p) => p.fineAmount,
+    }),
+    fineAmountWanYuan: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: '罚款金额（万元） Fine in 万元 with 6 decimals, exact: the 双公示 column CF_NR_FK.',
+      resolve: (p) => (p.fineAmount === null ? null : yuanToWanYuan(p.fineAmount)),
+    }),
     confiscationAmount: t.float({
       nullable: true,
-      description: '没收金额（元） Confiscated amount in yuan.',
+      description: '没收金额（元） Confiscated amount in yuan, as a float (use confiscationAmountYuan: exact).',
+      deprecationReason: 'Floats round money: use confiscationAmountYuan or confiscationAmountWanYuan.',
+      resolve: (p) => (p.confiscationAmount === null ? null : Number(p.confiscationAmount)),
+    }),
+    confiscationAmountYuan: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: '没收金额（元） Confiscated amount in yuan, exact.',
       resolve: (p) => p.confiscationAmount,
+    }),
+    confiscationAmountWanYuan: t.field({
+      type: 'Decimal',
+      nullable: true,
+      description: '没收金额（万元） Confiscated amount in 万元 with 6 decimals, exact: the 双公示 column CF_NR_WFFF.',
+      resolve: (p) => (p.confiscationAmount === null ? null : yuanToWanYuan(p.confiscationAmount)),
+    }),
+    procedure: t.expose('procedure', {
+      type: ProcedureEnum,
+      description: '处罚程序 Ordinary or simple procedure (simple: never published).',
+    }),
+    partyType: t.expose('partyType', { type: PartyTypeEnum, description: '当事人类别 Kind of party (decides the lower-fine threshold).' }),
+    partyIdNumber: t.string({
+      nullable: true,
+      description:
+        '当事人身份证号码 ID number of a natural-person party: in full for supervisors of the region, masked (first 6 and last 4 digits) for everyone else (行政处罚信息公示规定 第五条).',
+      resolve: (p, _args, ctx) => (p.partyIdNumber === null ? null : seesFull(ctx, p) ? p.partyIdNumber : maskIdNumber(p.partyIdNumber)),
+    }),
+    restrictionMonths: t.exposeInt('restrictionMonths', {
+      nullable: true,
+      description: '限制期限（月） Length of a restriction of employment or operation; longer than 36 months lengthens publication.',
+    }),
+    heavyDiscretion: t.exposeBoolean('heavyDiscretion', {
+      description: '从重处罚 The fine was set at the heavy end of the discretion benchmark (a heavier penalty: serious-list grounds).',
+    }),
+    withheldReason: t.string({
+      ...supervisorOnly('经批准不予公示理由 Why publication was withheld by approval; null when published normally.'),
+      resolve: (p) => p.withheldReason,
+    }),
+    withheldApprovedBy: t.string({
+      ...supervisorOnly('批准人 Who approved withholding publication.'),
+      resolve: (p) => p.withheldApprovedBy,
     }),
     decidedOn: t.expose('decidedOn', { type: 'Date', description: '处罚决定日期 Day of the decision.' }),
     authority: t.exposeString('authority', { description: '处罚机关 Deciding authority.' }),
     department: t.exposeString('department', { description: '承办部门 Department that produced the record and alone may change it.' }),
     caseDomain: t.expose('caseDomain', {
       type: SanctionDomainEnum,
-      description: '案件领域 Domain of the case (food, drug and special equipment wait a year for repair).',
+      description:
+        '案件领域 Domain of the case (food, drug and special equipment wait a year for repair; cosmetics and medical devices 6 months).',
     }),
     state: t.expose('state', { type: PenaltyStateEnum, description: '状态 In force, changed, revoked or repaired.' }),
     publication: t.field({
       type: PublicationRef,
       description: '公示 Publication period and whether the public sees the penalty today.',
-      resolve: (p, _args, ctx) => ({
-        ...penaltyPublicationOf(p, ctx),
-        dualPublicationDeadline: publicationDeadlines(p.decidedOn, ctx.rules).dualPublication,
-        nationalPublicationDeadline: publicationDeadlines(p.decidedOn, ctx.rules).national,
-        withdrawalDeadline:
-          p.stateChangedOn && (p.state === 'CHANGED' || p.state === 'REVOKED') ? withdrawalDeadline(p.stateChangedOn, ctx.rules) : null,
-      }),
+      resolve: (p, _args, ctx) => {
+        const deadlines = publicationDeadlines(p.decidedOn, ctx.rules);
+        const withdrawal =
+          p.stateChangedOn && (p.state === 'CHANGED' || p.state === 'REVOKED') ? withdrawalDeadline(p.stateChangedOn, ctx.rules) : null;
+        return {
+          ...penaltyPublicationOf(p, ctx),
+          dualPublicationDeadline: deadlines.dualPublication.date,
+          nationalPublicationDeadline: deadlines.national.date,
+          withdrawalDeadline: withdrawal?.date ?? null,
+          publicUntilExplanation: { ...penaltyPublicUntilExplained(p, p.publishedOn, ctx.rules), date: p.publicUntil },
+          dualPublicationDeadlineExplanation: deadlines.dualPublication,
+          nationalPublicationDeadlineExplanation: deadlines.national,
+          withdrawalDeadlineExplanation: withdrawal,
+        };
+      },
     }),
     ...disputeAndRepairFields(t, 'PENALTY', 'penalty'),
     repairEligibility: t.field({
@@ -74,12 +147,7 @@ PenaltyRef.implement({
           description: '义务已履行 Assume the obligations of the decision are fulfilled (default true).',
         }),
       },
-      resolve: (p, args, ctx) =>
-        repairEligibility(
-          { kind: 'PENALTY', ...p },
-          { today: ctx.today, obligationsFulfilled: args.obligationsFulfilled ?? true },
-          ctx.rules,
-        ),
+      resolve: (p, args, ctx) => penaltyRepairEligibility(ctx, p, ctx.today, args.obligationsFulfilled ?? true),
     }),
     history: t.field({
       type: [HistoryEntryRef],

@@ -1,5 +1,6 @@
 import { HiddenReasonEnum, IneligibilityReasonEnum } from './enums.ts';
 import { HistoryEntryRef, PublicationRef, RepairEligibilityRef } from './refs.ts';
+import { ComputedDateRef } from './rules.ts';
 
 PublicationRef.implement({
   description: '公示 Publication state of a record: when it was published, until when, and whether the public sees it today.',
@@ -35,6 +36,30 @@ PublicationRef.implement({
       nullable: true,
       description: '撤下期限 Latest day to withdraw a changed or revoked penalty: 3 working days after that decision.',
     }),
+    publicUntilExplanation: t.field({
+      type: ComputedDateRef,
+      nullable: true,
+      description: '公示期依据 Why publicUntil is what it is (or why there is none): rule, article, effective date, threshold applied.',
+      resolve: (p) => p.publicUntilExplanation ?? null,
+    }),
+    dualPublicationDeadlineExplanation: t.field({
+      type: ComputedDateRef,
+      nullable: true,
+      description: '双公示期限依据 Why dualPublicationDeadline: rule, source, and whether it is provisional (holiday notice not loaded).',
+      resolve: (p) => p.dualPublicationDeadlineExplanation ?? null,
+    }),
+    nationalPublicationDeadlineExplanation: t.field({
+      type: ComputedDateRef,
+      nullable: true,
+      description: '公示系统期限依据 Why nationalPublicationDeadline: rule, article, and whether it is provisional.',
+      resolve: (p) => p.nationalPublicationDeadlineExplanation ?? null,
+    }),
+    withdrawalDeadlineExplanation: t.field({
+      type: ComputedDateRef,
+      nullable: true,
+      description: '撤下期限依据 Why withdrawalDeadline: rule, article, and whether it is provisional.',
+      resolve: (p) => p.withdrawalDeadlineExplanation ?? null,
+    }),
   }),
 });
 
@@ -46,6 +71,12 @@ RepairEligibilityRef.implement({
       type: 'Date',
       nullable: true,
       description: '可申请日 First day the time rule allows it; null when no day ever will.',
+    }),
+    eligibleFromExplanation: t.field({
+      type: ComputedDateRef,
+      nullable: true,
+      description: '可申请日依据 Why eligibleFrom (or why no day will come): rule, article, effective date.',
+      resolve: (e) => e.eligibleFromExplanation,
     }),
     reasons: t.field({
       type: [IneligibilityReasonEnum],

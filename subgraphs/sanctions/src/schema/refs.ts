@@ -1,3 +1,4 @@
+import type { ComputedDate } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type {
   AbnormalOperationRow,
@@ -25,6 +26,10 @@ export type PublicationView = Publication & {
   dualPublicationDeadline?: string | null;
   nationalPublicationDeadline?: string | null;
   withdrawalDeadline?: string | null;
+  publicUntilExplanation?: ComputedDate | null;
+  dualPublicationDeadlineExplanation?: ComputedDate | null;
+  nationalPublicationDeadlineExplanation?: ComputedDate | null;
+  withdrawalDeadlineExplanation?: ComputedDate | null;
 };
 export const PublicationRef = builder.objectRef<PublicationView>('SanctionPublication');
 export const RepairEligibilityRef = builder.objectRef<RepairEligibility>('RepairEligibility');

@@ -18,7 +18,7 @@ import { type RepairEligibility, type RepairTargetKind, seriousListedOn } from '
 import { RecordKindEnum, RepairDecisionEnum } from './enums.ts';
 import { changeMeta, writers } from './penalty-mutations.ts';
 import { CreditRepairRef } from './refs.ts';
-import { eligibilityOf, requireTarget, type TargetRecord, targetFacts } from './repair-targets.ts';
+import { eligibilityOf, eligibilityWith, repairContextOf, requireTarget, type TargetRecord, targetFacts } from './repair-targets.ts';
 
 const notEligible = (eligibility: RepairEligibility, field: string) =>
   badUserInput(
@@ -63,7 +63,7 @@ builder.mutationField('fileCreditRepair', (t) =>
       assertOwnsRecord(ctx, targetFacts(target, ctx), `${input.targetKind.toLowerCase()} ${input.targetId}`, 'input.targetId');
       const appliedOn = input.appliedOn ?? ctx.today;
       assertDateWithin(appliedOn, 'input.appliedOn', { today: ctx.today });
-      const eligibility = eligibilityOf(target, ctx.today, input.obligationsFulfilled, ctx);
+      const eligibility = await eligibilityOf(target, ctx.today, input.obligationsFulfilled, ctx);
       if (!eligibility.eligible) throw notEligible(eligibility, 'input.targetId');
       const statement = requireText(input.statement, 'input.statement');
       const repair = await ctx.db.transaction(async (tx) => {
@@ -161,12 +161,13 @@ builder.mutationField('decideCreditRepair', (t) =>
     resolve: async (_root, args, ctx) => {
       const repair = await loadRepairForWrite(ctx, args.id);
       const meta = changeMeta(ctx, { reason: args.reason, decisionReference: args.decisionReference }, ctx.today);
+      const extras = await repairContextOf(ctx, await requireTarget(ctx, repair.targetKind, repair.targetId, 'id'), ctx.today);
       const decided = await ctx.db.transaction(async (tx) => {
         const current = await lockCreditRepair(tx, repair.id);
         if (current?.status !== 'PENDING') throw stateConflict(`credit repair application ${args.id} is already decided`);
         if (args.decision === 'APPROVED') {
           await repairTarget(tx, current.targetKind, current.targetId, meta, ctx, (target) => {
-            const eligibility = eligibilityOf(target, ctx.today, current.obligationsFulfilled, ctx);
+            const eligibility = eligibilityWith(target, ctx.today, current.obligationsFulfilled, ctx, extras);
             if (!eligibility.eligible) throw notEligible(eligibility, 'id');
           });
         }

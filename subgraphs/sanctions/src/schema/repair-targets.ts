@@ -1,7 +1,7 @@
 import { notFound, type RecordFacts } from '@credit-hub/subgraph-kit';
 import type { Context } from '../context.ts';
 import type { AbnormalOperationRow, PenaltyRow, SeriousViolationRow } from '../db/schema.ts';
-import { type RepairEligibility, type RepairTargetKind, repairEligibility } from '../rules/index.ts';
+import { abnormalListedOn, type RepairEligibility, type RepairTargetKind, repairEligibility, seriousListedOn } from '../rules/index.ts';
 import { abnormalFacts, penaltyFacts, seriousFacts } from '../views.ts';
 
 export type TargetRecord =
@@ -35,12 +35,65 @@ export function targetFacts(target: TargetRecord, ctx: Context): RecordFacts {
   return seriousFacts(target.row, ctx);
 }
 
-export function eligibilityOf(target: TargetRecord, today: string, obligationsFulfilled: boolean, ctx: Context): RepairEligibility {
+/**
+ * What besides the penalty decides its repair: a later penalty of the enterprise for the same kind
+ * of violation, and whether it is on the abnormal or serious list that day (行政处罚信息公示规定
+ * 第十四–十六条). Read from the enterprise's records already loaded for the request.
+ */
+async function penaltyRepairContext(ctx: Context, penalty: PenaltyRow, day: string) {
+  const [penalties, abnormal, serious] = await Promise.all([
+    ctx.loaders.penalties.load(penalty.uscc),
+    ctx.loaders.abnormalOperations.load(penalty.uscc),
+    ctx.loaders.seriousViolations.load(penalty.uscc),
+  ]);
+  const kind = penalty.violationType.trim();
+  const later = penalties.find(
+    (other) =>
+      other.id !== penalty.id &&
+      other.state !== 'REVOKED' &&
+      other.decidedOn > penalty.decidedOn &&
+      other.decidedOn <= day &&
+      other.violationType.trim() === kind,
+  );
+  return {
+    laterSameKindPenalty: later?.decisionNumber ?? null,
+    listedAbnormal: abnormal.some((row) => abnormalListedOn(row, day)),
+    listedSerious: serious.some((row) => seriousListedOn(row, day, ctx.rules)),
+  };
+}
+
+type RepairExtras = Awaited<ReturnType<typeof penaltyRepairContext>>;
+
+/** The facts outside the record a repair depends on (empty for listings). */
+export const repairContextOf = async (ctx: Context, target: TargetRecord, day: string): Promise<Partial<RepairExtras>> =>
+  target.kind === 'PENALTY' ? penaltyRepairContext(ctx, target.row, day) : {};
+
+/** Eligibility of a (possibly just locked) record with the outside facts already gathered. */
+export function eligibilityWith(
+  target: TargetRecord,
+  today: string,
+  obligationsFulfilled: boolean,
+  ctx: Context,
+  extras: Partial<RepairExtras>,
+) {
   return repairEligibility(
     { ...target.row, kind: target.kind } as Parameters<typeof repairEligibility>[0],
-    { today, obligationsFulfilled },
+    { today, obligationsFulfilled, ...extras },
     ctx.rules,
   );
+}
+
+export async function penaltyRepairEligibility(ctx: Context, penalty: PenaltyRow, today: string, obligationsFulfilled: boolean) {
+  return eligibilityOf({ kind: 'PENALTY', row: penalty }, today, obligationsFulfilled, ctx);
+}
+
+export async function eligibilityOf(
+  target: TargetRecord,
+  today: string,
+  obligationsFulfilled: boolean,
+  ctx: Context,
+): Promise<RepairEligibility> {
+  return eligibilityWith(target, today, obligationsFulfilled, ctx, await repairContextOf(ctx, target, today));
 }
 
 export async function eligibilityOfTarget(ctx: Context, kind: RepairTargetKind, id: number, obligationsFulfilled: boolean) {

@@ -1,12 +1,13 @@
 import { defineConnection, encodeCursor, pageSize, toPage } from '@credit-hub/subgraph-kit';
+import { earliestStartStillRunning } from '@credit-hub/workdays';
 import { audienceOf } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { countSeriousViolations, searchSeriousViolations } from '../data/serious-violation-store.ts';
 import type { SeriousViolationRow } from '../db/schema.ts';
 import {
-  earliestStartStillRunning,
   repairEligibility,
+  seriousDatesExplained,
   seriousEarlyRemovalFrom,
   seriousListedOn,
   seriousScheduledRemoval,
@@ -25,6 +26,7 @@ import {
   SeriousViolationRef,
 } from './refs.ts';
 import { RegionRef, regionOf } from './region.ts';
+import { ComputedDateRef } from './rules.ts';
 import { disputeAndRepairFields, supervisorOnly } from './supervision.ts';
 
 /** A removal decided, or else the automatic one when the 3-year period has ended. */
@@ -99,10 +101,20 @@ SeriousViolationRef.implement({
       description: '期满移出日 First day off the list when the 3-year period ends.',
       resolve: (r, _a, ctx) => seriousScheduledRemoval(r.listedOn, ctx.rules),
     }),
+    scheduledRemovalExplanation: t.field({
+      type: ComputedDateRef,
+      description: '期满移出日依据 Why scheduledRemovalOn: rule, article, effective date.',
+      resolve: (r, _a, ctx) => seriousDatesExplained(r.listedOn, ctx.rules).scheduledRemoval,
+    }),
     earlyRemovalFrom: t.field({
       type: 'Date',
       description: '可申请提前移出日 First day early removal through repair may be granted (1 full year on the list).',
       resolve: (r, _a, ctx) => seriousEarlyRemovalFrom(r.listedOn, ctx.rules),
+    }),
+    earlyRemovalExplanation: t.field({
+      type: ComputedDateRef,
+      description: '提前移出日依据 Why earlyRemovalFrom: rule, article, effective date.',
+      resolve: (r, _a, ctx) => seriousDatesExplained(r.listedOn, ctx.rules).earlyRemovalFrom,
     }),
     removal: t.field({
       type: SeriousRemovalRef,
@@ -122,7 +134,10 @@ SeriousViolationRef.implement({
     publication: t.field({
       type: PublicationRef,
       description: '公示 Publication: the 3-year listing period, unless repaired.',
-      resolve: (r, _a, ctx) => seriousPublicationOf(r, ctx),
+      resolve: (r, _a, ctx) => ({
+        ...seriousPublicationOf(r, ctx),
+        publicUntilExplanation: seriousDatesExplained(r.listedOn, ctx.rules).publicUntil,
+      }),
     }),
     ...disputeAndRepairFields(t, 'SERIOUS_VIOLATION', 'listing'),
     repairEligibility: t.field({
@@ -168,7 +183,7 @@ builder.queryField('searchSeriousViolations', (t) =>
       const after = listingCursor(args.after);
       const filter = listingFilterOf(args.filter ?? {});
       const audience = audienceOf(ctx.caller);
-      const currentListedFrom = earliestStartStillRunning(ctx.today, ctx.rules.seriousListingMonths);
+      const currentListedFrom = earliestStartStillRunning(ctx.today, ctx.rules.value('SERIOUS_LISTING_PERIOD', ctx.today));
       const rows = await searchSeriousViolations(ctx.db, filter, audience, { today: ctx.today, currentListedFrom, limit: size + 1, after });
       return toPage(rows, size, {
         after: after !== undefined,

@@ -1,9 +1,16 @@
+import {
+  addDays,
+  addMonths,
+  type Random,
+  randomFor,
+  resolveSeedOptions,
+  type SeedEnterprise,
+  type SeedOptions,
+  shortPlaceName,
+  yearOf,
+} from '@credit-hub/seed';
 import { getDivision } from '@credit-hub/uscc';
-import { addDays, addMonths, yearOf } from './dates.ts';
-import { resolveSeedOptions } from './enterprises.ts';
-import { type Random, randomFor } from './random.ts';
-import { shortPlaceName } from './regions.ts';
-import type { SeedEnterprise, SeedOptions } from './types.ts';
+import type { PartyType, PenaltyType, Procedure, SanctionDomain } from '../rules/index.ts';
 
 /**
  * Sanction records for one synthetic enterprise: penalties, abnormal and serious listings, repairs.
@@ -12,30 +19,8 @@ import type { SeedEnterprise, SeedOptions } from './types.ts';
  * gets the same records. Records link to each other by `key`, which the loader maps to row ids.
  */
 
-export type SeedPenaltyType =
-  | 'WARNING'
-  | 'CIRCULATED_CRITICISM'
-  | 'FINE'
-  | 'CONFISCATE_ILLEGAL_GAINS'
-  | 'CONFISCATE_ILLEGAL_PROPERTY'
-  | 'SUSPEND_LICENCE'
-  | 'DOWNGRADE_QUALIFICATION'
-  | 'REVOKE_LICENCE'
-  | 'RESTRICT_OPERATION'
-  | 'SUSPEND_PRODUCTION'
-  | 'ORDER_CLOSURE'
-  | 'RESTRICT_EMPLOYMENT';
-
-export type SeedSanctionDomain =
-  | 'FOOD'
-  | 'DRUG'
-  | 'SPECIAL_EQUIPMENT'
-  | 'QUALITY_SAFETY'
-  | 'CONSUMER_RIGHTS'
-  | 'FAIR_COMPETITION'
-  | 'OBSTRUCTING_ENFORCEMENT'
-  | 'REGISTRATION'
-  | 'OTHER';
+type SeedPenaltyType = PenaltyType;
+type SeedSanctionDomain = SanctionDomain;
 
 export interface SeedPenalty {
   key: string;
@@ -44,8 +29,16 @@ export interface SeedPenalty {
   factsSummary: string;
   legalBasis: string;
   penaltyTypes: SeedPenaltyType[];
-  fineAmount: number | null;
-  confiscationAmount: number | null;
+  /** Yuan, exact decimal strings. */
+  fineAmount: string | null;
+  confiscationAmount: string | null;
+  procedure: Procedure;
+  partyType: PartyType;
+  partyIdNumber: string | null;
+  restrictionMonths: number | null;
+  heavyDiscretion: boolean;
+  withheldReason: string | null;
+  withheldApprovedBy: string | null;
   decidedOn: string;
   authority: string;
   department: string;
@@ -169,6 +162,18 @@ const VIOLATIONS: readonly Violation[] = [
   },
   {
     domain: 'DRUG',
+    type: '经营劣药',
+    basis: '《中华人民共和国药品管理法》第一百一十七条',
+    facts: '经抽样检验，当事人销售的中药饮片含量测定项目不符合药品标准。',
+  },
+  {
+    domain: 'COSMETICS',
+    type: '经营标签不符合规定的化妆品',
+    basis: '《化妆品监督管理条例》第六十一条第一款第（五）项',
+    facts: '当事人销售的化妆品标签未标注化妆品注册人、备案人的名称、地址。',
+  },
+  {
+    domain: 'MEDICAL_DEVICE',
     type: '经营未取得医疗器械注册证的第二类医疗器械',
     basis: '《医疗器械监督管理条例》第八十六条第（一）项',
     facts: '当事人购进并销售未取得注册证的医用口罩。',
@@ -223,43 +228,72 @@ function decisionNumber(authority: Authority, year: number, serial: number, rand
 function domainOf(enterprise: SeedEnterprise, random: Random): SeedSanctionDomain {
   if (enterprise.keyDomains.some((d) => d === 'FOOD_PRODUCTION' || d === 'SPECIAL_FOOD') && random.chance(0.8)) return 'FOOD';
   if (enterprise.keyDomains.some((d) => d.startsWith('SPECIAL_EQUIPMENT')) && random.chance(0.8)) return 'SPECIAL_EQUIPMENT';
-  return random.pick(['QUALITY_SAFETY', 'CONSUMER_RIGHTS', 'FAIR_COMPETITION', 'REGISTRATION', 'OTHER', 'DRUG'] as const);
+  return random.pick([
+    'QUALITY_SAFETY',
+    'CONSUMER_RIGHTS',
+    'FAIR_COMPETITION',
+    'REGISTRATION',
+    'OTHER',
+    'DRUG',
+    'COSMETICS',
+    'MEDICAL_DEVICE',
+  ] as const);
 }
 
-const roundTo = (value: number, step: number) => Math.max(step, Math.round(value / step) * step);
+const roundTo = (value: number, step: number) => String(Math.max(step, Math.round(value / step) * step));
+const cents = (random: Random, low: number, high: number) => `${random.int(low, high)}.${String(random.int(0, 99)).padStart(2, '0')}`;
 
-type Severity = 'warning' | 'light' | 'ordinary' | 'heavy' | 'excluded';
+type Severity = 'warning' | 'simple' | 'light' | 'ordinary' | 'heavy' | 'excluded';
+
+const NO_EXTRAS = { restrictionMonths: null, heavyDiscretion: false };
 
 function penaltyContent(severity: Severity, random: Random) {
   switch (severity) {
     case 'warning':
-      return { penaltyTypes: ['WARNING'] as SeedPenaltyType[], fineAmount: null, confiscationAmount: null };
+      return { penaltyTypes: ['WARNING'] as SeedPenaltyType[], fineAmount: null, confiscationAmount: null, ...NO_EXTRAS };
+    case 'simple':
+      // 行政处罚法 第五十一条: on the spot, at most 3 000 yuan for an organisation.
+      return {
+        penaltyTypes: ['FINE'] as SeedPenaltyType[],
+        fineAmount: roundTo(random.int(50, 3000), 50),
+        confiscationAmount: null,
+        ...NO_EXTRAS,
+      };
     case 'light':
       return random.chance(0.15)
-        ? { penaltyTypes: ['CIRCULATED_CRITICISM'] as SeedPenaltyType[], fineAmount: null, confiscationAmount: null }
+        ? { penaltyTypes: ['CIRCULATED_CRITICISM'] as SeedPenaltyType[], fineAmount: null, confiscationAmount: null, ...NO_EXTRAS }
         : {
             penaltyTypes: (random.chance(0.3) ? ['WARNING', 'FINE'] : ['FINE']) as SeedPenaltyType[],
-            fineAmount: roundTo(random.int(500, 10_000), 500),
+            fineAmount: roundTo(random.int(500, 60_000), 500),
             confiscationAmount: null,
+            ...NO_EXTRAS,
           };
     case 'ordinary':
       return {
         penaltyTypes: ['FINE', 'CONFISCATE_ILLEGAL_GAINS'] as SeedPenaltyType[],
         fineAmount: roundTo(random.int(12_000, 200_000), 1000),
-        confiscationAmount: random.int(800, 60_000),
+        confiscationAmount: cents(random, 800, 60_000),
+        ...NO_EXTRAS,
       };
     case 'heavy':
       return {
         penaltyTypes: ['FINE', 'CONFISCATE_ILLEGAL_GAINS', 'CONFISCATE_ILLEGAL_PROPERTY'] as SeedPenaltyType[],
         fineAmount: roundTo(random.int(500_000, 2_000_000), 10_000),
-        confiscationAmount: random.int(50_000, 400_000),
+        confiscationAmount: cents(random, 50_000, 400_000),
+        restrictionMonths: null,
+        heavyDiscretion: true,
       };
-    case 'excluded':
+    case 'excluded': {
+      const type = random.pick(['SUSPEND_PRODUCTION', 'REVOKE_LICENCE', 'RESTRICT_OPERATION', 'RESTRICT_EMPLOYMENT'] as const);
+      const restricts = type === 'RESTRICT_OPERATION' || type === 'RESTRICT_EMPLOYMENT';
       return {
-        penaltyTypes: [random.pick(['SUSPEND_PRODUCTION', 'REVOKE_LICENCE', 'RESTRICT_OPERATION'] as const), 'FINE'] as SeedPenaltyType[],
+        penaltyTypes: [type, 'FINE'] as SeedPenaltyType[],
         fineAmount: roundTo(random.int(100_000, 1_000_000), 10_000),
         confiscationAmount: null,
+        restrictionMonths: restricts ? random.pick([12, 36, 60]) : null,
+        heavyDiscretion: false,
       };
+    }
   }
 }
 
@@ -289,6 +323,13 @@ export const SANCTION_BOUNDARY_CASES = [
   'ABNORMAL_ESCALATION_DUE_TOMORROW',
   'REPAIRED_PENALTY',
   'REVOKED_PENALTY',
+  'SIMPLE_PROCEDURE_FINE',
+  'EMPLOYMENT_RESTRICTED_5_YEARS',
+  'LOWER_FINE_THRESHOLD_BELOW',
+  'LOWER_FINE_THRESHOLD_AT',
+  'NATURAL_PERSON_PARTY',
+  'WITHHELD_BY_APPROVAL',
+  'COSMETICS_REPAIR_AFTER_6_MONTHS',
 ] as const;
 export type SanctionBoundaryCase = (typeof SANCTION_BOUNDARY_CASES)[number];
 
@@ -311,7 +352,9 @@ export function sanctionsFor(enterprise: SeedEnterprise, options: SeedOptions = 
     );
     const authority = authorityFor(enterprise, random);
     const content = penaltyContent(severity, random);
-    const published = severity === 'warning' ? null : addDays(decidedOn, random.chance(0.9) ? random.int(1, 9) : random.int(10, 27));
+    const unpublished = severity === 'warning' || severity === 'simple';
+    const published = unpublished ? null : addDays(decidedOn, random.chance(0.9) ? random.int(1, 9) : random.int(10, 27));
+    const party = partyOf(enterprise, random);
     const penalty: SeedPenalty = {
       key: `P${serialOffset}`,
       decisionNumber: decisionNumber(authority, yearOf(decidedOn), enterprise.index * 8 + serialOffset + 1, random),
@@ -323,7 +366,11 @@ export function sanctionsFor(enterprise: SeedEnterprise, options: SeedOptions = 
       authority: authority.name,
       department: DEPARTMENT_BY_DOMAIN[domain] ?? SEED_SANCTION_DEPARTMENTS.enforcement,
       caseDomain: domain,
-      publishedOn: published && published <= today ? published : severity === 'warning' ? null : decidedOn,
+      procedure: severity === 'simple' ? 'SIMPLE' : 'ORDINARY',
+      ...party,
+      withheldReason: null,
+      withheldApprovedBy: null,
+      publishedOn: published && published <= today ? published : unpublished ? null : decidedOn,
       state: 'IN_FORCE',
       stateChangedOn: null,
       repairedOn: null,
@@ -378,8 +425,9 @@ export function sanctionsFor(enterprise: SeedEnterprise, options: SeedOptions = 
       const decidedOn = addDays(today, -random.int(20, 5 * 365));
       if (decidedOn < enterprise.establishedOn) continue;
       const severity = random.weighted([
-        ['warning', 10],
-        ['light', 40],
+        ['warning', 8],
+        ['simple', 8],
+        ['light', 34],
         ['ordinary', 38],
         ['heavy', 7],
         ['excluded', 5],
@@ -526,8 +574,13 @@ function boundaryCase(enterprise: SeedEnterprise, today: string, tools: CaseTool
   const which = boundaryCaseFor(enterprise.index);
   if (!which) return;
   const published = (publishedOn: string) => ({ publishedOn, decidedOn: addDays(publishedOn, -3) });
+  // 通报批评 alone is published 3 months in every province (a fine's class depends on the province).
   const light = (end: string) =>
-    tools.addPenalty('light', published(startForPeriodEnd(end, 3)).decidedOn, 5, published(startForPeriodEnd(end, 3)));
+    tools.addPenalty('light', published(startForPeriodEnd(end, 3)).decidedOn, 5, {
+      ...published(startForPeriodEnd(end, 3)),
+      penaltyTypes: ['CIRCULATED_CRITICISM'],
+      fineAmount: null,
+    });
   const long = (end: string, overrides: Partial<SeedPenalty> = {}) => {
     const start = startForPeriodEnd(end, 36);
     return tools.addPenalty('ordinary', addDays(start, -3), 5, { publishedOn: start, ...overrides });
@@ -548,6 +601,51 @@ function boundaryCase(enterprise: SeedEnterprise, today: string, tools: CaseTool
     case 'LONG_PUBLICATION_ENDED_YESTERDAY':
       long(addDays(today, -1));
       return;
+    case 'SIMPLE_PROCEDURE_FINE':
+      tools.addPenalty('simple', addDays(today, -12), 5);
+      return;
+    case 'EMPLOYMENT_RESTRICTED_5_YEARS': {
+      const publishedOn = addDays(today, -400);
+      tools.addPenalty('excluded', addDays(publishedOn, -3), 5, {
+        penaltyTypes: ['RESTRICT_EMPLOYMENT', 'FINE'],
+        restrictionMonths: 60,
+        caseDomain: 'FOOD',
+        department: 'SPSC',
+        publishedOn,
+      });
+      return;
+    }
+    case 'LOWER_FINE_THRESHOLD_BELOW':
+    case 'LOWER_FINE_THRESHOLD_AT': {
+      // Fujian's thresholds (闽市监规〔2024〕3号) by party type; elsewhere no lower-fine threshold applies.
+      const natural = enterprise.uscc.startsWith('92');
+      const threshold = natural ? 5000 : 50_000;
+      const amount = which === 'LOWER_FINE_THRESHOLD_BELOW' ? threshold - 1 : threshold;
+      const publishedOn = addDays(today, -20);
+      tools.addPenalty('light', addDays(publishedOn, -3), 5, { penaltyTypes: ['FINE'], fineAmount: `${amount}.00`, publishedOn });
+      return;
+    }
+    case 'NATURAL_PERSON_PARTY': {
+      const publishedOn = addDays(today, -30);
+      tools.addPenalty('ordinary', addDays(publishedOn, -3), 5, {
+        partyType: 'NATURAL_PERSON',
+        partyIdNumber: syntheticIdNumber(enterprise),
+        publishedOn,
+      });
+      return;
+    }
+    case 'WITHHELD_BY_APPROVAL':
+      tools.addPenalty('ordinary', addDays(today, -25), 5, {
+        publishedOn: null,
+        withheldReason: '涉及国家秘密，经批准不予公示',
+        withheldApprovedBy: '局长审批',
+      });
+      return;
+    case 'COSMETICS_REPAIR_AFTER_6_MONTHS': {
+      const publishedOn = startForPeriodEnd(addDays(today, -1), 6);
+      tools.addPenalty('ordinary', addDays(publishedOn, -2), 5, { publishedOn, caseDomain: 'COSMETICS' });
+      return;
+    }
     case 'WARNING_ONLY':
       tools.addPenalty('warning', addDays(today, -10), 5);
       return;
@@ -616,4 +714,25 @@ function boundaryCase(enterprise: SeedEnterprise, today: string, tools: CaseTool
       return;
     }
   }
+}
+
+/**
+ * 当事人: an individual business (USCC 92…) is usually run by one person, whose ID number the
+ * decision carries; everything else is a legal person or other organisation.
+ */
+function partyOf(enterprise: SeedEnterprise, random: Random): Pick<SeedPenalty, 'partyType' | 'partyIdNumber'> {
+  if (enterprise.uscc.startsWith('92') && random.chance(0.8)) {
+    return { partyType: 'INDIVIDUAL_BUSINESS_SINGLE', partyIdNumber: syntheticIdNumber(enterprise) };
+  }
+  return { partyType: 'ORGANISATION', partyIdNumber: null };
+}
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+/** A synthetic but well-formed 居民身份证号码 (GB 11643): county code, a birth date, serial, check digit. */
+function syntheticIdNumber(enterprise: SeedEnterprise): string {
+  const birth = `${1960 + (enterprise.index % 40)}${String((enterprise.index % 12) + 1).padStart(2, '0')}${String((enterprise.index % 28) + 1).padStart(2, '0')}`;
+  const body = `${enterprise.regionCode}${birth}${String(enterprise.index % 1000).padStart(3, '0')}`;
+  const sum = [...body].reduce((total, digit, i) => total + Number(digit) * (ID_WEIGHTS[i] ?? 0), 0);
+  return body + '10X98765432'[sum % 11];
 }

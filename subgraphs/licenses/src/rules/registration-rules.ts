@@ -1,4 +1,4 @@
-import { addDays } from '@credit-hub/seed';
+import { addDays } from '@credit-hub/workdays';
 
 /** 使用登记 is due within `days` calendar days of first use (TSG 08: 30 days). */
 export const registrationDeadline = (firstUsedOn: string, days: number) => addDays(firstUsedOn, days);

@@ -48,3 +48,8 @@ export function latestStartElapsedBy(today: string, months: number): string {
 
 /** The earliest start day whose period of `months` still includes `today`. */
 export const earliestStartStillRunning = (today: string, months: number) => addDays(latestStartElapsedBy(today, months), 1);
+
+/** The same day `months` later (month-end clamped): 2026-03-31 + 1 → 2026-04-30. */
+export const addMonths = (date: string, months: number) => periodEnd(date, months);
+
+export const addYears = (date: string, years: number) => periodEnd(date, years * 12);

@@ -1,6 +1,6 @@
-import type { LicenseKind } from '@credit-hub/seed';
 import { getDivision } from '@credit-hub/uscc';
-import type { LicenseRules } from './rules-config.ts';
+import type { LicenseRules } from './config.ts';
+import type { LicenseKind } from './license-kinds.ts';
 
 export interface NumberProblem {
   reason: 'FORMAT' | 'FOOD_CATEGORY' | 'UNKNOWN_DIVISION' | 'EXPIRY_YEAR_MISMATCH';

@@ -1,7 +1,7 @@
-import { addDays, addYears } from '@credit-hub/seed';
+import { addDays, addYears } from '@credit-hub/workdays';
 import type { LicenseRow, LicenseStatusChangeRow } from '../db/schema.ts';
+import type { LicenseRules } from './config.ts';
 import { effectiveStatus } from './license-status-rules.ts';
-import type { LicenseRules } from './rules-config.ts';
 
 export interface LicenseSummary {
   total: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayAfterPeriod, earliestStartStillRunning, latestStartElapsedBy, periodEnd } from '../src/rules/index.ts';
+import { dayAfterPeriod, earliestStartStillRunning, latestStartElapsedBy, periodEnd } from './periods.ts';
 
 describe('calendar periods (民法典 第二百零一、二百零二条: start day not counted, ends on the corresponding day)', () => {
   it.each([

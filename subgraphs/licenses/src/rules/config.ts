@@ -4,13 +4,15 @@
  */
 export interface LicenseRules {
   /** 双公示: working days after the decision to publish on the credit platform. */
-  doublePublicityWorkingDays: number;
+  dualPublicationWorkingDays: number;
   /** National enterprise credit publicity system: working days after the decision. */
   nationalPublicityWorkingDays: number;
   foodValidityYears: number;
   specialEquipmentValidityYears: number;
-  /** Renewal (延续) is due this many months before expiry. */
+  /** Renewal (延续) is due this many months before expiry (special equipment and other licences). */
   renewalLeadMonths: number;
+  /** Food production: renewal is applied for this many working days before expiry (食品生产许可管理办法). */
+  foodRenewalWorkingDays: number;
   /** licenseSummary.expiringSoon window. */
   expiringSoonDays: number;
   /** licenseSummary counts suspensions and revocations this many years back. */
@@ -22,11 +24,12 @@ export interface LicenseRules {
 }
 
 export const DEFAULT_LICENSE_RULES: LicenseRules = {
-  doublePublicityWorkingDays: 7,
+  dualPublicationWorkingDays: 7,
   nationalPublicityWorkingDays: 20,
   foodValidityYears: 5,
   specialEquipmentValidityYears: 4,
   renewalLeadMonths: 6,
+  foodRenewalWorkingDays: 30,
   expiringSoonDays: 90,
   sanctionLookbackYears: 3,
   registrationDeadlineDays: 30,
