@@ -7,6 +7,7 @@ import {
   createHttpService,
   formatError,
   listen,
+  operationResolutionPlugin,
   type RunningService,
   ServiceMetrics,
   sendJson,
@@ -17,6 +18,7 @@ import { createGatewayAuth, type GatewayContext } from './auth.ts';
 import { type GatewayEnv, loadGatewayEnv } from './env.ts';
 import { type GraphiqlOptions, graphiqlRoutes } from './graphiql.ts';
 import { queryLimitsPlugin } from './limits.ts';
+import { clientErrorFromSubgraph, subgraphHttpError } from './subgraph-errors.ts';
 import { loadSupergraph, SUBGRAPH_DEFAULTS } from './supergraph.ts';
 
 export interface GatewayOptions {
@@ -41,6 +43,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
           if (context.forwardToken) request.http?.headers.set('authorization', `Bearer ${context.forwardToken}`);
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
         },
+        async errorFromResponse(response) {
+          const body = await this.parseBody(response).catch(() => null);
+          return clientErrorFromSubgraph(response.status, body) ?? subgraphHttpError(response.status, name);
+        },
       }),
   });
   const metrics = new ServiceMetrics('gateway');
@@ -53,6 +59,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     formatError: (formatted, error) => formatError(formatted, error),
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
+      operationResolutionPlugin(),
       queryLimitsPlugin({ maxDepth: env.QUERY_MAX_DEPTH, maxFields: env.QUERY_MAX_FIELDS, maxAliases: env.QUERY_MAX_ALIASES }),
       metrics.plugin(),
     ],

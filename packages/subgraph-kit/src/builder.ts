@@ -5,6 +5,7 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { type Caller, callerIsSupervisor, callerOwnsDepartment, callerSeesRegion, callerWritesRegion } from './auth/caller.ts';
 import type { SubgraphContext } from './context.ts';
 import { forbidden, unauthenticated } from './errors.ts';
+import InputBoundsPlugin from './input-bounds-plugin.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 
 /** Scopes every subgraph's fields and mutations are guarded with (Pothos scope-auth). */
@@ -56,8 +57,9 @@ const scopesFor = (caller: Caller) => ({
  */
 export function createSubgraphBuilder<TContext extends SubgraphContext>() {
   const builder = new SchemaBuilder<SubgraphTypes<TContext>>({
-    // Auth must wrap resolvers before federation does (plugin order matters).
-    plugins: [ScopeAuthPlugin, DirectivesPlugin, FederationPlugin],
+    // Auth must wrap resolvers before federation does (plugin order matters); input bounds wrap
+    // outermost, so no check, loader or SQL statement ever sees an unbounded value.
+    plugins: [InputBoundsPlugin, ScopeAuthPlugin, DirectivesPlugin, FederationPlugin],
     scopeAuth: {
       authScopes: (context) => scopesFor(context.caller),
       // Anonymous callers are told to sign in; signed-in callers that lack a right get FORBIDDEN.

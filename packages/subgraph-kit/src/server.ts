@@ -6,6 +6,7 @@ import type { SubgraphContext } from './context.ts';
 import { formatError } from './errors.ts';
 import { createHttpService, listen, type RouteHandler, requestsSettled, sendJson } from './http.ts';
 import { ServiceMetrics } from './metrics.ts';
+import { operationResolutionPlugin } from './operation-resolution.ts';
 
 export interface RunningService {
   name: string;
@@ -41,7 +42,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error),
-    plugins: [ApolloServerPluginInlineTraceDisabled(), metrics.plugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), operationResolutionPlugin(), metrics.plugin()],
   });
   await apollo.start();
   const server = createHttpService({
