@@ -23,6 +23,8 @@ import {
   DEFAULT_MAX_ITEMS,
   DEFAULT_STRING_BOUNDS,
   describeBounds,
+  MAX_FLOAT_INPUT,
+  requireStorableNumber,
   requireText,
   type TextBounds,
 } from './input-bounds.ts';
@@ -66,8 +68,15 @@ export class InputBoundsPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
   override onInputFieldConfig(fieldConfig: PothosInputFieldConfig<Types>): PothosInputFieldConfig<Types> {
     const declared = fieldConfig.pothosOptions.bounds;
     const { scalar, list } = this.textScalarOf(fieldConfig.type);
+    if (scalar === 'Float') {
+      return {
+        ...fieldConfig,
+        description: [fieldConfig.description, `At most ${MAX_FLOAT_INPUT} in magnitude.`].filter(Boolean).join(' '),
+      };
+    }
     if (!scalar && !list) return fieldConfig;
     const defaults = scalar === 'ID' ? DEFAULT_ID_BOUNDS : DEFAULT_STRING_BOUNDS;
+    // scalar is String or ID here, or null for a list of enums or input objects.
     const text = declared ?? defaults;
     const bounds: FieldBounds = {
       text: scalar ? text : 'unchecked',
@@ -98,11 +107,14 @@ export class InputBoundsPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
   }
 
   /** Which text scalar (String or ID) the field holds, and whether in a list. */
-  private textScalarOf(type: PothosInputFieldType<Types>): { scalar: 'String' | 'ID' | null; list: boolean } {
-    if (type.kind === 'List') return { scalar: this.textScalarOf(type.type).scalar, list: true };
+  private textScalarOf(type: PothosInputFieldType<Types>): { scalar: 'String' | 'ID' | 'Float' | null; list: boolean } {
+    if (type.kind === 'List') {
+      const item = this.textScalarOf(type.type).scalar;
+      return { scalar: item === 'Float' ? null : item, list: true };
+    }
     if (type.kind !== 'Scalar') return { scalar: null, list: false };
     const name = typeof type.ref === 'string' ? type.ref : this.buildCache.getTypeConfig(type.ref).name;
-    return { scalar: name === 'String' || name === 'ID' ? name : null, list: false };
+    return { scalar: name === 'String' || name === 'ID' || name === 'Float' ? name : null, list: false };
   }
 }
 
@@ -131,6 +143,8 @@ function checkValue(value: unknown, type: GraphQLInputType, bounds: FieldBounds 
     for (const [name, inputField] of Object.entries(inner.getFields())) {
       checkValue((value as Record<string, unknown>)[name], inputField.type, boundsOf(inputField), `${path}.${name}`);
     }
+  } else if (isScalarType(inner) && inner.name === 'Float' && typeof value === 'number') {
+    requireStorableNumber(value, path);
   } else if (isScalarType(inner) && (inner.name === 'String' || inner.name === 'ID') && typeof value === 'string') {
     const text = bounds?.text ?? (inner.name === 'ID' ? DEFAULT_ID_BOUNDS : DEFAULT_STRING_BOUNDS);
     if (text !== 'unchecked') requireText(value, path, text);

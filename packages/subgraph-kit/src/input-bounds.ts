@@ -17,6 +17,8 @@ export interface TextBounds {
 export const TEXT = {
   /** Codes as typed, before normalising: USCC, division, industry, department and authority codes, phone numbers. */
   code: { maxLength: 64 },
+  /** Short identifiers: department, authority and registration codes. */
+  identifier: { maxLength: 32 },
   /** Reference numbers: decision numbers (文号), licence, certificate and registration numbers. */
   reference: { maxLength: 100 },
   /** Names: enterprises, people, authorities, categories, models, addresses of one line. */
@@ -33,6 +35,11 @@ export const TEXT = {
 export const DEFAULT_STRING_BOUNDS: TextBounds = { maxLength: 2000 };
 /** Bounds of an `ID` that declares none. */
 export const DEFAULT_ID_BOUNDS: TextBounds = { maxLength: 100 };
+/**
+ * Largest magnitude of a `Float` input: amounts are stored as numeric(16, 2), and a value past it
+ * (or 1e308) would fail in PostgreSQL instead of being refused.
+ */
+export const MAX_FLOAT_INPUT = 99_999_999_999_999;
 /** Most items of a list input that declares no `maxItems`. */
 export const DEFAULT_MAX_ITEMS = 100;
 
@@ -95,6 +102,14 @@ export function requireText(text: string, field: string, bounds: TextBounds): st
   const problem = checkText(text, bounds);
   if (problem) throw badUserInput(`${field}: ${problem.message}`, { field, reason: problem.reason, maxLength: bounds.maxLength });
   return text;
+}
+
+/** Throws BAD_USER_INPUT naming `field` when a `Float` input is out of the storable range. */
+export function requireStorableNumber(value: number, field: string): number {
+  if (!Number.isFinite(value) || Math.abs(value) > MAX_FLOAT_INPUT) {
+    throw badUserInput(`${field}: at most ${MAX_FLOAT_INPUT} in magnitude (超出数值范围)`, { field, reason: 'OUT_OF_RANGE' });
+  }
+  return value;
 }
 
 /** The sentence appended to a field's description so the bounds show in GraphiQL and the SDL. */

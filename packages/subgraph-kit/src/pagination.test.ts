@@ -11,6 +11,20 @@ describe('keyset cursors', () => {
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }),
     );
   });
+  it.each([
+    ['a date that does not exist', encodeCursor(['2024-13-45', 1])],
+    ['an id that is not a record id', encodeCursor(['2024-01-01', 1e308])],
+    ['a negative id', encodeCursor(['2024-01-01', -1])],
+    ['a text id', encodeCursor(['2024-01-01', '1'])],
+    ['an oversized cursor', encodeCursor(['2024-01-01', 1]) + 'A'.repeat(600)],
+    ['a control character', encodeCursor(['2024-01-01\u0000', 1])],
+  ])('rejects a cursor with %s', (_label, cursor) => {
+    expect(() => decodeCursor(cursor, ['date', 'id'], 'after')).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after', reason: 'INVALID_CURSOR' }),
+      }),
+    );
+  });
   it('bounds page sizes', () => {
     expect(pageSize(undefined)).toBe(20);
     expect(pageSize(0)).toBe(0);

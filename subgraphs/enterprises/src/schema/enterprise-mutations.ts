@@ -28,11 +28,28 @@ async function loadForWrite(ctx: Context, uscc: string, field: string): Promise<
   return enterprise;
 }
 
+const REQUIRED_FIELDS = [
+  'name',
+  'enterpriseType',
+  'legalRepresentative',
+  'establishedOn',
+  'registrationAuthority',
+  'status',
+  'regionCode',
+  'address',
+  'businessScope',
+  'keyDomains',
+] as const;
+
 /** Field checks shared by register and update; each failure names the field and the reason. */
 function validateFields(input: Partial<NewEnterprise>): void {
   const fail = (field: string, reason: string, message: string) => {
     throw badUserInput(`input.${field}: ${message}`, { field: `input.${field}`, reason });
   };
+  // An update may send null for an optional input field: these columns cannot be cleared.
+  for (const field of REQUIRED_FIELDS) {
+    if ((input as Record<string, unknown>)[field] === null) fail(field, 'REQUIRED', `${field} cannot be cleared`);
+  }
   if (input.name !== undefined && (input.name.trim().length < 2 || input.name.length > 100))
     fail('name', 'LENGTH', 'name must be 2–100 characters');
   if (input.regionCode !== undefined && !getDivision(input.regionCode))
@@ -63,7 +80,8 @@ const enterpriseFields = (t: Parameters<Parameters<typeof builder.inputType>[1][
   regionCode: t.string({ description: '区划代码 Division; defaults to positions 3–8 of the code.', bounds: TEXT.code }),
   address: t.string({ required, description: '住所 Registered address.', bounds: TEXT.line }),
   businessScope: t.string({ required, description: '经营范围 Business scope.', bounds: TEXT.longText }),
-  industryCode: t.string({ description: '行业代码 GB/T 4754 category.', bounds: TEXT.code }),
+  // GB/T 4754 codes have at most 5 characters; the column holds 8.
+  industryCode: t.string({ description: '行业代码 GB/T 4754 category.', bounds: { maxLength: 8 } }),
   industryName: t.string({ description: '行业名称 Industry name.', bounds: TEXT.name }),
   keyDomains: t.field({ type: [KeyDomainEnum], description: '重点领域 Focus domains.' }),
   registrationNumber: t.string({ description: '注册号 Old 15-digit registration number.', bounds: TEXT.reference }),

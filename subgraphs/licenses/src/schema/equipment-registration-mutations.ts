@@ -9,6 +9,7 @@ import {
 } from '../data/equipment-registration-store.ts';
 import type { EquipmentRegistrationRow, NewEquipmentRegistration } from '../db/schema.ts';
 import { EquipmentRegistrationRef } from './equipment-registration.ts';
+import { NUMBER_TEXT } from './text-bounds.ts';
 import { assertChangesRecord, fail, producingDepartment, requirePastOrToday, requireText, writers } from './write-access.ts';
 
 const normalizeCode = (code: string) => code.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
@@ -16,9 +17,13 @@ const normalizeCode = (code: string) => code.normalize('NFKC').replace(/\s+/g, '
 const RecordEquipmentRegistrationInput = builder.inputType('RecordEquipmentRegistrationInput', {
   description: '使用登记 A use registration recorded by the caller’s department.',
   fields: (t) => ({
-    registrationCode: t.string({ required: true, description: '注册代码 Registration code (6–32 letters and digits).', bounds: TEXT.code }),
-    certificateNumber: t.string({ required: true, description: '使用登记证编号 Certificate number.', bounds: TEXT.reference }),
-    equipmentCode: t.string({ required: true, description: '设备代码 Equipment code.', bounds: TEXT.code }),
+    registrationCode: t.string({
+      required: true,
+      description: '注册代码 Registration code (6–32 letters and digits).',
+      bounds: TEXT.identifier,
+    }),
+    certificateNumber: t.string({ required: true, description: '使用登记证编号 Certificate number.', bounds: NUMBER_TEXT }),
+    equipmentCode: t.string({ required: true, description: '设备代码 Equipment code.', bounds: NUMBER_TEXT }),
     equipmentCategory: t.string({ required: true, description: '设备类别 e.g. 压力容器.', bounds: TEXT.name }),
     equipmentKind: t.string({ required: true, description: '设备种类 e.g. 固定式压力容器.', bounds: TEXT.name }),
     equipmentVariety: t.string({ required: true, description: '设备品种 e.g. 储存容器.', bounds: TEXT.name }),
@@ -32,7 +37,7 @@ const RecordEquipmentRegistrationInput = builder.inputType('RecordEquipmentRegis
     firstUsedOn: t.field({ type: 'Date', required: true, description: '投入使用日期 (registration is due within 30 days of it).' }),
     registeredOn: t.field({ type: 'Date', description: '登记日期 Default today.' }),
     registrationAuthority: t.string({ required: true, description: '登记机关.', bounds: TEXT.name }),
-    department: t.string({ description: '产生部门 Producing department; admins only.', bounds: TEXT.code }),
+    department: t.string({ description: '产生部门 Producing department; admins only.', bounds: TEXT.identifier }),
     internalNotes: t.string({ description: '内部备注 Internal notes, never public.', bounds: TEXT.text }),
     publish: t.boolean({ description: '立即公示 Publish today (default false).' }),
   }),

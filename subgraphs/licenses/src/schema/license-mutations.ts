@@ -10,6 +10,7 @@ import { changeLicense, insertLicense, type LicenseChange, LicenseExistsError } 
 import type { LicensedItem, LicenseRow, NewLicense } from '../db/schema.ts';
 import { CommitmentVerificationEnum, LicensedActivityEnum, LicenseKindEnum, LicenseStatusActionEnum } from './enums.ts';
 import { LicenseRef } from './license.ts';
+import { NUMBER_TEXT } from './text-bounds.ts';
 import { assertChangesRecord, fail, producingDepartment, requirePastOrToday, requireText, writers } from './write-access.ts';
 
 const LicensedItemInput = builder.inputType('LicensedItemInput', {
@@ -26,8 +27,8 @@ const IssuingAuthorityInput = builder.inputType('IssuingAuthorityInput', {
   description: '发证机关 The issuing authority.',
   fields: (t) => ({
     name: t.string({ required: true, description: '名称 e.g. 山西省市场监督管理局.', bounds: TEXT.name }),
-    code: t.string({ description: '机关代码 Unified social credit code of the authority.', bounds: TEXT.code }),
-    regionCode: t.string({ description: '所在区划 6-digit division code.', bounds: TEXT.code }),
+    code: t.string({ description: '机关代码 Unified social credit code of the authority.', bounds: TEXT.identifier }),
+    regionCode: t.string({ description: '所在区划 6-digit division code.', bounds: { maxLength: 6 } }),
   }),
 });
 
@@ -128,7 +129,7 @@ const GrantLicenseInput = builder.inputType('GrantLicenseInput', {
     number: t.string({
       required: true,
       description: '许可证编号 TS…-YYYY for special equipment, SC + 14 digits for food production.',
-      bounds: TEXT.reference,
+      bounds: NUMBER_TEXT,
     }),
     kind: t.field({ type: LicenseKindEnum, required: true, description: '许可类别 Kind.' }),
     holderUscc: t.string({ required: true, description: '持证单位统一社会信用代码 Holder.', bounds: TEXT.code }),
@@ -147,7 +148,7 @@ const GrantLicenseInput = builder.inputType('GrantLicenseInput', {
     decisionReference: t.string({ required: true, description: '决定文号 Reference of the grant decision.', bounds: TEXT.reference }),
     department: t.string({
       description: '产生部门 Producing department; admins only (regulators always record for their own).',
-      bounds: TEXT.code,
+      bounds: TEXT.identifier,
     }),
     internalNotes: t.string({ description: '内部备注 Internal notes, never public.', bounds: TEXT.text }),
     publish: t.boolean({ description: '立即公示 Publish today (default false: publish later with publishLicense).' }),
@@ -225,11 +226,11 @@ builder.mutationField('grantLicense', (t) =>
 const RenewLicenseInput = builder.inputType('RenewLicenseInput', {
   description: '延续 Renewal of a licence in force for another validity period.',
   fields: (t) => ({
-    number: t.string({ required: true, description: '许可证编号 The licence renewed.', bounds: TEXT.reference }),
+    number: t.string({ required: true, description: '许可证编号 The licence renewed.', bounds: NUMBER_TEXT }),
     newNumber: t.string({
       description:
         '新编号 New number, when the renewed certificate gets one (required for special equipment, whose number carries the expiry year); food production licences keep theirs.',
-      bounds: TEXT.reference,
+      bounds: NUMBER_TEXT,
     }),
     issuedOn: t.field({ type: 'Date', description: '延续决定日期 Date of the renewal decision (default today).' }),
     validFrom: t.field({ type: 'Date', description: '新有效期自 Default the day after the current validTo.' }),
@@ -332,7 +333,7 @@ builder.mutationField('renewLicense', (t) =>
 const ChangeLicenseStatusInput = builder.inputType('ChangeLicenseStatusInput', {
   description: '许可状态变更 A status decision on a licence, with its reason and decision reference.',
   fields: (t) => ({
-    number: t.string({ required: true, description: '许可证编号.', bounds: TEXT.reference }),
+    number: t.string({ required: true, description: '许可证编号.', bounds: NUMBER_TEXT }),
     action: t.field({ type: LicenseStatusActionEnum, required: true, description: '决定 Suspend, reinstate, revoke, cancel or withdraw.' }),
     reason: t.string({ required: true, description: '理由 Reason.', bounds: TEXT.text }),
     decisionReference: t.string({
@@ -385,7 +386,7 @@ builder.mutationField('publishLicense', (t) =>
     description: '公示许可 Records that the latest decision on a licence of the caller’s department was published.',
     authScopes: writers,
     args: {
-      number: t.arg.string({ required: true, description: '许可证编号.', bounds: TEXT.reference }),
+      number: t.arg.string({ required: true, description: '许可证编号.', bounds: NUMBER_TEXT }),
       publishedOn: t.arg({ type: 'Date', description: '公示日期 Default today; not before the decision, not in the future.' }),
     },
     resolve: async (_root, args, ctx) => {
@@ -404,7 +405,7 @@ builder.mutationField('publishLicense', (t) =>
 const RecordCommitmentVerificationInput = builder.inputType('RecordCommitmentVerificationInput', {
   description: '告知承诺核查 Outcome of verifying a licence granted by notification-commitment.',
   fields: (t) => ({
-    number: t.string({ required: true, description: '许可证编号.', bounds: TEXT.reference }),
+    number: t.string({ required: true, description: '许可证编号.', bounds: NUMBER_TEXT }),
     outcome: t.field({ type: CommitmentVerificationEnum, required: true, description: '核查结果 CONFIRMED or NOT_MET.' }),
     verifiedOn: t.field({ type: 'Date', description: '核查日期 Default today.' }),
     note: t.string({ description: '核查说明 Internal note on the verification.', bounds: TEXT.text }),

@@ -21,6 +21,7 @@ import { EnterpriseRef } from './enterprise-ref.ts';
 import { CommitmentVerificationEnum, LicenseActionEnum, LicensedActivityEnum, LicenseKindEnum, LicenseStatusEnum } from './enums.ts';
 import { PublicationRef } from './publication.ts';
 import { RegionRef, regionOf } from './region.ts';
+import { NUMBER_TEXT } from './text-bounds.ts';
 
 /** The public sees a licence once first published; regulators of its region and analysts always. */
 export const callerSeesLicense = (ctx: Context, license: LicenseRow) =>
@@ -168,7 +169,7 @@ builder.queryField('license', (t) =>
     nullable: true,
     description: '按编号查询许可 One licence by number; null when unknown or not visible to the caller (unpublished).',
     args: {
-      number: t.arg.string({ required: true, description: '许可证编号; spaces and lower case are normalised.', bounds: TEXT.reference }),
+      number: t.arg.string({ required: true, description: '许可证编号; spaces and lower case are normalised.', bounds: NUMBER_TEXT }),
     },
     resolve: async (_root, { number }, ctx) => {
       const license = await ctx.loaders.license.load(normalizeLicenseNumber(number));
@@ -182,7 +183,7 @@ const LicenseFilterInput = builder.inputType('LicenseFilter', {
   fields: (t) => ({
     kinds: t.field({ type: [LicenseKindEnum], description: '许可类别 Any of these kinds.' }),
     statuses: t.field({ type: [LicenseStatusEnum], description: '许可状态 Any of these statuses as of today (EXPIRED by date).' }),
-    authorityCode: t.string({ description: '发证机关代码 Issuing authority code (exact).', bounds: TEXT.code }),
+    authorityCode: t.string({ description: '发证机关代码 Issuing authority code (exact).', bounds: TEXT.identifier }),
     regionCode: t.string({ description: '区划 Holder’s division code or prefix: 14 / 140000, 1408 / 140800, 140802.', bounds: TEXT.code }),
     expiringBefore: t.field({ type: 'Date', description: '有效期至早于 Last day of validity before this date.' }),
     grantedByCommitment: t.boolean({ description: '告知承诺 Granted (true) or not granted (false) by notification-commitment.' }),

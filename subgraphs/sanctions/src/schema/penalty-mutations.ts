@@ -36,7 +36,8 @@ function validateContent(content: PenaltyContent, prefix: string): PenaltyConten
   const fail = (field: string, reason: string, message: string) => {
     throw badUserInput(`${prefix}.${field}: ${message}`, { field: `${prefix}.${field}`, reason });
   };
-  const types = [...new Set(content.penaltyTypes)];
+  if (content.caseDomain == null) fail('caseDomain', 'EMPTY', 'a decision has a case domain');
+  const types = [...new Set(content.penaltyTypes ?? [])];
   if (types.length === 0) fail('penaltyTypes', 'EMPTY', 'a decision has at least one penalty type');
   const fined = types.includes('FINE');
   if (fined && !(content.fineAmount != null && content.fineAmount > 0)) fail('fineAmount', 'MISSING', 'a fine needs a positive amount');
