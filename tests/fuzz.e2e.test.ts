@@ -8,7 +8,7 @@ import { type Stack, startStack } from './support/stack.ts';
 
 /** FUZZ_SEED=<n> replays a run; FUZZ_CASES=<n> bad values per input and caller. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_130);
-const CASES_PER_INPUT = Number(process.env.FUZZ_CASES ?? 4);
+const CASES_PER_INPUT = Number(process.env.FUZZ_CASES ?? 5);
 const CONCURRENCY = 6;
 const SEEDED_ENTERPRISES = 10;
 
