@@ -185,6 +185,23 @@ describe('hostile input: bounded, precise answers and nothing written', () => {
     expect(firstError(long)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.nameContains', reason: 'TOO_LONG' });
   });
 
+  it('refuses odd key values in _entities representations sent straight to a subgraph', async () => {
+    const query = 'query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Enterprise { licenses { number } } } }';
+    for (const uscc of ['\u0000', 'x'.repeat(3_000), '\ud800']) {
+      const answer = await post(JSON.stringify({ query, variables: { reps: [{ __typename: 'Enterprise', uscc }] } }), {
+        url: stack.subgraphUrls.licenses as string,
+        token: admin,
+      });
+      expect(answer.status).toBeLessThan(500);
+      expect(firstError(answer)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'representations[0].uscc' });
+    }
+    const valid = await post(JSON.stringify({ query, variables: { reps: [{ __typename: 'Enterprise', uscc: known.uscc }] } }), {
+      url: stack.subgraphUrls.licenses as string,
+      token: admin,
+    });
+    expect(valid.body.errors).toBeUndefined();
+  });
+
   describe('malformed requests get a 4xx with a code, through the gateway and on a subgraph', () => {
     const targets = () => [
       { label: 'gateway', url: stack.gatewayUrl, token: undefined as string | undefined },

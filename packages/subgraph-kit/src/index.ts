@@ -3,6 +3,7 @@ export * from './auth/tokens.ts';
 export * from './builder.ts';
 export * from './connection.ts';
 export * from './context.ts';
+export * from './entity-representations.ts';
 export * from './env.ts';
 export * from './errors.ts';
 export * from './http.ts';

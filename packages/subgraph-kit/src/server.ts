@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphContext } from './context.ts';
+import { guardEntityRepresentations } from './entity-representations.ts';
 import { formatError } from './errors.ts';
 import { createHttpService, listen, type RouteHandler, requestsSettled, sendJson } from './http.ts';
 import { ServiceMetrics } from './metrics.ts';
@@ -36,7 +37,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
 ): Promise<RunningService> {
   const metrics = new ServiceMetrics(options.name);
   const apollo = new ApolloServer<TContext>({
-    schema: options.schema,
+    schema: guardEntityRepresentations(options.schema),
     introspection: true,
     // Signals are handled once for the whole process (stopOnSignals), in order: HTTP, Apollo, database.
     stopOnTerminationSignals: false,
