@@ -8,6 +8,7 @@ import {
   formatError,
   type LimitCheck,
   listen,
+  operationResolutionPlugin,
   queryLimits,
   queryLimitsFromEnv,
   type RunningService,
@@ -21,6 +22,7 @@ import { clientAddress } from './client-address.ts';
 import { type GatewayEnv, loadGatewayEnv } from './env.ts';
 import { type GraphiqlOptions, graphiqlRoutes } from './graphiql.ts';
 import { CostRateLimiter, rateLimited } from './rate-limit.ts';
+import { clientErrorFromSubgraph, subgraphHttpError } from './subgraph-errors.ts';
 import { loadSupergraph, SUBGRAPH_DEFAULTS } from './supergraph.ts';
 
 export interface GatewayOptions {
@@ -45,6 +47,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
           if (context.forwardToken) request.http?.headers.set('authorization', `Bearer ${context.forwardToken}`);
           if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
         },
+        async errorFromResponse(response) {
+          const body = await this.parseBody(response).catch(() => null);
+          return clientErrorFromSubgraph(response.status, body) ?? subgraphHttpError(response.status, name);
+        },
       }),
   });
   const metrics = new ServiceMetrics('gateway');
@@ -61,7 +67,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error),
     parseOptions: limits.parseOptions,
-    plugins: [ApolloServerPluginUsageReportingDisabled(), limits.plugin, metrics.plugin()],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), operationResolutionPlugin(), limits.plugin, metrics.plugin()],
   });
   await apollo.start();
   const authenticate = createGatewayAuth(authSettingsFromEnv(env), env.ANONYMOUS_TOKEN_TTL);

@@ -6,6 +6,7 @@ export {
   type OpenDatabaseOptions,
   openDatabase,
 } from './database.ts';
+export * from './like-pattern.ts';
 export { anyOfKeys, preparedPerDatabase } from './prepared.ts';
 export { inRegionPrefix } from './region-condition.ts';
 export { StatementCounter } from './statement-counter.ts';

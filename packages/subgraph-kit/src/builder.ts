@@ -6,6 +6,7 @@ import type { Caller } from './auth/caller.ts';
 import type { SubgraphContext } from './context.ts';
 import { DecimalScalar } from './decimal.ts';
 import { forbidden, unauthenticated } from './errors.ts';
+import InputBoundsPlugin from './input-bounds-plugin.ts';
 import { callerIsSupervisor, callerSeesRegion } from './policy.ts';
 import { DateScalar, DateTimeScalar } from './scalars.ts';
 
@@ -56,8 +57,9 @@ const scopesFor = (caller: Caller) => ({
  */
 export function createSubgraphBuilder<TContext extends SubgraphContext>() {
   const builder = new SchemaBuilder<SubgraphTypes<TContext>>({
-    // Auth must wrap resolvers before federation does (plugin order matters).
-    plugins: [ScopeAuthPlugin, DirectivesPlugin, FederationPlugin],
+    // Auth must wrap resolvers before federation does (plugin order matters); input bounds wrap
+    // outermost, so no check, loader or SQL statement ever sees an unbounded value.
+    plugins: [InputBoundsPlugin, ScopeAuthPlugin, DirectivesPlugin, FederationPlugin],
     scopeAuth: {
       authScopes: (context) => scopesFor(context.caller),
       // Anonymous callers are told to sign in; signed-in callers that lack a right get FORBIDDEN.

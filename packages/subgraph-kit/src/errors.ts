@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { boundMessage } from './text-preview.ts';
 
 /** The error codes of the public contract (ARCHITECTURE.md): clients switch on these. */
 export type ErrorCode =
@@ -60,7 +61,8 @@ export function formatError(
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const { stacktrace: _drop, http: _http, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    // graphql-js repeats a whole variable value in its coercion messages: a 900 KB string would come back whole.
+    return { ...formatted, message: boundMessage(formatted.message), extensions };
   }
   log('unexpected error while executing a request', error);
   return { ...formatted, message: 'internal error (内部错误)', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -47,7 +47,11 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
       for await (const chunk of result.body.asyncIterator) response.write(chunk);
       response.end();
     } catch (error) {
-      if (error instanceof HttpError) return sendJson(response, error.status, { errors: [{ message: error.message }] });
+      if (error instanceof HttpError) {
+        // The rest of an oversized body is never read: the connection cannot carry another request.
+        if (error.status === 413) response.setHeader('connection', 'close');
+        return sendJson(response, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      }
       console.error('request failed outside GraphQL execution', error);
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'internal error' }] });
       else response.end();
@@ -97,7 +101,7 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`);
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes (请求体过大)`);
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString('utf8');
@@ -107,7 +111,7 @@ async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'request body is not valid JSON');
+    throw new HttpError(400, 'request body is not valid JSON (请求体不是有效的 JSON)');
   }
 }
 

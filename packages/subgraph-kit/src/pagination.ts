@@ -1,4 +1,7 @@
 import { badUserInput } from './errors.ts';
+import { MAX_RECORD_ID } from './ids.ts';
+import { checkText, TEXT } from './input-bounds.ts';
+import { parseDate } from './scalars.ts';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -8,16 +11,46 @@ export function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+/** What each position of a cursor holds: free text (a code, a number), a calendar date, or a record id. */
+export type CursorPart = 'text' | 'date' | 'id';
+type CursorValues<TParts extends readonly CursorPart[]> = { [K in keyof TParts]: TParts[K] extends 'id' ? number : string };
+
+/** Longest cursor this API issues is far below this; anything longer was not issued by it. */
+const MAX_CURSOR_LENGTH = 512;
+
+const isDate = (value: string): boolean => {
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity && values.every((v) => ['string', 'number'].includes(typeof v))) {
-      return values;
-    }
+    return parseDate(value) === value;
   } catch {
-    // falls through to the error below
+    return false;
   }
-  throw badUserInput('after: not a cursor this API issued', { field: 'after', reason: 'INVALID_CURSOR' });
+};
+
+const partIsValid = (part: CursorPart, value: unknown): boolean =>
+  part === 'id'
+    ? typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_RECORD_ID
+    : typeof value === 'string' && (part === 'date' ? isDate(value) : value !== '' && checkText(value, TEXT.code) === null);
+
+/**
+ * Decodes a cursor into the sort key `parts` describe, or throws BAD_USER_INPUT naming `field`:
+ * a garbage, truncated, oversized or edited cursor never reaches SQL as a wrong-typed parameter.
+ */
+export function decodeCursor<const TParts extends readonly CursorPart[]>(
+  cursor: string,
+  parts: TParts,
+  field = 'after',
+): CursorValues<TParts> {
+  if (cursor.length <= MAX_CURSOR_LENGTH) {
+    try {
+      const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      if (Array.isArray(values) && values.length === parts.length && parts.every((part, index) => partIsValid(part, values[index]))) {
+        return values as CursorValues<TParts>;
+      }
+    } catch {
+      // falls through to the error below
+    }
+  }
+  throw badUserInput(`${field}: not a cursor this API issued (无效的分页游标)`, { field, reason: 'INVALID_CURSOR' });
 }
 
 export function pageSize(first: number | null | undefined): number {

@@ -3,11 +3,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphContext } from './context.ts';
+import { guardEntityRepresentations } from './entity-representations.ts';
 import { formatError } from './errors.ts';
 import { createHttpService, listen, type RouteHandler, requestsSettled, sendJson } from './http.ts';
 import type { QueryLimits } from './limits/config.ts';
 import { queryLimits } from './limits/plugin.ts';
 import { ServiceMetrics } from './metrics.ts';
+import { operationResolutionPlugin } from './operation-resolution.ts';
 
 export interface RunningService {
   name: string;
@@ -44,14 +46,14 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   const metrics = new ServiceMetrics(options.name);
   const limits = queryLimits<TContext>({ limits: options.limits, production: options.production });
   const apollo = new ApolloServer<TContext>({
-    schema: options.schema,
+    schema: guardEntityRepresentations(options.schema),
     introspection: true,
     // Signals are handled once for the whole process (stopOnSignals), in order: HTTP, Apollo, database.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error),
     parseOptions: limits.parseOptions,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), limits.plugin, metrics.plugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), operationResolutionPlugin(), limits.plugin, metrics.plugin()],
   });
   await apollo.start();
   const server = createHttpService({

@@ -6,4 +6,4 @@ export { type GenerateUsccOptions, generateUscc } from './generate.ts';
 export { normalizeUscc } from './normalize.ts';
 export { parseUscc } from './parse.ts';
 export type { Division, UsccCheck, UsccParts, UsccProblem, UsccRule } from './types.ts';
-export { checkUscc, isValidUscc, type UsccCheckOptions } from './validate.ts';
+export { checkUscc, isValidUscc, MAX_USCC_INPUT_LENGTH, type UsccCheckOptions } from './validate.ts';

@@ -31,6 +31,13 @@ export const problems = {
     severity: 'error',
   }),
 
+  tooLong: (length: number, max: number): UsccProblem => ({
+    rule: 'LENGTH',
+    message: `input of ${length} characters is not a USCC: at most ${max} are checked (输入过长)`,
+    position: null,
+    severity: 'error',
+  }),
+
   illegalCharacter: (char: string, position: number): UsccProblem => {
     const lookAlike = LOOK_ALIKES[char];
     const hint = lookAlike === undefined ? '' : `; did you mean "${lookAlike}"?`;

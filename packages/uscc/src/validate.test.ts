@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeOrganizationCheckCharacter, computeUsccCheckCharacter } from './check-characters.ts';
 import type { UsccProblem } from './types.ts';
-import { checkUscc, isValidUscc } from './validate.ts';
+import { checkUscc, isValidUscc, MAX_USCC_INPUT_LENGTH } from './validate.ts';
 
 /** Completes a code with correct check characters so that a test isolates one rule. */
 function valid(first8: string, body = '19220382'): string {
@@ -178,5 +178,31 @@ describe('robustness', () => {
   it.each([[undefined], [null], [12345], [{}]])('never throws, even for %j', (input) => {
     expect(() => checkUscc(input as unknown as string)).not.toThrow();
     expect(checkUscc(input as unknown as string).valid).toBe(false);
+  });
+});
+
+describe('oversized input', () => {
+  it('answers one LENGTH problem, a short input and no normalised text, whatever the size', () => {
+    const check = checkUscc('9'.repeat(900_000));
+    expect(check.valid).toBe(false);
+    expect(summary(check.problems)).toEqual([['LENGTH', null, 'error']]);
+    expect(check.normalized).toBe('');
+    expect(check.input.length).toBeLessThanOrEqual(MAX_USCC_INPUT_LENGTH + 1);
+    expect(JSON.stringify(check).length).toBeLessThan(500);
+  });
+
+  it('still checks 64 characters of spaces and separators around a code', () => {
+    const padded = `${' '.repeat(23)}914403001922038216${' '.repeat(23)}`;
+    expect(padded.length).toBe(MAX_USCC_INPUT_LENGTH);
+    expect(checkUscc(padded).valid).toBe(true);
+    expect(checkUscc(`${padded} `).problems[0]?.rule).toBe('LENGTH');
+  });
+
+  it('reports invisible, reordering and combining characters as problems, never throws', () => {
+    for (const odd of ['91440300\u202E1922038216', '9144030019220382\u0301', '\u0000914403001922038216', '\ud800914403001922038216']) {
+      const check = checkUscc(odd);
+      expect(check.valid).toBe(false);
+      expect(check.problems.length).toBeGreaterThan(0);
+    }
   });
 });

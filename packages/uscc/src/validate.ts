@@ -104,9 +104,28 @@ function asText(input: unknown): string {
   }
 }
 
+/**
+ * Longest input checked, before normalising: room for spaces and separators pasted around 18
+ * characters. Longer input is refused whole, so a 900 KB paste costs no more than a code.
+ */
+export const MAX_USCC_INPUT_LENGTH = 64;
+
+function tooLong(input: string): UsccCheck {
+  return {
+    input: `${[...input.slice(0, MAX_USCC_INPUT_LENGTH * 2)].slice(0, MAX_USCC_INPUT_LENGTH).join('')}…`,
+    normalized: '',
+    valid: false,
+    allowListed: false,
+    problems: [problems.tooLong(input.length, MAX_USCC_INPUT_LENGTH)],
+    parts: null,
+  };
+}
+
 /** Every problem with a code, with positions, after normalisation. Never throws. */
 export function checkUscc(input: string, options: UsccCheckOptions = {}): UsccCheck {
-  return check(asText(input), options?.allowList);
+  const text = asText(input);
+  if (text.length > MAX_USCC_INPUT_LENGTH) return tooLong(text);
+  return check(text, options?.allowList);
 }
 
 export function isValidUscc(input: string, options: UsccCheckOptions = {}): boolean {

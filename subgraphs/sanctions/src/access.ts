@@ -70,8 +70,9 @@ export function assertDateWithin(value: string, field: string, bounds: { notBefo
   }
 }
 
-export function requireText(value: string, field: string): string {
-  const trimmed = value.trim();
+/** Non-empty text; null too is refused (an optional change field sent as null). */
+export function requireText(value: string | null | undefined, field: string): string {
+  const trimmed = (value ?? '').trim();
   if (!trimmed) throw badUserInput(`${field}: cannot be empty`, { field, reason: 'EMPTY' });
   return trimmed;
 }

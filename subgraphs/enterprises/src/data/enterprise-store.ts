@@ -1,4 +1,4 @@
-import { anyOfKeys, inRegionPrefix, preparedPerDatabase } from '@credit-hub/db';
+import { anyOfKeys, containsPattern, inRegionPrefix, preparedPerDatabase } from '@credit-hub/db';
 import type { KeyDomain, RegistrationStatus } from '@credit-hub/seed';
 import { and, arrayContains, arrayOverlaps, asc, count, eq, gt, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
 import type { EnterprisesDb } from '../db/client.ts';
@@ -43,14 +43,12 @@ export async function getEnterpriseByRegistrationNumber(db: EnterprisesDb, numbe
   return row ?? null;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-
 function filterConditions(filter: EnterpriseFilter): SQL[] {
   const conditions: SQL[] = [];
   const fragment = filter.nameContains ? normalizeForSearch(filter.nameContains) : '';
   if (fragment) {
     conditions.push(arrayContains(enterprises.nameGrams, fragmentGrams(fragment)));
-    conditions.push(like(enterprises.searchNames, `%${escapeLike(fragment)}%`));
+    conditions.push(like(enterprises.searchNames, containsPattern(fragment)));
   }
   if (filter.regionPrefix) {
     conditions.push(inRegionPrefix(enterprises.regionCode, filter.regionPrefix));

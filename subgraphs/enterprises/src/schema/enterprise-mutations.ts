@@ -6,6 +6,7 @@ import {
   notFound,
   type RecordFacts,
   requireValidUscc,
+  TEXT,
 } from '@credit-hub/subgraph-kit';
 import { checkUscc, getDivision, type UsccProblem } from '@credit-hub/uscc';
 import { builder } from '../builder.ts';
@@ -39,11 +40,28 @@ async function loadForWrite(ctx: Context, uscc: string, field: string): Promise<
   return enterprise;
 }
 
+const REQUIRED_FIELDS = [
+  'name',
+  'enterpriseType',
+  'legalRepresentative',
+  'establishedOn',
+  'registrationAuthority',
+  'status',
+  'regionCode',
+  'address',
+  'businessScope',
+  'keyDomains',
+] as const;
+
 /** Field checks shared by register and update; each failure names the field and the reason. */
 function validateFields(input: Partial<NewEnterprise>): void {
   const fail = (field: string, reason: string, message: string) => {
     throw badUserInput(`input.${field}: ${message}`, { field: `input.${field}`, reason });
   };
+  // An update may send null for an optional input field: these columns cannot be cleared.
+  for (const field of REQUIRED_FIELDS) {
+    if ((input as Record<string, unknown>)[field] === null) fail(field, 'REQUIRED', `${field} cannot be cleared`);
+  }
   if (input.name !== undefined && (input.name.trim().length < 2 || input.name.length > 100))
     fail('name', 'LENGTH', 'name must be 2–100 characters');
   if (input.regionCode !== undefined && !getDivision(input.regionCode))
@@ -61,31 +79,35 @@ function validateFields(input: Partial<NewEnterprise>): void {
 }
 
 const enterpriseFields = (t: Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0], required: boolean) => ({
-  name: t.string({ required, description: '企业名称 Registered name.' }),
-  enterpriseType: t.string({ required, description: '企业类型 Legal form.' }),
-  legalRepresentative: t.string({ required, description: '法定代表人 Legal representative.' }),
+  name: t.string({ required, description: '企业名称 Registered name.', bounds: TEXT.name }),
+  enterpriseType: t.string({ required, description: '企业类型 Legal form.', bounds: TEXT.name }),
+  legalRepresentative: t.string({ required, description: '法定代表人 Legal representative.', bounds: TEXT.name }),
   registeredCapital: t.float({ description: '注册资本（万元） Registered capital.' }),
   establishedOn: t.field({ type: 'Date', required, description: '成立日期 Date established.' }),
   businessTermFrom: t.field({ type: 'Date', description: '营业期限自 Business term from.' }),
   businessTermTo: t.field({ type: 'Date', description: '营业期限至 Business term to; omit for 长期.' }),
-  registrationAuthority: t.string({ required, description: '登记机关 Registration authority.' }),
+  registrationAuthority: t.string({ required, description: '登记机关 Registration authority.', bounds: TEXT.name }),
   approvedOn: t.field({ type: 'Date', description: '核准日期 Approval date.' }),
   status: t.field({ type: RegistrationStatusEnum, description: '登记状态 Registration status (default ACTIVE).' }),
-  regionCode: t.string({ description: '区划代码 Division; defaults to positions 3–8 of the code.' }),
-  address: t.string({ required, description: '住所 Registered address.' }),
-  businessScope: t.string({ required, description: '经营范围 Business scope.' }),
-  industryCode: t.string({ description: '行业代码 GB/T 4754 category.' }),
-  industryName: t.string({ description: '行业名称 Industry name.' }),
+  regionCode: t.string({ description: '区划代码 Division; defaults to positions 3–8 of the code.', bounds: TEXT.code }),
+  address: t.string({ required, description: '住所 Registered address.', bounds: TEXT.line }),
+  businessScope: t.string({ required, description: '经营范围 Business scope.', bounds: TEXT.longText }),
+  // GB/T 4754 codes have at most 5 characters; the column holds 8.
+  industryCode: t.string({ description: '行业代码 GB/T 4754 category.', bounds: { maxLength: 8 } }),
+  industryName: t.string({ description: '行业名称 Industry name.', bounds: TEXT.name }),
   keyDomains: t.field({ type: [KeyDomainEnum], description: '重点领域 Focus domains.' }),
-  registrationNumber: t.string({ description: '注册号 Old 15-digit registration number.' }),
-  contactPhone: t.string({ description: '联系电话 Contact phone (supervisors only).' }),
-  contactEmail: t.string({ description: '电子邮箱 Contact e-mail (supervisors only).' }),
-  internalNotes: t.string({ description: '内部备注 Internal notes (supervisors only).' }),
+  registrationNumber: t.string({ description: '注册号 Old 15-digit registration number.', bounds: TEXT.reference }),
+  contactPhone: t.string({ description: '联系电话 Contact phone (supervisors only).', bounds: TEXT.code }),
+  contactEmail: t.string({ description: '电子邮箱 Contact e-mail (supervisors only).', bounds: TEXT.line }),
+  internalNotes: t.string({ description: '内部备注 Internal notes (supervisors only).', bounds: TEXT.text }),
 });
 
 const RegisterEnterpriseInput = builder.inputType('RegisterEnterpriseInput', {
   description: '企业登记 A new enterprise.',
-  fields: (t) => ({ uscc: t.string({ required: true, description: '统一社会信用代码.' }), ...enterpriseFields(t, true) }),
+  fields: (t) => ({
+    uscc: t.string({ required: true, description: '统一社会信用代码.', bounds: TEXT.code }),
+    ...enterpriseFields(t, true),
+  }),
 });
 
 const UpdateEnterpriseInput = builder.inputType('UpdateEnterpriseInput', {
@@ -152,7 +174,7 @@ builder.mutationField('updateEnterprise', (t) =>
       "变更登记 Changes an enterprise registered in the caller's region (registration departments and admins only); moving it requires the target region too.",
     authScopes: writers,
     args: {
-      uscc: t.arg.string({ required: true, description: '统一社会信用代码.' }),
+      uscc: t.arg.string({ required: true, description: '统一社会信用代码.', bounds: TEXT.code }),
       input: t.arg({ type: UpdateEnterpriseInput, required: true, description: 'The changes.' }),
     },
     resolve: async (_root, { uscc, input }, ctx) => {
@@ -178,13 +200,13 @@ builder.mutationField('updateEnterprise', (t) =>
 const RecordAnnualReportInput = builder.inputType('RecordAnnualReportInput', {
   description: '年报录入 An annual report as filed; filing again for the same year records a correction.',
   fields: (t) => ({
-    uscc: t.string({ required: true, description: '统一社会信用代码.' }),
+    uscc: t.string({ required: true, description: '统一社会信用代码.', bounds: TEXT.code }),
     year: t.int({ required: true, description: '报告年度 Year reported on.' }),
     submittedOn: t.field({ type: 'Date', required: true, description: '报送日期 Date filed.' }),
-    businessStatus: t.string({ required: true, description: '经营状态 e.g. 开业.' }),
-    contactPhone: t.string({ description: '联系电话.' }),
-    contactEmail: t.string({ description: '电子邮箱.' }),
-    address: t.string({ description: '通信地址.' }),
+    businessStatus: t.string({ required: true, description: '经营状态 e.g. 开业.', bounds: TEXT.name }),
+    contactPhone: t.string({ description: '联系电话.', bounds: TEXT.code }),
+    contactEmail: t.string({ description: '电子邮箱.', bounds: TEXT.line }),
+    address: t.string({ description: '通信地址.', bounds: TEXT.line }),
     subscribedCapital: t.float({ description: '认缴出资额（万元）.' }),
     paidInCapital: t.float({ description: '实缴出资额（万元）.' }),
     employees: t.int({ description: '从业人数.' }),
@@ -241,11 +263,11 @@ builder.mutationField('recordAnnualReport', (t) =>
 const RecordCreditCommitmentInput = builder.inputType('RecordCreditCommitmentInput', {
   description: "信用承诺录入 A credit commitment an enterprise made to the caller's department.",
   fields: (t) => ({
-    uscc: t.string({ required: true, description: '统一社会信用代码.' }),
-    matter: t.string({ required: true, description: '承诺事项.' }),
-    content: t.string({ required: true, description: '承诺内容.' }),
+    uscc: t.string({ required: true, description: '统一社会信用代码.', bounds: TEXT.code }),
+    matter: t.string({ required: true, description: '承诺事项.', bounds: TEXT.line }),
+    content: t.string({ required: true, description: '承诺内容.', bounds: TEXT.longText }),
     committedOn: t.field({ type: 'Date', required: true, description: '承诺日期.' }),
-    authority: t.string({ required: true, description: '受理机关.' }),
+    authority: t.string({ required: true, description: '受理机关.', bounds: TEXT.name }),
     fulfilment: t.field({ type: CommitmentFulfilmentEnum, description: '履行状态 (default IN_PROGRESS).' }),
     published: t.boolean({ description: '是否公示 (default true).' }),
   }),

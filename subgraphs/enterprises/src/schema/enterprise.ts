@@ -1,5 +1,4 @@
 import {
-  badUserInput,
   callerSeesRegion,
   decodeCursor,
   defineConnection,
@@ -7,6 +6,7 @@ import {
   pageSize,
   parseRegionPrefix,
   requireValidUscc,
+  TEXT,
   toPage,
 } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
@@ -19,6 +19,8 @@ import { EntityTypeEnum, entityTypeOf, KeyDomainEnum, RegistrationStatusEnum } f
 import { RegionRef, regionOf } from './region.ts';
 
 export const MAX_BATCH = 500;
+/** Longest name fragment searched for: longer ones match nothing a person would type. */
+const MAX_NAME_FRAGMENT = 50;
 
 export const EnterpriseRef = builder.objectRef<EnterpriseRow>('Enterprise');
 
@@ -151,7 +153,9 @@ builder.queryField('enterprise', (t) =>
     type: EnterpriseRef,
     nullable: true,
     description: '按代码查询企业 One enterprise by its unified social credit code; null when unknown, BAD_USER_INPUT when malformed.',
-    args: { uscc: t.arg.string({ required: true, description: '统一社会信用代码; spaces and lower case are normalised.' }) },
+    args: {
+      uscc: t.arg.string({ required: true, description: '统一社会信用代码; spaces and lower case are normalised.', bounds: TEXT.code }),
+    },
     resolve: (_root, { uscc }, ctx) => ctx.loaders.enterprise.load(requireValidUscc(uscc, 'uscc', ctx.allowList)),
   }),
 );
@@ -161,11 +165,8 @@ builder.queryField('enterprises', (t) =>
     type: [EnterpriseRef],
     nullable: { list: false, items: true },
     description: `批量查询企业 Up to ${MAX_BATCH} enterprises by code, in the order given; null for unknown codes.`,
-    args: { usccs: t.arg.stringList({ required: true, description: `Codes to look up (at most ${MAX_BATCH}).` }) },
+    args: { usccs: t.arg.stringList({ required: true, description: 'Codes to look up.', bounds: { ...TEXT.code, maxItems: MAX_BATCH } }) },
     resolve: (_root, { usccs }, ctx) => {
-      if (usccs.length > MAX_BATCH) {
-        throw badUserInput(`usccs: at most ${MAX_BATCH} codes per request, got ${usccs.length}`, { field: 'usccs', reason: 'TOO_MANY' });
-      }
       const codes = usccs.map((code, index) => requireValidUscc(code, `usccs[${index}]`, ctx.allowList));
       return Promise.all(codes.map((code) => ctx.loaders.enterprise.load(code)));
     },
@@ -175,14 +176,20 @@ builder.queryField('enterprises', (t) =>
 const EnterpriseFilterInput = builder.inputType('EnterpriseFilter', {
   description: '企业检索条件 Filters for searchEnterprises; all given filters must hold.',
   fields: (t) => ({
-    nameContains: t.string({ description: '名称关键字 Fragment of the current or a former name, e.g. 食品 (indexed for Chinese).' }),
-    regionCode: t.string({ description: '区划 Division code or prefix: 14 / 140000 (Shanxi), 1408 / 140800 (Yuncheng), 140802.' }),
+    nameContains: t.string({
+      description: '名称关键字 Fragment of the current or a former name, e.g. 食品 (indexed for Chinese).',
+      bounds: { maxLength: MAX_NAME_FRAGMENT },
+    }),
+    regionCode: t.string({
+      description: '区划 Division code or prefix: 14 / 140000 (Shanxi), 1408 / 140800 (Yuncheng), 140802.',
+      bounds: TEXT.code,
+    }),
     statuses: t.field({ type: [RegistrationStatusEnum], description: '登记状态 Any of these statuses.' }),
     keyDomains: t.field({ type: [KeyDomainEnum], description: '重点领域 In any of these focus domains.' }),
-    industryCode: t.string({ description: '行业代码 GB/T 4754 category, e.g. C14.' }),
+    industryCode: t.string({ description: '行业代码 GB/T 4754 category, e.g. C14.', bounds: TEXT.code }),
     establishedFrom: t.field({ type: 'Date', description: '成立日期起 Established on or after.' }),
     establishedTo: t.field({ type: 'Date', description: '成立日期止 Established on or before.' }),
-    registrationNumber: t.string({ description: '注册号 Old 15-digit registration number (exact).' }),
+    registrationNumber: t.string({ description: '注册号 Old 15-digit registration number (exact).', bounds: TEXT.reference }),
   }),
 });
 
@@ -202,11 +209,8 @@ builder.queryField('searchEnterprises', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const size = pageSize(args.first);
-      const after = args.after ? String(decodeCursor(args.after, 1)[0]) : undefined;
+      const after = args.after ? String(decodeCursor(args.after, ['text'])[0]) : undefined;
       const input = args.filter ?? {};
-      if (input.nameContains && input.nameContains.length > 50) {
-        throw badUserInput('filter.nameContains: at most 50 characters', { field: 'filter.nameContains', reason: 'TOO_LONG' });
-      }
       const filter: EnterpriseFilter = {
         nameContains: input.nameContains?.trim() || undefined,
         regionPrefix: parseRegionPrefix(input.regionCode, 'filter.regionCode'),

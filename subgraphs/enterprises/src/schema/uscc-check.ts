@@ -1,4 +1,4 @@
-import { checkUscc, type UsccCheck, type UsccProblem } from '@credit-hub/uscc';
+import { checkUscc, MAX_USCC_INPUT_LENGTH, type UsccCheck, type UsccProblem } from '@credit-hub/uscc';
 import { builder } from '../builder.ts';
 
 export const UsccRuleEnum = builder.enumType('UsccRule', {
@@ -61,8 +61,10 @@ const UsccPartsRef = builder.objectRef<Parts>('UsccParts').implement({
 const UsccCheckRef = builder.objectRef<UsccCheck>('UsccCheck').implement({
   description: '代码校验结果 Result of checking a unified social credit code. Never an error: problems are data.',
   fields: (t) => ({
-    input: t.exposeString('input', { description: 'What was given.' }),
-    normalized: t.exposeString('normalized', { description: 'Trimmed, spaces removed, full-width to half-width, upper case.' }),
+    input: t.exposeString('input', { description: `What was given (its first ${MAX_USCC_INPUT_LENGTH} characters and … when longer).` }),
+    normalized: t.exposeString('normalized', {
+      description: `Trimmed, spaces removed, full-width to half-width, upper case; empty for input over ${MAX_USCC_INPUT_LENGTH} characters.`,
+    }),
     valid: t.exposeBoolean('valid', { description: 'No error-level problem (or allow-listed).' }),
     allowListed: t.exposeBoolean('allowListed', { description: 'Accepted only because an operator allow-listed it.' }),
     problems: t.field({ type: [UsccProblemRef], description: 'Every problem found, in position order.', resolve: (c) => c.problems }),
@@ -79,7 +81,14 @@ builder.queryField('checkUscc', (t) =>
   t.field({
     type: UsccCheckRef,
     description: '校验统一社会信用代码 Checks a code against GB 32100-2015 and GB 11714 and explains every problem.',
-    args: { code: t.arg.string({ required: true, description: 'The code as pasted; spaces and lower case are fine.' }) },
+    args: {
+      code: t.arg.string({
+        required: true,
+        description: `The code as pasted; spaces and lower case are fine. Over ${MAX_USCC_INPUT_LENGTH} characters answers one LENGTH problem.`,
+        // Any text is an answerable question here: problems are data, never an error.
+        bounds: 'unchecked',
+      }),
+    },
     resolve: (_root, { code }, ctx) => checkUscc(code, { allowList: ctx.allowList }),
   }),
 );

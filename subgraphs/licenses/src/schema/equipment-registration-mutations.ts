@@ -1,4 +1,4 @@
-import { conflict, notFound, registeredRegionOf, requireValidUscc } from '@credit-hub/subgraph-kit';
+import { conflict, notFound, registeredRegionOf, requireValidUscc, TEXT } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import {
@@ -8,6 +8,7 @@ import {
 } from '../data/equipment-registration-store.ts';
 import type { EquipmentRegistrationRow, NewEquipmentRegistration } from '../db/schema.ts';
 import { EquipmentRegistrationRef, registrationFacts } from './equipment-registration.ts';
+import { NUMBER_TEXT } from './text-bounds.ts';
 import {
   assertChangesRecord,
   assertCreatesRecord,
@@ -23,28 +24,33 @@ const normalizeCode = (code: string) => code.normalize('NFKC').replace(/\s+/g, '
 const RecordEquipmentRegistrationInput = builder.inputType('RecordEquipmentRegistrationInput', {
   description: '使用登记 A use registration recorded by the caller’s department.',
   fields: (t) => ({
-    registrationCode: t.string({ required: true, description: '注册代码 Registration code (6–32 letters and digits).' }),
-    certificateNumber: t.string({ required: true, description: '使用登记证编号 Certificate number.' }),
-    equipmentCode: t.string({ required: true, description: '设备代码 Equipment code.' }),
-    equipmentCategory: t.string({ required: true, description: '设备类别 e.g. 压力容器.' }),
-    equipmentKind: t.string({ required: true, description: '设备种类 e.g. 固定式压力容器.' }),
-    equipmentVariety: t.string({ required: true, description: '设备品种 e.g. 储存容器.' }),
-    model: t.string({ required: true, description: '型号.' }),
-    productNumber: t.string({ required: true, description: '产品编号.' }),
+    registrationCode: t.string({
+      required: true,
+      description: '注册代码 Registration code (6–32 letters and digits).',
+      bounds: TEXT.identifier,
+    }),
+    certificateNumber: t.string({ required: true, description: '使用登记证编号 Certificate number.', bounds: NUMBER_TEXT }),
+    equipmentCode: t.string({ required: true, description: '设备代码 Equipment code.', bounds: NUMBER_TEXT }),
+    equipmentCategory: t.string({ required: true, description: '设备类别 e.g. 压力容器.', bounds: TEXT.name }),
+    equipmentKind: t.string({ required: true, description: '设备种类 e.g. 固定式压力容器.', bounds: TEXT.name }),
+    equipmentVariety: t.string({ required: true, description: '设备品种 e.g. 储存容器.', bounds: TEXT.name }),
+    model: t.string({ required: true, description: '型号.', bounds: TEXT.name }),
+    productNumber: t.string({ required: true, description: '产品编号.', bounds: TEXT.reference }),
     manufacturedOn: t.field({ type: 'Date', required: true, description: '制造日期.' }),
-    userUscc: t.string({ required: true, description: '使用单位统一社会信用代码.' }),
+    userUscc: t.string({ required: true, description: '使用单位统一社会信用代码.', bounds: TEXT.code }),
     regionCode: t.string({
       description:
         '所属区划 Optional check only: the user unit’s registered region is looked up in the enterprises subgraph; a different value is refused.',
       deprecationReason: 'The region is the user unit’s registered region, looked up; the input can no longer choose it.',
+      bounds: TEXT.code,
     }),
-    installationSite: t.string({ required: true, description: '设备使用地点.' }),
-    maintenanceUnit: t.string({ description: '维护保养单位.' }),
+    installationSite: t.string({ required: true, description: '设备使用地点.', bounds: TEXT.line }),
+    maintenanceUnit: t.string({ description: '维护保养单位.', bounds: TEXT.name }),
     firstUsedOn: t.field({ type: 'Date', required: true, description: '投入使用日期 (registration is due within 30 days of it).' }),
     registeredOn: t.field({ type: 'Date', description: '登记日期 Default today.' }),
-    registrationAuthority: t.string({ required: true, description: '登记机关.' }),
-    department: t.string({ description: '产生部门 Producing department; admins only.' }),
-    internalNotes: t.string({ description: '内部备注 Internal notes, never public.' }),
+    registrationAuthority: t.string({ required: true, description: '登记机关.', bounds: TEXT.name }),
+    department: t.string({ description: '产生部门 Producing department; admins only.', bounds: TEXT.identifier }),
+    internalNotes: t.string({ description: '内部备注 Internal notes, never public.', bounds: TEXT.text }),
     publish: t.boolean({ description: '立即公示 Publish today (default false).' }),
   }),
 });
@@ -131,8 +137,8 @@ builder.mutationField('cancelEquipmentRegistration', (t) =>
     description: '注销使用登记 Cancels a registration of the caller’s department (scrapped, moved away, user ceased).',
     authScopes: writers,
     args: {
-      registrationCode: t.arg.string({ required: true, description: '注册代码.' }),
-      reason: t.arg.string({ required: true, description: '注销原因 e.g. 设备报废.' }),
+      registrationCode: t.arg.string({ required: true, description: '注册代码.', bounds: TEXT.code }),
+      reason: t.arg.string({ required: true, description: '注销原因 e.g. 设备报废.', bounds: TEXT.text }),
       cancelledOn: t.arg({ type: 'Date', description: '注销日期 Default today; not in the future.' }),
     },
     resolve: async (_root, args, ctx) => {
@@ -154,7 +160,7 @@ builder.mutationField('publishEquipmentRegistration', (t) =>
     description: '公示使用登记 Records that a registration of the caller’s department was published.',
     authScopes: writers,
     args: {
-      registrationCode: t.arg.string({ required: true, description: '注册代码.' }),
+      registrationCode: t.arg.string({ required: true, description: '注册代码.', bounds: TEXT.code }),
       publishedOn: t.arg({ type: 'Date', description: '公示日期 Default today; not before registration, not in the future.' }),
     },
     resolve: async (_root, args, ctx) => {

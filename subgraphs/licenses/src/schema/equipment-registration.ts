@@ -1,4 +1,4 @@
-import { computedDate } from '@credit-hub/subgraph-kit';
+import { computedDate, TEXT } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { callerSeesRecord, recordFacts } from '../data/visibility.ts';
@@ -84,7 +84,7 @@ builder.queryField('equipmentRegistration', (t) =>
     type: EquipmentRegistrationRef,
     nullable: true,
     description: '按注册代码查询使用登记 One registration by code; null when unknown or not visible to the caller.',
-    args: { registrationCode: t.arg.string({ required: true, description: '注册代码.' }) },
+    args: { registrationCode: t.arg.string({ required: true, description: '注册代码.', bounds: TEXT.code }) },
     resolve: async (_root, { registrationCode }, ctx) => {
       const registration = await ctx.loaders.equipmentRegistration.load(registrationCode.trim().toUpperCase());
       return registration && callerSeesRegistration(ctx, registration) ? registration : null;

@@ -1,4 +1,4 @@
-import { conflict, notFound, registeredRegionOf, requireValidUscc } from '@credit-hub/subgraph-kit';
+import { conflict, notFound, registeredRegionOf, requireValidUscc, TEXT } from '@credit-hub/subgraph-kit';
 import { getDivision } from '@credit-hub/uscc';
 import { addDays } from '@credit-hub/workdays';
 import { builder } from '../builder.ts';
@@ -10,6 +10,7 @@ import { checkLicenseNumber, normalizeLicenseNumber } from '../rules/license-num
 import { ACTION_EVENTS, defaultValidTo, effectiveStatus, STATUS_TRANSITIONS, transitionProblem } from '../rules/license-status-rules.ts';
 import { CommitmentVerificationEnum, LicensedActivityEnum, LicenseKindEnum, LicenseStatusActionEnum } from './enums.ts';
 import { LicenseRef, licenseFacts } from './license.ts';
+import { NUMBER_TEXT } from './text-bounds.ts';
 import {
   assertChangesRecord,
   assertCreatesRecord,
@@ -24,18 +25,18 @@ const LicensedItemInput = builder.inputType('LicensedItemInput', {
   description: '许可项目 One licensed item.',
   fields: (t) => ({
     activity: t.field({ type: LicensedActivityEnum, description: '项目 Activity; required for special equipment.' }),
-    category: t.string({ required: true, description: '设备类别/食品类别 Equipment or food category.' }),
-    categoryCode: t.string({ description: '类别代码 Category code.' }),
-    parameters: t.string({ description: '参数/级别 Parameters or grade.' }),
+    category: t.string({ required: true, description: '设备类别/食品类别 Equipment or food category.', bounds: TEXT.name }),
+    categoryCode: t.string({ description: '类别代码 Category code.', bounds: TEXT.code }),
+    parameters: t.string({ description: '参数/级别 Parameters or grade.', bounds: TEXT.line }),
   }),
 });
 
 const IssuingAuthorityInput = builder.inputType('IssuingAuthorityInput', {
   description: '发证机关 The issuing authority.',
   fields: (t) => ({
-    name: t.string({ required: true, description: '名称 e.g. 山西省市场监督管理局.' }),
-    code: t.string({ description: '机关代码 Unified social credit code of the authority.' }),
-    regionCode: t.string({ description: '所在区划 6-digit division code.' }),
+    name: t.string({ required: true, description: '名称 e.g. 山西省市场监督管理局.', bounds: TEXT.name }),
+    code: t.string({ description: '机关代码 Unified social credit code of the authority.', bounds: TEXT.identifier }),
+    regionCode: t.string({ description: '所在区划 6-digit division code.', bounds: { maxLength: 6 } }),
   }),
 });
 
@@ -133,13 +134,18 @@ const event = (
 const GrantLicenseInput = builder.inputType('GrantLicenseInput', {
   description: '准予许可 A licence granted by the caller’s department.',
   fields: (t) => ({
-    number: t.string({ required: true, description: '许可证编号 TS…-YYYY for special equipment, SC + 14 digits for food production.' }),
+    number: t.string({
+      required: true,
+      description: '许可证编号 TS…-YYYY for special equipment, SC + 14 digits for food production.',
+      bounds: NUMBER_TEXT,
+    }),
     kind: t.field({ type: LicenseKindEnum, required: true, description: '许可类别 Kind.' }),
-    holderUscc: t.string({ required: true, description: '持证单位统一社会信用代码 Holder.' }),
+    holderUscc: t.string({ required: true, description: '持证单位统一社会信用代码 Holder.', bounds: TEXT.code }),
     regionCode: t.string({
       description:
         '所属区划 Optional check only: the holder’s registered region is looked up in the enterprises subgraph; a different value is refused.',
       deprecationReason: 'The region is the holder’s registered region, looked up; the input can no longer choose it.',
+      bounds: TEXT.code,
     }),
     items: t.field({ type: [LicensedItemInput], required: true, description: '许可项目 Licensed items (at least one).' }),
     issuedOn: t.field({ type: 'Date', description: '发证日期 Date of the decision (default today; not in the future).' }),
@@ -152,9 +158,12 @@ const GrantLicenseInput = builder.inputType('GrantLicenseInput', {
     grantedByCommitment: t.boolean({
       description: '告知承诺 Granted by notification-commitment (default false); verification starts PENDING.',
     }),
-    decisionReference: t.string({ required: true, description: '决定文号 Reference of the grant decision.' }),
-    department: t.string({ description: '产生部门 Producing department; admins only (regulators always record for their own).' }),
-    internalNotes: t.string({ description: '内部备注 Internal notes, never public.' }),
+    decisionReference: t.string({ required: true, description: '决定文号 Reference of the grant decision.', bounds: TEXT.reference }),
+    department: t.string({
+      description: '产生部门 Producing department; admins only (regulators always record for their own).',
+      bounds: TEXT.identifier,
+    }),
+    internalNotes: t.string({ description: '内部备注 Internal notes, never public.', bounds: TEXT.text }),
     publish: t.boolean({ description: '立即公示 Publish today (default false: publish later with publishLicense).' }),
   }),
 });
@@ -232,16 +241,17 @@ builder.mutationField('grantLicense', (t) =>
 const RenewLicenseInput = builder.inputType('RenewLicenseInput', {
   description: '延续 Renewal of a licence in force for another validity period.',
   fields: (t) => ({
-    number: t.string({ required: true, description: '许可证编号 The licence renewed.' }),
+    number: t.string({ required: true, description: '许可证编号 The licence renewed.', bounds: NUMBER_TEXT }),
     newNumber: t.string({
       description:
         '新编号 New number, when the renewed certificate gets one (required for special equipment, whose number carries the expiry year); food production licences keep theirs.',
+      bounds: NUMBER_TEXT,
     }),
     issuedOn: t.field({ type: 'Date', description: '延续决定日期 Date of the renewal decision (default today).' }),
     validFrom: t.field({ type: 'Date', description: '新有效期自 Default the day after the current validTo.' }),
     validTo: t.field({ type: 'Date', description: '新有效期至 Default validFrom + validity − 1 day.' }),
     items: t.field({ type: [LicensedItemInput], description: '许可项目 New items; default unchanged.' }),
-    decisionReference: t.string({ required: true, description: '决定文号 Reference of the renewal decision.' }),
+    decisionReference: t.string({ required: true, description: '决定文号 Reference of the renewal decision.', bounds: TEXT.reference }),
     publish: t.boolean({ description: '立即公示 Publish the renewal today (default false).' }),
   }),
 });
@@ -338,10 +348,14 @@ builder.mutationField('renewLicense', (t) =>
 const ChangeLicenseStatusInput = builder.inputType('ChangeLicenseStatusInput', {
   description: '许可状态变更 A status decision on a licence, with its reason and decision reference.',
   fields: (t) => ({
-    number: t.string({ required: true, description: '许可证编号.' }),
+    number: t.string({ required: true, description: '许可证编号.', bounds: NUMBER_TEXT }),
     action: t.field({ type: LicenseStatusActionEnum, required: true, description: '决定 Suspend, reinstate, revoke, cancel or withdraw.' }),
-    reason: t.string({ required: true, description: '理由 Reason.' }),
-    decisionReference: t.string({ required: true, description: '决定文号 Decision reference, e.g. 晋市监处罚〔2026〕12号.' }),
+    reason: t.string({ required: true, description: '理由 Reason.', bounds: TEXT.text }),
+    decisionReference: t.string({
+      required: true,
+      description: '决定文号 Decision reference, e.g. 晋市监处罚〔2026〕12号.',
+      bounds: TEXT.reference,
+    }),
     decidedOn: t.field({ type: 'Date', description: '决定日期 Default today; not in the future, not before the licence was issued.' }),
   }),
 });
@@ -387,7 +401,7 @@ builder.mutationField('publishLicense', (t) =>
     description: '公示许可 Records that the latest decision on a licence of the caller’s department was published.',
     authScopes: writers,
     args: {
-      number: t.arg.string({ required: true, description: '许可证编号.' }),
+      number: t.arg.string({ required: true, description: '许可证编号.', bounds: NUMBER_TEXT }),
       publishedOn: t.arg({ type: 'Date', description: '公示日期 Default today; not before the decision, not in the future.' }),
     },
     resolve: async (_root, args, ctx) => {
@@ -406,10 +420,10 @@ builder.mutationField('publishLicense', (t) =>
 const RecordCommitmentVerificationInput = builder.inputType('RecordCommitmentVerificationInput', {
   description: '告知承诺核查 Outcome of verifying a licence granted by notification-commitment.',
   fields: (t) => ({
-    number: t.string({ required: true, description: '许可证编号.' }),
+    number: t.string({ required: true, description: '许可证编号.', bounds: NUMBER_TEXT }),
     outcome: t.field({ type: CommitmentVerificationEnum, required: true, description: '核查结果 CONFIRMED or NOT_MET.' }),
     verifiedOn: t.field({ type: 'Date', description: '核查日期 Default today.' }),
-    note: t.string({ description: '核查说明 Internal note on the verification.' }),
+    note: t.string({ description: '核查说明 Internal note on the verification.', bounds: TEXT.text }),
   }),
 });
 

@@ -1,4 +1,13 @@
-import { badUserInput, decodeCursor, defineConnection, encodeCursor, pageSize, parseRegionPrefix, toPage } from '@credit-hub/subgraph-kit';
+import {
+  badUserInput,
+  decodeCursor,
+  defineConnection,
+  encodeCursor,
+  pageSize,
+  parseRegionPrefix,
+  TEXT,
+  toPage,
+} from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { countExpiringLicenses, countLicenses, findExpiringLicenses, type LicenseFilter, searchLicenses } from '../data/license-store.ts';
@@ -13,6 +22,7 @@ import { CommitmentVerificationEnum, LicenseActionEnum, LicensedActivityEnum, Li
 import { PublicationRef } from './publication.ts';
 import { RegionRef, regionOf } from './region.ts';
 import { ComputedDateRef } from './rules.ts';
+import { NUMBER_TEXT } from './text-bounds.ts';
 
 /** The public sees a licence once first published; regulators of its region and analysts always. */
 export const callerSeesLicense = (ctx: Context, license: LicenseRow) =>
@@ -186,7 +196,9 @@ builder.queryField('license', (t) =>
     type: LicenseRef,
     nullable: true,
     description: '按编号查询许可 One licence by number; null when unknown or not visible to the caller (unpublished).',
-    args: { number: t.arg.string({ required: true, description: '许可证编号; spaces and lower case are normalised.' }) },
+    args: {
+      number: t.arg.string({ required: true, description: '许可证编号; spaces and lower case are normalised.', bounds: NUMBER_TEXT }),
+    },
     resolve: async (_root, { number }, ctx) => {
       const license = await ctx.loaders.license.load(normalizeLicenseNumber(number));
       return license && callerSeesLicense(ctx, license) ? license : null;
@@ -199,11 +211,11 @@ const LicenseFilterInput = builder.inputType('LicenseFilter', {
   fields: (t) => ({
     kinds: t.field({ type: [LicenseKindEnum], description: '许可类别 Any of these kinds.' }),
     statuses: t.field({ type: [LicenseStatusEnum], description: '许可状态 Any of these statuses as of today (EXPIRED by date).' }),
-    authorityCode: t.string({ description: '发证机关代码 Issuing authority code (exact).' }),
-    regionCode: t.string({ description: '区划 Holder’s division code or prefix: 14 / 140000, 1408 / 140800, 140802.' }),
+    authorityCode: t.string({ description: '发证机关代码 Issuing authority code (exact).', bounds: TEXT.identifier }),
+    regionCode: t.string({ description: '区划 Holder’s division code or prefix: 14 / 140000, 1408 / 140800, 140802.', bounds: TEXT.code }),
     expiringBefore: t.field({ type: 'Date', description: '有效期至早于 Last day of validity before this date.' }),
     grantedByCommitment: t.boolean({ description: '告知承诺 Granted (true) or not granted (false) by notification-commitment.' }),
-    holderUscc: t.string({ description: '持证单位统一社会信用代码 Holder (exact).' }),
+    holderUscc: t.string({ description: '持证单位统一社会信用代码 Holder (exact).', bounds: TEXT.code }),
   }),
 });
 
@@ -224,7 +236,7 @@ builder.queryField('searchLicenses', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const size = pageSize(args.first);
-      const after = args.after ? String(decodeCursor(args.after, 1)[0]) : undefined;
+      const after = args.after ? String(decodeCursor(args.after, ['text'])[0]) : undefined;
       const input = args.filter ?? {};
       const filter: LicenseFilter = {
         kinds: input.kinds,
@@ -255,13 +267,13 @@ builder.queryField('expiringLicenses', (t) =>
     args: {
       dueBy: t.arg({ type: 'Date', description: '延续截止 Renewal due on or before this date (default today).' }),
       kinds: t.arg({ type: [LicenseKindEnum], description: '许可类别 Any of these kinds.' }),
-      regionCode: t.arg.string({ description: '区划 Holder’s division code or prefix.' }),
+      regionCode: t.arg.string({ description: '区划 Holder’s division code or prefix.', bounds: TEXT.code }),
       first: t.arg.int({ description: 'Page size, 0–100 (default 20).' }),
       after: t.arg.string({ description: 'endCursor of the previous page.' }),
     },
     resolve: async (_root, args, ctx) => {
       const size = pageSize(args.first);
-      const cursor = args.after ? decodeCursor(args.after, 2).map(String) : undefined;
+      const cursor = args.after ? decodeCursor(args.after, ['date', 'text']) : undefined;
       const dueBy = args.dueBy ?? ctx.today;
       if (dueBy < ctx.today) throw badUserInput('dueBy: cannot be in the past', { field: 'dueBy', reason: 'OUT_OF_RANGE' });
       const filter = {

@@ -1,4 +1,4 @@
-import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
+import { anyOfKeys, containsPattern, preparedPerDatabase } from '@credit-hub/db';
 import { and, asc, count, desc, eq, gt, gte, ilike, isNull, lt, lte, notExists, or, type SQL } from 'drizzle-orm';
 import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
 import { type AbnormalOperationRow, abnormalOperations, seriousViolations } from '../db/schema.ts';
@@ -17,8 +17,6 @@ export interface ListingFilter {
 }
 
 export type ListingCursor = { listedOn: string; id: number };
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 const getAbnormalOperationsByUsccStatement = preparedPerDatabase((db: SanctionsDb) =>
   db
@@ -46,7 +44,7 @@ function filterConditions(filter: ListingFilter, audience: Audience, today: stri
   const visible = audienceCondition(audience, abnormalOperations.regionCode, publicAbnormal(today));
   if (visible) conditions.push(visible);
   if (filter.region) conditions.push(inRegion(abnormalOperations.regionCode, filter.region));
-  if (filter.authorityContains) conditions.push(ilike(abnormalOperations.authority, `%${escapeLike(filter.authorityContains)}%`));
+  if (filter.authorityContains) conditions.push(ilike(abnormalOperations.authority, containsPattern(filter.authorityContains)));
   if (filter.listedFrom) conditions.push(gte(abnormalOperations.listedOn, filter.listedFrom));
   if (filter.listedTo) conditions.push(lte(abnormalOperations.listedOn, filter.listedTo));
   if (filter.currentOnly) conditions.push(isNull(abnormalOperations.removedOn), isNull(abnormalOperations.revokedOn));

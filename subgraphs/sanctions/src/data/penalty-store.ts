@@ -1,4 +1,4 @@
-import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
+import { anyOfKeys, containsPattern, preparedPerDatabase } from '@credit-hub/db';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
 import { type PenaltyRow, penalties } from '../db/schema.ts';
@@ -43,14 +43,12 @@ export async function getPenaltyByDecisionNumber(db: SanctionsDb, decisionNumber
   return row ?? null;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
-
 function filterConditions(filter: PenaltyFilter, audience: Audience, today: string): SQL[] {
   const conditions: SQL[] = [];
   const visible = audienceCondition(audience, penalties.regionCode, publicPenalty(today));
   if (visible) conditions.push(visible);
   if (filter.region) conditions.push(inRegion(penalties.regionCode, filter.region));
-  if (filter.authorityContains) conditions.push(ilike(penalties.authority, `%${escapeLike(filter.authorityContains)}%`));
+  if (filter.authorityContains) conditions.push(ilike(penalties.authority, containsPattern(filter.authorityContains)));
   if (filter.decidedFrom) conditions.push(gte(penalties.decidedOn, filter.decidedFrom));
   if (filter.decidedTo) conditions.push(lte(penalties.decidedOn, filter.decidedTo));
   if (filter.states?.length) conditions.push(inArray(penalties.state, [...filter.states]));

@@ -1,4 +1,4 @@
-import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
+import { anyOfKeys, containsPattern, preparedPerDatabase } from '@credit-hub/db';
 import { and, asc, count, desc, eq, gte, ilike, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
 import { type SeriousViolationRow, seriousViolations } from '../db/schema.ts';
@@ -7,8 +7,6 @@ import { inRegion } from './region-filter.ts';
 import { type Audience, audienceCondition, publicSerious } from './visibility-filter.ts';
 
 export type NewSeriousViolation = typeof seriousViolations.$inferInsert;
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 const getSeriousViolationsByUsccStatement = preparedPerDatabase((db: SanctionsDb) =>
   db
@@ -40,7 +38,7 @@ function filterConditions(filter: ListingFilter, audience: Audience, today: stri
   const visible = audienceCondition(audience, seriousViolations.regionCode, publicSerious(today, currentListedFrom));
   if (visible) conditions.push(visible);
   if (filter.region) conditions.push(inRegion(seriousViolations.regionCode, filter.region));
-  if (filter.authorityContains) conditions.push(ilike(seriousViolations.authority, `%${escapeLike(filter.authorityContains)}%`));
+  if (filter.authorityContains) conditions.push(ilike(seriousViolations.authority, containsPattern(filter.authorityContains)));
   if (filter.listedFrom) conditions.push(gte(seriousViolations.listedOn, filter.listedFrom));
   if (filter.listedTo) conditions.push(lte(seriousViolations.listedOn, filter.listedTo));
   if (filter.currentOnly) {

@@ -1,4 +1,4 @@
-import { decodeCursor, defineConnection, encodeCursor, pageSize, parseRegionArgument, toPage } from '@credit-hub/subgraph-kit';
+import { decodeCursor, defineConnection, encodeCursor, pageSize, parseRegionArgument, TEXT, toPage } from '@credit-hub/subgraph-kit';
 import { latestStartElapsedBy } from '@credit-hub/workdays';
 import { audienceOf, supervisedRegion } from '../access.ts';
 import { builder } from '../builder.ts';
@@ -118,8 +118,8 @@ const AbnormalOperationConnection = defineConnection(builder, AbnormalOperationR
 
 export const listingCursor = (after: string | null | undefined) => {
   if (!after) return undefined;
-  const [listedOn, id] = decodeCursor(after, 2);
-  return { listedOn: String(listedOn), id: Number(id) };
+  const [listedOn, id] = decodeCursor(after, ['date', 'id']);
+  return { listedOn, id };
 };
 
 export const listingFilterOf = (input: {
@@ -170,7 +170,10 @@ builder.queryField('abnormalListingsDueForEscalation', (t) =>
       '届满三年仍未移出的经营异常名录 Listings still in force 3 full years after listing and not yet escalated: serious-list candidates (企业信息公示暂行条例 第十七条). Oldest first. Supervisors only; regulators see their region.',
     authScopes: { supervisor: true },
     args: {
-      regionCode: t.arg.string({ description: 'Division code or prefix; regulators default to (and are limited to) their own.' }),
+      regionCode: t.arg.string({
+        description: 'Division code or prefix; regulators default to (and are limited to) their own.',
+        bounds: TEXT.code,
+      }),
       first: t.arg.int({ description: 'Page size, 0–100 (default 20).' }),
       after: t.arg.string({ description: 'endCursor of the previous page.' }),
     },

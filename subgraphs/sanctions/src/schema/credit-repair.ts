@@ -1,4 +1,4 @@
-import { decodeCursor, defineConnection, encodeCursor, pageSize, toPage } from '@credit-hub/subgraph-kit';
+import { decodeCursor, defineConnection, encodeCursor, pageSize, TEXT, toPage } from '@credit-hub/subgraph-kit';
 import { supervisedRegion } from '../access.ts';
 import { builder } from '../builder.ts';
 import { countPendingCreditRepairs, getPendingCreditRepairs } from '../data/credit-repair-store.ts';
@@ -80,13 +80,16 @@ builder.queryField('creditRepairsAwaitingDecision', (t) =>
       '待决定的信用修复申请 Repair applications awaiting a decision, oldest first. Supervisors only; regulators see their region.',
     authScopes: { supervisor: true },
     args: {
-      regionCode: t.arg.string({ description: 'Division code or prefix; regulators default to (and are limited to) their own.' }),
+      regionCode: t.arg.string({
+        description: 'Division code or prefix; regulators default to (and are limited to) their own.',
+        bounds: TEXT.code,
+      }),
       first: t.arg.int({ description: 'Page size, 0–100 (default 20).' }),
       after: t.arg.string({ description: 'endCursor of the previous page.' }),
     },
     resolve: async (_root, args, ctx) => {
       const size = pageSize(args.first);
-      const cursor = args.after ? decodeCursor(args.after, 2) : undefined;
+      const cursor = args.after ? decodeCursor(args.after, ['date', 'id']) : undefined;
       const after = cursor ? { appliedOn: String(cursor[0]), id: Number(cursor[1]) } : undefined;
       const region = supervisedRegion(ctx, args.regionCode);
       const rows = await getPendingCreditRepairs(ctx.db, { region, limit: size + 1, after });

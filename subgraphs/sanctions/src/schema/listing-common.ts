@@ -1,3 +1,4 @@
+import { TEXT } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { AbnormalOperationRow, SeriousViolationRow } from '../db/schema.ts';
 
@@ -12,8 +13,8 @@ export function listingState(row: AbnormalOperationRow | SeriousViolationRow, ef
 export const ListingFilterInput = builder.inputType('ListingFilter', {
   description: '名单检索条件 Filters for listing searches; all given filters must hold.',
   fields: (t) => ({
-    regionCode: t.string({ description: '区划 Division code or prefix: 14 / 140000, 1408 / 140800, 140802.' }),
-    authorityContains: t.string({ description: '作出决定机关 Fragment of the listing authority.' }),
+    regionCode: t.string({ description: '区划 Division code or prefix: 14 / 140000, 1408 / 140800, 140802.', bounds: TEXT.code }),
+    authorityContains: t.string({ description: '作出决定机关 Fragment of the listing authority.', bounds: TEXT.name }),
     listedFrom: t.field({ type: 'Date', description: '列入日期起 Listed on or after.' }),
     listedTo: t.field({ type: 'Date', description: '列入日期止 Listed on or before.' }),
     currentOnly: t.boolean({ description: '仅列入中 Only listings in force today.' }),

@@ -1,5 +1,5 @@
 import { lockForTransaction } from '@credit-hub/db';
-import { badUserInput, conflict, notFound, requireValidUscc } from '@credit-hub/subgraph-kit';
+import { badUserInput, conflict, notFound, requireNumericId, requireValidUscc, TEXT } from '@credit-hub/subgraph-kit';
 import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -16,17 +16,18 @@ import { AbnormalOperationRef, SeriousViolationRef } from './refs.ts';
 const ListAbnormalOperationInput = builder.inputType('ListAbnormalOperationInput', {
   description: '列入经营异常名录 A listing decision.',
   fields: (t) => ({
-    uscc: t.string({ required: true, description: '统一社会信用代码 of the enterprise.' }),
+    uscc: t.string({ required: true, description: '统一社会信用代码 of the enterprise.', bounds: TEXT.code }),
     regionCode: t.string({
       description:
         '区划代码 Optional check only: the record belongs to the enterprise’s registered region, looked up in the enterprises subgraph; a different value is refused.',
       deprecationReason: 'The region is the enterprise’s registered region, looked up; the input can no longer choose it.',
+      bounds: TEXT.code,
     }),
     reason: t.field({ type: AbnormalReasonEnum, required: true, description: '列入原因 Ground for listing.' }),
-    reasonDetail: t.string({ description: '事由说明 e.g. 未按规定报送2023年度年度报告.' }),
+    reasonDetail: t.string({ description: '事由说明 e.g. 未按规定报送2023年度年度报告.', bounds: TEXT.text }),
     listedOn: t.field({ type: 'Date', description: '列入日期 Defaults to today.' }),
-    authority: t.string({ required: true, description: '作出决定机关 Listing authority.' }),
-    decisionReference: t.string({ description: '列入决定书文号 Reference of the listing decision.' }),
+    authority: t.string({ required: true, description: '作出决定机关 Listing authority.', bounds: TEXT.name }),
+    decisionReference: t.string({ description: '列入决定书文号 Reference of the listing decision.', bounds: TEXT.reference }),
   }),
 });
 
@@ -34,21 +35,21 @@ const RemovalInput = builder.inputType('ListingRemovalInput', {
   description: '移出 A removal decision.',
   fields: (t) => ({
     removedOn: t.field({ type: 'Date', description: '移出日期 First day no longer listed; defaults to today.' }),
-    detail: t.string({ description: '说明 Details of the removal.' }),
-    authority: t.string({ required: true, description: '作出移出决定机关 Removing authority.' }),
-    decisionReference: t.string({ description: '移出决定书文号 Reference of the removal decision.' }),
+    detail: t.string({ description: '说明 Details of the removal.', bounds: TEXT.text }),
+    authority: t.string({ required: true, description: '作出移出决定机关 Removing authority.', bounds: TEXT.name }),
+    decisionReference: t.string({ description: '移出决定书文号 Reference of the removal decision.', bounds: TEXT.reference }),
   }),
 });
 
 async function loadAbnormalForWrite(ctx: Context, id: string | number) {
-  const listing = await ctx.loaders.abnormalOperation.load(Number(id));
+  const listing = await ctx.loaders.abnormalOperation.load(requireNumericId(id, 'id'));
   if (!listing) throw notFound(`no abnormal operation listing with id ${id}`, { field: 'id' });
   assertOwnsRecord(ctx, abnormalFacts(listing, ctx), `abnormal operation listing ${id}`, 'id');
   return listing;
 }
 
 async function loadSeriousForWrite(ctx: Context, id: string | number) {
-  const listing = await ctx.loaders.seriousViolation.load(Number(id));
+  const listing = await ctx.loaders.seriousViolation.load(requireNumericId(id, 'id'));
   if (!listing) throw notFound(`no serious violation listing with id ${id}`, { field: 'id' });
   assertOwnsRecord(ctx, seriousFacts(listing, ctx), `serious violation listing ${id}`, 'id');
   return listing;
@@ -136,19 +137,20 @@ builder.mutationField('removeAbnormalOperation', (t) =>
 const ListSeriousViolationInput = builder.inputType('ListSeriousViolationInput', {
   description: '列入严重违法失信名单 A listing decision, triggered by a heavier penalty or by 3 years on the abnormal list.',
   fields: (t) => ({
-    uscc: t.string({ required: true, description: '统一社会信用代码 of the enterprise.' }),
+    uscc: t.string({ required: true, description: '统一社会信用代码 of the enterprise.', bounds: TEXT.code }),
     regionCode: t.string({
       description:
         '区划代码 Optional check only: the record belongs to the enterprise’s registered region, looked up in the enterprises subgraph; a different value is refused.',
       deprecationReason: 'The region is the enterprise’s registered region, looked up; the input can no longer choose it.',
+      bounds: TEXT.code,
     }),
     domain: t.field({ type: SanctionDomainEnum, required: true, description: '领域 Domain of the violation.' }),
-    reason: t.string({ required: true, description: '列入事由 Reason for listing.' }),
+    reason: t.string({ required: true, description: '列入事由 Reason for listing.', bounds: TEXT.text }),
     triggeringPenaltyId: t.id({ description: '据以列入的行政处罚 The penalty that triggered it.' }),
     escalatedFromAbnormalId: t.id({ description: '经营异常名录届满三年 The abnormal listing it escalates (must be due).' }),
     listedOn: t.field({ type: 'Date', description: '列入日期 Defaults to today.' }),
-    authority: t.string({ required: true, description: '作出决定机关 Listing authority.' }),
-    decisionReference: t.string({ description: '列入决定书文号 Reference of the listing decision.' }),
+    authority: t.string({ required: true, description: '作出决定机关 Listing authority.', bounds: TEXT.name }),
+    decisionReference: t.string({ description: '列入决定书文号 Reference of the listing decision.', bounds: TEXT.reference }),
   }),
 });
 
@@ -165,7 +167,7 @@ async function checkGrounds(
     });
   }
   if (input.triggeringPenaltyId) {
-    const penalty = await ctx.loaders.penalty.load(Number(input.triggeringPenaltyId));
+    const penalty = await ctx.loaders.penalty.load(requireNumericId(input.triggeringPenaltyId, 'input.triggeringPenaltyId'));
     if (!penalty || penalty.uscc !== uscc) {
       throw badUserInput('input.triggeringPenaltyId: no penalty of this enterprise has that id', {
         field: 'input.triggeringPenaltyId',
@@ -185,7 +187,9 @@ async function checkGrounds(
     }
   }
   if (input.escalatedFromAbnormalId) {
-    const listing = await ctx.loaders.abnormalOperation.load(Number(input.escalatedFromAbnormalId));
+    const listing = await ctx.loaders.abnormalOperation.load(
+      requireNumericId(input.escalatedFromAbnormalId, 'input.escalatedFromAbnormalId'),
+    );
     if (!listing || listing.uscc !== uscc) {
       throw badUserInput('input.escalatedFromAbnormalId: no abnormal listing of this enterprise has that id', {
         field: 'input.escalatedFromAbnormalId',
@@ -215,8 +219,12 @@ builder.mutationField('listSeriousViolation', (t) =>
       await checkGrounds(ctx, uscc, input);
       const reason = requireText(input.reason, 'input.reason');
       const authority = requireText(input.authority, 'input.authority');
-      const escalatedFromAbnormalId = input.escalatedFromAbnormalId ? Number(input.escalatedFromAbnormalId) : null;
-      const triggeringPenaltyId = input.triggeringPenaltyId ? Number(input.triggeringPenaltyId) : null;
+      const escalatedFromAbnormalId = input.escalatedFromAbnormalId
+        ? requireNumericId(input.escalatedFromAbnormalId, 'input.escalatedFromAbnormalId')
+        : null;
+      const triggeringPenaltyId = input.triggeringPenaltyId
+        ? requireNumericId(input.triggeringPenaltyId, 'input.triggeringPenaltyId')
+        : null;
       const listing = await ctx.db.transaction(async (tx) => {
         // Concurrent identical listings queue on their grounds; the checks then see the first one.
         if (triggeringPenaltyId) {

@@ -1,4 +1,4 @@
-import { badUserInput, conflict, notFound } from '@credit-hub/subgraph-kit';
+import { badUserInput, conflict, notFound, requireNumericId, TEXT } from '@credit-hub/subgraph-kit';
 import { assertDateWithin, assertOwnsRecord, recordFacts, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -23,7 +23,7 @@ const RecordObjectionInput = builder.inputType('RecordObjectionInput', {
     targetKind: t.field({ type: RecordKindEnum, required: true, description: '异议对象类型 Kind of record.' }),
     targetId: t.id({ required: true, description: '异议对象 The record.' }),
     filedOn: t.field({ type: 'Date', description: '提出日期 Defaults to today.' }),
-    grounds: t.string({ required: true, description: '异议理由 What the enterprise says is wrong.' }),
+    grounds: t.string({ required: true, description: '异议理由 What the enterprise says is wrong.', bounds: TEXT.longText }),
   }),
 });
 
@@ -47,7 +47,7 @@ builder.mutationField('recordObjection', (t) =>
     authScopes: writers,
     args: { input: t.arg({ type: RecordObjectionInput, required: true, description: 'The objection.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const target = await requireTarget(ctx, input.targetKind, Number(input.targetId), 'input.targetId');
+      const target = await requireTarget(ctx, input.targetKind, requireNumericId(input.targetId, 'input.targetId'), 'input.targetId');
       assertOwnsRecord(ctx, targetFacts(target, ctx), `${input.targetKind.toLowerCase()} ${input.targetId}`, 'input.targetId');
       const filedOn = input.filedOn ?? ctx.today;
       assertDateWithin(filedOn, 'input.filedOn', { today: ctx.today });
@@ -90,15 +90,15 @@ builder.mutationField('resolveObjection', (t) =>
     args: {
       id: t.arg.id({ required: true, description: 'The objection.' }),
       outcome: t.arg({ type: ObjectionOutcomeEnum, required: true, description: 'How it is resolved.' }),
-      reason: t.arg.string({ required: true, description: '理由 Reasons of the resolution.' }),
-      decisionReference: t.arg.string({ required: true, description: '决定书文号 Reference of the resolution.' }),
+      reason: t.arg.string({ required: true, description: '理由 Reasons of the resolution.', bounds: TEXT.text }),
+      decisionReference: t.arg.string({ required: true, description: '决定书文号 Reference of the resolution.', bounds: TEXT.reference }),
       correction: t.arg({
         type: PenaltyChangesInput,
         description: '更正内容 Corrected content of a penalty (UPHELD_CORRECTED on a penalty only).',
       }),
     },
     resolve: async (_root, args, ctx) => {
-      const objection = await getObjectionById(ctx.db, Number(args.id));
+      const objection = await getObjectionById(ctx.db, requireNumericId(args.id, 'id'));
       if (!objection) throw notFound(`no objection with id ${args.id}`, { field: 'id' });
       assertOwnsRecord(ctx, recordFacts(objection, false), `objection ${args.id}`, 'id');
       const correcting = args.outcome === 'UPHELD_CORRECTED';

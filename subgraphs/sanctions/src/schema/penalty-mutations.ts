@@ -1,4 +1,13 @@
-import { badUserInput, conflict, notFound, requireValidUscc, requireYuan, yuanToFen } from '@credit-hub/subgraph-kit';
+import {
+  badUserInput,
+  conflict,
+  notFound,
+  requireNumericId,
+  requireValidUscc,
+  requireYuan,
+  TEXT,
+  yuanToFen,
+} from '@credit-hub/subgraph-kit';
 import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -49,11 +58,12 @@ function validateContent(input: PenaltyContent, prefix: string): PenaltyContent 
   const fail = (field: string, reason: string, message: string) => {
     throw badUserInput(`${prefix}.${field}: ${message}`, { field: `${prefix}.${field}`, reason });
   };
+  if (input.caseDomain == null) fail('caseDomain', 'EMPTY', 'a decision has a case domain');
   const fineAmount = input.fineAmount == null ? null : requireYuan(input.fineAmount, `${prefix}.fineAmount`);
   const confiscationAmount =
     input.confiscationAmount == null ? null : requireYuan(input.confiscationAmount, `${prefix}.confiscationAmount`);
   const content = { ...input, fineAmount, confiscationAmount };
-  const types = [...new Set(content.penaltyTypes)];
+  const types = [...new Set(content.penaltyTypes ?? [])];
   if (types.length === 0) fail('penaltyTypes', 'EMPTY', 'a decision has at least one penalty type');
   const fined = types.includes('FINE');
   if (fined && !(content.fineAmount != null && yuanToFen(content.fineAmount) > 0n))
@@ -89,9 +99,17 @@ const contentFields = <Required extends boolean>(
   t: Parameters<Parameters<typeof builder.inputType>[1]['fields']>[0],
   required: Required,
 ) => ({
-  violationType: t.string({ required, description: '违法行为类型 Type of violation, e.g. 生产经营不符合食品安全标准的食品.' }),
-  factsSummary: t.string({ required, description: '违法事实 Summary of the facts.' }),
-  legalBasis: t.string({ required, description: '处罚依据 Legal basis, e.g. 《中华人民共和国食品安全法》第一百二十四条.' }),
+  violationType: t.string({
+    required,
+    description: '违法行为类型 Type of violation, e.g. 生产经营不符合食品安全标准的食品.',
+    bounds: TEXT.line,
+  }),
+  factsSummary: t.string({ required, description: '违法事实 Summary of the facts.', bounds: TEXT.longText }),
+  legalBasis: t.string({
+    required,
+    description: '处罚依据 Legal basis, e.g. 《中华人民共和国食品安全法》第一百二十四条.',
+    bounds: TEXT.text,
+  }),
   penaltyTypes: t.field({ type: [PenaltyTypeEnum], required, description: '处罚种类 One or more penalty types.' }),
   fineAmount: t.field({
     type: 'Decimal',
@@ -135,18 +153,20 @@ const WithholdPublicationInput = builder.inputType('WithholdPublicationInput', {
 const RecordPenaltyInput = builder.inputType('RecordPenaltyInput', {
   description: '行政处罚录入 A penalty decision, recorded by the deciding department.',
   fields: (t) => ({
-    uscc: t.string({ required: true, description: '统一社会信用代码 of the penalised enterprise.' }),
+    uscc: t.string({ required: true, description: '统一社会信用代码 of the penalised enterprise.', bounds: TEXT.code }),
     regionCode: t.string({
       description:
         '区划代码 Optional check only: the record belongs to the enterprise’s registered region, looked up in the enterprises subgraph; a different value is refused.',
       deprecationReason: 'The region is the enterprise’s registered region, looked up; the input can no longer choose it.',
+      bounds: TEXT.code,
     }),
     decisionNumber: t.string({
       required: true,
       description: '决定书文号, e.g. 晋市监处罚〔2024〕12号; the year must be the year of the decision.',
+      bounds: TEXT.reference,
     }),
     decidedOn: t.field({ type: 'Date', required: true, description: '处罚决定日期 Day of the decision.' }),
-    authority: t.string({ required: true, description: '处罚机关 Deciding authority, e.g. 运城市市场监督管理局.' }),
+    authority: t.string({ required: true, description: '处罚机关 Deciding authority, e.g. 运城市市场监督管理局.', bounds: TEXT.name }),
     publishedOn: t.field({
       type: 'Date',
       description: '公示日期 Day publication began; defaults to today. Not allowed for a warning-only decision (never published).',
@@ -168,8 +188,12 @@ const ChangeDecisionInput = builder.inputType('ChangeDecisionInput', {
   description: '变更/撤销决定 The decision behind a change: when, why and its reference.',
   fields: (t) => ({
     effectiveOn: t.field({ type: 'Date', description: '决定日期 Day of the decision; defaults to today.' }),
-    reason: t.string({ required: true, description: '理由 Why.' }),
-    decisionReference: t.string({ required: true, description: '决定书文号 Reference of the change or revocation decision.' }),
+    reason: t.string({ required: true, description: '理由 Why.', bounds: TEXT.text }),
+    decisionReference: t.string({
+      required: true,
+      description: '决定书文号 Reference of the change or revocation decision.',
+      bounds: TEXT.reference,
+    }),
   }),
 });
 
@@ -186,7 +210,7 @@ export const changeMeta = (
 });
 
 export async function loadPenaltyForWrite(ctx: Context, id: string | number): Promise<PenaltyRow> {
-  const penalty = await ctx.loaders.penalty.load(Number(id));
+  const penalty = await ctx.loaders.penalty.load(requireNumericId(id, 'id'));
   if (!penalty) throw notFound(`no penalty with id ${id} (处罚记录不存在)`, { field: 'id' });
   assertOwnsRecord(ctx, penaltyFacts(penalty, ctx), `penalty ${id}`, 'id');
   return penalty;

@@ -5,6 +5,7 @@ import {
   encodeCursor,
   pageSize,
   parseRegionArgument,
+  TEXT,
   toPage,
   yuanToWanYuan,
 } from '@credit-hub/subgraph-kit';
@@ -162,7 +163,13 @@ builder.queryField('penaltyByDecisionNumber', (t) =>
     type: PenaltyRef,
     nullable: true,
     description: '按文号查询行政处罚 One penalty by decision number; null when unknown or not visible to the caller.',
-    args: { decisionNumber: t.arg.string({ required: true, description: '决定书文号; half-width brackets and spaces are normalised.' }) },
+    args: {
+      decisionNumber: t.arg.string({
+        required: true,
+        description: '决定书文号; half-width brackets and spaces are normalised.',
+        bounds: TEXT.reference,
+      }),
+    },
     resolve: async (_root, { decisionNumber }, ctx) => {
       const row = await getPenaltyByDecisionNumber(ctx.db, normalizeDecisionNumber(decisionNumber));
       return row && canSeePenalty(row, ctx) ? row : null;
@@ -173,8 +180,11 @@ builder.queryField('penaltyByDecisionNumber', (t) =>
 const PenaltyFilterInput = builder.inputType('PenaltyFilter', {
   description: '行政处罚检索条件 Filters for searchPenalties; all given filters must hold.',
   fields: (t) => ({
-    regionCode: t.string({ description: '区划 Division code or prefix: 14 / 140000 (Shanxi), 1408 / 140800 (Yuncheng), 140802.' }),
-    authorityContains: t.string({ description: '处罚机关 Fragment of the deciding authority, e.g. 运城市.' }),
+    regionCode: t.string({
+      description: '区划 Division code or prefix: 14 / 140000 (Shanxi), 1408 / 140800 (Yuncheng), 140802.',
+      bounds: TEXT.code,
+    }),
+    authorityContains: t.string({ description: '处罚机关 Fragment of the deciding authority, e.g. 运城市.', bounds: TEXT.name }),
     decidedFrom: t.field({ type: 'Date', description: '决定日期起 Decided on or after.' }),
     decidedTo: t.field({ type: 'Date', description: '决定日期止 Decided on or before.' }),
     states: t.field({ type: [PenaltyStateEnum], description: '状态 Any of these states.' }),
@@ -203,7 +213,7 @@ builder.queryField('searchPenalties', (t) =>
     },
     resolve: async (_root, args, ctx) => {
       const size = pageSize(args.first);
-      const cursor = args.after ? decodeCursor(args.after, 2) : undefined;
+      const cursor = args.after ? decodeCursor(args.after, ['date', 'id']) : undefined;
       const input = args.filter ?? {};
       dateRange(input.decidedFrom, input.decidedTo, 'filter.decidedTo');
       const filter: PenaltyFilter = {

@@ -1,4 +1,4 @@
-import { badUserInput, conflict, notFound } from '@credit-hub/subgraph-kit';
+import { badUserInput, conflict, notFound, requireNumericId, TEXT } from '@credit-hub/subgraph-kit';
 import { assertDateWithin, assertOwnsRecord, recordFacts, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -32,7 +32,7 @@ const FileCreditRepairInput = builder.inputType('FileCreditRepairInput', {
     targetKind: t.field({ type: RecordKindEnum, required: true, description: '修复对象类型 Kind of record.' }),
     targetId: t.id({ required: true, description: '修复对象 The record.' }),
     appliedOn: t.field({ type: 'Date', description: '申请日期 Defaults to today.' }),
-    statement: t.string({ required: true, description: '申请说明 How the enterprise corrected the violation.' }),
+    statement: t.string({ required: true, description: '申请说明 How the enterprise corrected the violation.', bounds: TEXT.longText }),
     obligationsFulfilled: t.boolean({
       required: true,
       description: '履行法定义务 Fines paid and orders complied with (checked by the department).',
@@ -59,7 +59,7 @@ builder.mutationField('fileCreditRepair', (t) =>
     authScopes: writers,
     args: { input: t.arg({ type: FileCreditRepairInput, required: true, description: 'The application.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const target = await requireTarget(ctx, input.targetKind, Number(input.targetId), 'input.targetId');
+      const target = await requireTarget(ctx, input.targetKind, requireNumericId(input.targetId, 'input.targetId'), 'input.targetId');
       assertOwnsRecord(ctx, targetFacts(target, ctx), `${input.targetKind.toLowerCase()} ${input.targetId}`, 'input.targetId');
       const appliedOn = input.appliedOn ?? ctx.today;
       assertDateWithin(appliedOn, 'input.appliedOn', { today: ctx.today });
@@ -140,7 +140,7 @@ function repairTarget(
 }
 
 async function loadRepairForWrite(ctx: Context, id: string | number): Promise<CreditRepairRow> {
-  const repair = await getCreditRepairById(ctx.db, Number(id));
+  const repair = await getCreditRepairById(ctx.db, requireNumericId(id, 'id'));
   if (!repair) throw notFound(`no credit repair application with id ${id}`, { field: 'id' });
   assertOwnsRecord(ctx, recordFacts(repair, false), `credit repair application ${id}`, 'id');
   return repair;
@@ -155,8 +155,12 @@ builder.mutationField('decideCreditRepair', (t) =>
     args: {
       id: t.arg.id({ required: true, description: 'The application.' }),
       decision: t.arg({ type: RepairDecisionEnum, required: true, description: '准予 / 不予修复.' }),
-      reason: t.arg.string({ required: true, description: '理由 Reasons of the decision.' }),
-      decisionReference: t.arg.string({ required: true, description: '决定书文号 Reference of the repair decision.' }),
+      reason: t.arg.string({ required: true, description: '理由 Reasons of the decision.', bounds: TEXT.text }),
+      decisionReference: t.arg.string({
+        required: true,
+        description: '决定书文号 Reference of the repair decision.',
+        bounds: TEXT.reference,
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const repair = await loadRepairForWrite(ctx, args.id);
