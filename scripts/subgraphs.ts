@@ -1,4 +1,4 @@
-import type { Database, DatabaseKind } from '@credit-hub/db';
+import type { Database, DatabaseKind, TestDatabase } from '@credit-hub/db';
 import type { EnterprisesDatabase } from '@credit-hub/enterprises';
 import type { LicensesDatabase } from '@credit-hub/licenses';
 import type { SanctionsDatabase } from '@credit-hub/sanctions';
@@ -17,7 +17,7 @@ export interface SubgraphEntry {
   loadSchema: () => Promise<import('graphql').GraphQLSchema>;
   /** A fresh migrated database for tests (in-memory PGlite, or a throwaway PostgreSQL schema). */
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
-  openTestDatabase: (kind: DatabaseKind) => Promise<Database<any>>;
+  openTestDatabase: (kind: DatabaseKind) => Promise<TestDatabase<any>>;
   start: (options: StartOptions) => Promise<RunningService>;
   /** Opens the configured database (DATABASE_URL / <NAME>_DATABASE_URL, else PGlite under DATA_DIR). */
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set

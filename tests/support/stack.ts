@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, DatabaseKind } from '@credit-hub/db';
+import type { Database, DatabaseKind, TestDatabase } from '@credit-hub/db';
 import { type GraphiqlOptions, loadGatewayEnv, startGateway } from '@credit-hub/gateway';
 import type { RunningService } from '@credit-hub/subgraph-kit';
 import { mintDevToken, type TokenRequest } from '../../scripts/dev-tokens.ts';
@@ -15,7 +15,7 @@ export interface Stack {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
-  databases: Record<string, Database<any>>;
+  databases: Record<string, TestDatabase<any>>;
   /** POSTs an operation to the gateway (or to `url`), with a bearer token when given. */
   query<T = Record<string, unknown>>(
     query: string,
@@ -25,7 +25,7 @@ export interface Stack {
   token(request: TokenRequest): Promise<string>;
   /** The open database of one subgraph (to seed it or read its statement counter). */
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
-  database<TDatabase extends Database<any> = Database<any>>(name: string): TDatabase;
+  database<TDatabase extends Database<any> = TestDatabase<any>>(name: string): TDatabase;
   /** SQL statements each subgraph ran while `work` ran. */
   countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: Record<string, number> }>;
   stop(): Promise<void>;

@@ -5,6 +5,7 @@ export {
   type Db,
   type OpenDatabaseOptions,
   openDatabase,
+  type TestDatabase,
 } from './database.ts';
 export { anyOfKeys, preparedPerDatabase } from './prepared.ts';
 export { inRegionPrefix } from './region-condition.ts';

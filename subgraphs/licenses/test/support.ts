@@ -5,7 +5,7 @@ import { UsccAllowList } from '@credit-hub/uscc';
 import { type ExecutionResult, graphql } from 'graphql';
 import { createContext } from '../src/context.ts';
 import { DEFAULT_LICENSE_RULES } from '../src/data/rules-config.ts';
-import { type LicensesDatabase, openLicensesTestDatabase } from '../src/db/client.ts';
+import { type LicensesTestDatabase, openLicensesTestDatabase } from '../src/db/client.ts';
 import { schema } from '../src/schema/index.ts';
 
 export const TODAY = '2026-11-21';
@@ -31,7 +31,7 @@ export const callers = {
 } satisfies Record<string, Caller>;
 
 export interface Harness {
-  database: LicensesDatabase;
+  database: LicensesTestDatabase;
   run<T = Record<string, unknown>>(source: string, variables?: Record<string, unknown>, caller?: Caller): Promise<ExecutionResult<T>>;
 }
 
