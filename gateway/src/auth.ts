@@ -23,6 +23,7 @@ export function createGatewayAuth(settings: AuthSettings, anonymousTtlSeconds: n
       const token = await mintToken({
         secret: settings.gatewaySecret,
         issuer: gatewayIssuer(settings.issuer),
+        audience: settings.audience,
         sub: 'anonymous',
         role: 'public',
         expiresIn: anonymousTtlSeconds,
@@ -33,6 +34,7 @@ export function createGatewayAuth(settings: AuthSettings, anonymousTtlSeconds: n
   };
 
   return async (request: IncomingMessage): Promise<GatewayContext> => {
+    // Always set: the HTTP layer accepts the caller's id or generates one before the context is built.
     const requestId = request.headers['x-request-id'] as string | undefined;
     const token = bearerToken(request.headers.authorization);
     if (!token) {

@@ -1,13 +1,18 @@
 import { pathToFileURL } from 'node:url';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import {
   authSettingsFromEnv,
   createHttpService,
+  createLogger,
   formatError,
+  isProduction,
+  type Logger,
   listen,
+  metricsRoute,
   type RunningService,
+  requestLogPlugin,
   ServiceMetrics,
   sendJson,
   stopHttp,
@@ -17,6 +22,7 @@ import { createGatewayAuth, type GatewayContext } from './auth.ts';
 import { type GatewayEnv, loadGatewayEnv } from './env.ts';
 import { type GraphiqlOptions, graphiqlRoutes } from './graphiql.ts';
 import { queryLimitsPlugin } from './limits.ts';
+import { SubgraphDataSource, subgraphFetchHistogram } from './subgraph-source.ts';
 import { loadSupergraph, SUBGRAPH_DEFAULTS } from './supergraph.ts';
 
 export interface GatewayOptions {
@@ -25,54 +31,53 @@ export interface GatewayOptions {
   /** Subgraph GraphQL URLs by name, overriding the supergraph's (tests run subgraphs on free ports). */
   subgraphUrls?: Record<string, string>;
   graphiql?: GraphiqlOptions;
+  /** Where the gateway logs; a JSON logger on stdout at LOG_LEVEL by default (tests pass their own). */
+  logger?: Logger;
 }
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningService> {
   const env = options.env ?? loadGatewayEnv();
+  const auth = authSettingsFromEnv(env);
+  const logger = (options.logger ?? createLogger({ level: env.LOG_LEVEL })).child({ service: 'gateway' });
   const urls: Record<string, string> = Object.fromEntries(
     SUBGRAPH_DEFAULTS.map(({ name, url }) => [name, options.subgraphUrls?.[name] ?? env.subgraphUrls[name] ?? url]),
   );
+  const metrics = new ServiceMetrics('gateway');
+  const fetches = subgraphFetchHistogram(metrics);
+  const fetchSettings = { timeoutMs: env.SUBGRAPH_TIMEOUT_MS, maxSockets: env.SUBGRAPH_MAX_SOCKETS };
   const gateway = new ApolloGateway({
     supergraphSdl: loadSupergraph(),
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: urls[name] ?? url,
-        willSendRequest({ request, context }) {
-          if (context.forwardToken) request.http?.headers.set('authorization', `Bearer ${context.forwardToken}`);
-          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
-        },
-      }),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name] ?? url ?? '', fetchSettings, logger, fetches),
   });
-  const metrics = new ServiceMetrics('gateway');
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
     // Signals are handled once for the whole process (stopOnSignals), in order: HTTP, Apollo, database.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error),
+    formatError: (formatted, error) => formatError(formatted, error, logger),
     plugins: [
       ApolloServerPluginUsageReportingDisabled(),
       queryLimitsPlugin({ maxDepth: env.QUERY_MAX_DEPTH, maxFields: env.QUERY_MAX_FIELDS, maxAliases: env.QUERY_MAX_ALIASES }),
       metrics.plugin(),
+      requestLogPlugin(),
     ],
   });
   await apollo.start();
+  const graphiqlEnabled = env.GRAPHIQL_ENABLED ?? !isProduction(env);
   const server = createHttpService({
     apollo,
-    context: createGatewayAuth(authSettingsFromEnv(env), env.ANONYMOUS_TOKEN_TTL),
+    context: createGatewayAuth(auth, env.ANONYMOUS_TOKEN_TTL),
+    logger,
     routes: {
-      ...graphiqlRoutes(options.graphiql),
+      ...(graphiqlEnabled ? graphiqlRoutes(options.graphiql) : {}),
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', service: 'gateway' }),
       '/readyz': async (_request, response) => {
         const checks = await Promise.all(Object.entries(urls).map(async ([name, url]) => ({ name, ready: await isReady(url) })));
         const ready = checks.every((check) => check.ready);
         sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: checks });
       },
-      '/metrics': (_request, response) => {
-        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        response.end(metrics.render());
-      },
+      '/metrics': metricsRoute(metrics),
     },
   });
   const url = await listen(server, options.port ?? env.PORT, env.HOST);
@@ -97,13 +102,14 @@ async function isReady(graphqlUrl: string): Promise<boolean> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const logger = createLogger({ service: 'gateway' });
   startGateway().then(
     (gateway) => {
-      console.log(`[gateway] ${gateway.url}/graphql · GraphiQL ${gateway.url}/graphiql`);
-      stopOnSignals(gateway.stop);
+      logger.info({ url: `${gateway.url}/graphql` }, 'started');
+      stopOnSignals(gateway.stop, logger);
     },
     (error) => {
-      console.error('[gateway] failed to start', error);
+      logger.fatal({ err: error }, 'failed to start');
       process.exit(1);
     },
   );

@@ -1,4 +1,4 @@
-import { launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
+import { type Logger, launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
 import { createContext } from './context.ts';
 import { type LicensesDatabase, openLicensesDatabase } from './db/client.ts';
@@ -14,6 +14,8 @@ export interface StartOptions {
   database?: LicensesDatabase;
   /** Fixed "today" (tests of date rules). */
   today?: () => string;
+  /** Where the service logs (tests capture it); stdout at LOG_LEVEL by default. */
+  logger?: Logger;
 }
 
 export async function startLicensesSubgraph(options: StartOptions = {}): Promise<RunningService & { database: LicensesDatabase }> {
@@ -27,6 +29,7 @@ export async function startLicensesSubgraph(options: StartOptions = {}): Promise
     schema,
     database,
     ownsDatabase: !options.database,
+    logger: options.logger,
     demo: {
       isEmpty: async () => (await countSeededLicenses(database.db)) === 0,
       seed: (count) =>

@@ -1,4 +1,4 @@
-import { launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
+import { type Logger, launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
 import { createContext } from './context.ts';
 import { openSanctionsDatabase, type SanctionsDatabase } from './db/client.ts';
@@ -14,6 +14,8 @@ export interface StartOptions {
   database?: SanctionsDatabase;
   /** Fixed "today" (tests of date rules); read once per request. */
   today?: () => string;
+  /** Where the service logs (tests capture it); stdout at LOG_LEVEL by default. */
+  logger?: Logger;
 }
 
 export async function startSanctionsSubgraph(options: StartOptions = {}): Promise<RunningService & { database: SanctionsDatabase }> {
@@ -27,6 +29,7 @@ export async function startSanctionsSubgraph(options: StartOptions = {}): Promis
     schema,
     database,
     ownsDatabase: !options.database,
+    logger: options.logger,
     demo: {
       isEmpty: async () => (await countSeededRecords(database.db)) === 0,
       seed: (count) => seedSanctions(database.db, count, { rules }),
