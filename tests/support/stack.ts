@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, DatabaseKind, TestDatabase } from '@credit-hub/db';
 import { type GraphiqlOptions, loadGatewayEnv, startGateway } from '@credit-hub/gateway';
-import type { RunningService } from '@credit-hub/subgraph-kit';
+import { createLogger, type DestinationStream, type LogLevel, type RunningService } from '@credit-hub/subgraph-kit';
 import { mintDevToken, type TokenRequest } from '../../scripts/dev-tokens.ts';
 import { SUBGRAPHS } from '../../scripts/subgraphs.ts';
 
@@ -37,6 +37,8 @@ export const TEST_ENV = {
   AUTH_JWT_ISSUER: 'credit-hub',
   HOST: '127.0.0.1',
   SEED_DEMO: 'false',
+  // Faults tests provoke on purpose still show; pass `logs` (and LOG_LEVEL) to read every line.
+  LOG_LEVEL: 'warn',
 } as const;
 
 /**
@@ -50,24 +52,28 @@ export interface StackOptions {
   graphiql?: GraphiqlOptions;
   /** Fixed "today" passed to every subgraph with date rules (tests of publication periods). */
   today?: () => string;
+  /** Where every service's JSON log lines go (stdout by default); see `captureLogs`. */
+  logs?: DestinationStream;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env = { ...TEST_ENV, ...options.env };
   const kind = options.kind ?? 'pglite';
+  const logger = createLogger({ level: env.LOG_LEVEL as LogLevel, ...(options.logs ? { destination: options.logs } : {}) });
   const services: RunningService[] = [];
   const databases: Stack['databases'] = {};
   try {
     for (const subgraph of SUBGRAPHS) {
       const database = await subgraph.openTestDatabase(kind);
       databases[subgraph.name] = database;
-      services.push(await subgraph.start({ port: 0, env, database, ...(options.today ? { today: options.today } : {}) }));
+      services.push(await subgraph.start({ port: 0, env, database, logger, ...(options.today ? { today: options.today } : {}) }));
     }
     const subgraphUrls = Object.fromEntries(services.map((service) => [service.name, `${service.url}/graphql`]));
     const gateway = await startGateway({
       port: 0,
       subgraphUrls,
       env: loadGatewayEnv(env),
+      logger,
       ...(options.graphiql ? { graphiql: options.graphiql } : {}),
     });
     services.push(gateway);
