@@ -50,7 +50,11 @@ async function post(url: string, query: string, variables: Record<string, unknow
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
-  return { status: response.status, text, body: JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: { extensions?: Record<string, unknown> }[] } };
+  return {
+    status: response.status,
+    text,
+    body: JSON.parse(text) as { data?: Record<string, unknown> | null; errors?: { extensions?: Record<string, unknown> }[] },
+  };
 }
 
 describe('subgraph faults', () => {
@@ -90,7 +94,9 @@ describe('subgraph faults', () => {
     expect(result.text).not.toContain(String(port));
     expect(result.text).not.toMatch(/127\.0\.0\.1|localhost|ECONNREFUSED|https?:\/\//);
     // The operator still learns what happened, from the log.
-    expect(logs.lines()).toContainEqual(expect.objectContaining({ msg: 'subgraph unavailable', subgraph: 'sanctions', outcome: 'refused' }));
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({ msg: 'subgraph unavailable', subgraph: 'sanctions', outcome: 'refused' }),
+    );
   });
 
   it('cuts off a hung subgraph at the timeout and still answers the rest of the profile', async () => {
@@ -104,12 +110,12 @@ describe('subgraph faults', () => {
       const elapsed = Date.now() - started;
       expect(elapsed).toBeLessThan(3000);
       expect(result.body.data?.enterprise).toMatchObject({ name: demo.name, licenses: null, penalties: [] });
-      expect(result.body.errors).toEqual([
-        expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'licenses' } }),
-      ]);
+      expect(result.body.errors).toEqual([expect.objectContaining({ extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'licenses' } })]);
       expect(result.text).not.toContain(String(hung.port));
       expect(hung.hits()).toBe(1);
-      expect(logs.lines()).toContainEqual(expect.objectContaining({ msg: 'subgraph unavailable', subgraph: 'licenses', outcome: 'timeout' }));
+      expect(logs.lines()).toContainEqual(
+        expect.objectContaining({ msg: 'subgraph unavailable', subgraph: 'licenses', outcome: 'timeout' }),
+      );
     } finally {
       await hung.close();
     }

@@ -1,8 +1,8 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { codedError, type Logger, LATENCY_BUCKETS, type ServiceMetrics, subgraphUnavailable } from '@credit-hub/subgraph-kit';
-import { GraphQLError, Kind, OperationTypeNode } from 'graphql';
+import { codedError, LATENCY_BUCKETS, type Logger, type ServiceMetrics, subgraphUnavailable } from '@credit-hub/subgraph-kit';
+import { type GraphQLError, Kind, OperationTypeNode } from 'graphql';
 import fetch from 'node-fetch';
 import { Histogram } from 'prom-client';
 import type { GatewayContext } from './auth.ts';

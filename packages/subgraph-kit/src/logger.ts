@@ -42,23 +42,62 @@ interface SerializedError {
 /**
  * drizzle wraps a failed statement as "Failed query: <sql> params: <values>" and postgres.js
  * attaches `query` and `parameters` to its errors; PostgreSQL's own messages and details quote
- * the offending values. A database error is therefore logged by its SQLSTATE code only, and an
- * error carrying a statement loses its message and the stack whose first line repeats it.
+ * the offending values, and GraphQL re-wraps the error with the same message. So when any error
+ * in the chain comes from the database, every message in the chain is replaced and the stacks
+ * lose their first line (which repeats the message); the SQLSTATE code is kept.
  */
-export function serializeError(error: unknown, depth = 0): SerializedError {
-  if (!(error instanceof Error)) return { type: typeof error, message: String(error) };
-  const rawCode = (error as Error & { code?: unknown }).code;
-  const code = typeof rawCode === 'string' ? rawCode : undefined;
-  const carriesStatement = 'query' in error || 'params' in error || 'parameters' in error;
-  const fromDatabase = carriesStatement || error.name === 'PostgresError' || (code !== undefined && /^[0-9A-Z]{5}$/.test(code));
+export function serializeError(error: unknown): SerializedError {
+  const chain: unknown[] = [];
+  for (let current: unknown = error; current !== undefined && chain.length < 6 && !chain.includes(current); current = causeOf(current)) {
+    chain.push(current);
+  }
+  const fromDatabase = chain.some(isDatabaseError);
+  const serialized = chain.map((link) => serializeOne(link, fromDatabase));
+  for (let index = serialized.length - 2; index >= 0; index -= 1) {
+    const outer = serialized[index];
+    const inner = serialized[index + 1];
+    if (outer && inner) outer.cause = inner;
+  }
+  return serialized[0] ?? { type: 'undefined', message: 'undefined' };
+}
+
+function causeOf(error: unknown): unknown {
+  if (!(error instanceof Error)) return undefined;
+  return error instanceof GraphQLError ? (error.originalError ?? error.cause) : error.cause;
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isDatabaseError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = codeOf(error);
+  return (
+    'query' in error ||
+    'params' in error ||
+    'parameters' in error ||
+    error.name === 'PostgresError' ||
+    (code !== undefined && /^[0-9A-Z]{5}$/.test(code))
+  );
+}
+
+function serializeOne(error: unknown, fromDatabase: boolean): SerializedError {
+  if (!(error instanceof Error)) return { type: typeof error, message: fromDatabase ? 'database query failed' : String(error) };
+  const code = codeOf(error);
   const serialized: SerializedError = {
     type: error.name,
     message: fromDatabase ? 'database query failed' : error.message,
     ...(code ? { code } : {}),
   };
-  if (!fromDatabase && error.stack) serialized.stack = error.stack;
-  else if (error.stack) serialized.stack = error.stack.split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
-  const cause = error instanceof GraphQLError ? (error.originalError ?? error.cause) : error.cause;
-  if (cause !== undefined && cause !== error && depth < 5) serialized.cause = serializeError(cause, depth + 1);
+  if (error.stack) {
+    serialized.stack = fromDatabase
+      ? error.stack
+          .split('\n')
+          .filter((line) => /^\s+at /.test(line))
+          .join('\n')
+      : error.stack;
+  }
   return serialized;
 }

@@ -9,12 +9,18 @@ export interface RequestLogFields {
   operation?: string;
 }
 
-/** Fields by request context: the HTTP layer creates them, the Apollo plugin adds the operation. */
-const fieldsByContext = new WeakMap<object, RequestLogFields>();
+/**
+ * The fields ride on the request context under a symbol: the HTTP layer creates them, the Apollo
+ * plugin adds the operation. Apollo hands plugins a shallow copy of the context, which keeps the
+ * symbol property (and the same fields object), where a WeakMap keyed by the context would not.
+ */
+const REQUEST_LOG = Symbol('credit-hub request log fields');
 
 export function attachRequestLogFields(context: object, fields: RequestLogFields): void {
-  fieldsByContext.set(context, fields);
+  Object.defineProperty(context, REQUEST_LOG, { value: fields, enumerable: true });
 }
+
+const fieldsOf = (context: object): RequestLogFields | undefined => (context as { [REQUEST_LOG]?: RequestLogFields })[REQUEST_LOG];
 
 /**
  * The caller's `x-request-id` when it is a plausible id, otherwise a fresh uuid: the id is
@@ -36,7 +42,7 @@ export function requestLogPlugin<TContext extends BaseContext>(): ApolloServerPl
     async requestDidStart({ contextValue }) {
       return {
         async didResolveOperation({ operationName }) {
-          const fields = fieldsByContext.get(contextValue);
+          const fields = fieldsOf(contextValue);
           const operation = loggableOperation(operationName);
           if (fields && operation) fields.operation = operation;
         },

@@ -66,7 +66,12 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   };
 }
 
-export function healthRoutes(name: string, ready: () => Promise<void>, metrics: ServiceMetrics, logger: Logger): Record<string, RouteHandler> {
+export function healthRoutes(
+  name: string,
+  ready: () => Promise<void>,
+  metrics: ServiceMetrics,
+  logger: Logger,
+): Record<string, RouteHandler> {
   return {
     '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', service: name }),
     '/readyz': async (_request, response) => {

@@ -204,7 +204,9 @@ describe('auth settings in production mode', () => {
     const dev = 'credit-hub-development-secret-do-not-use-in-production';
     expect(problem({ ...base, AUTH_JWT_SECRET: dev, AUTH_GATEWAY_SECRET: strongGateway })).toMatch(/must not be the development secret/);
     expect(problem({ ...base, AUTH_JWT_SECRET: 'short-but-16-bytes!', AUTH_GATEWAY_SECRET: strongGateway })).toMatch(/at least 32 bytes/);
-    expect(problem({ ...base, AUTH_JWT_SECRET: strong, AUTH_GATEWAY_SECRET: 'short-but-16-bytes!' })).toMatch(/AUTH_GATEWAY_SECRET must be at least 32/);
+    expect(problem({ ...base, AUTH_JWT_SECRET: strong, AUTH_GATEWAY_SECRET: 'short-but-16-bytes!' })).toMatch(
+      /AUTH_GATEWAY_SECRET must be at least 32/,
+    );
   });
 
   it('starts with real secrets, or a JWKS URL and no HS256 caller secret at all', () => {

@@ -59,7 +59,12 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
           expiresAt: expiryOf(payload),
         };
       }
-      const options = { issuer: settings.issuer, audience: settings.audience, algorithms: callerAlgorithms, requiredClaims: ['exp', 'sub'] };
+      const options = {
+        issuer: settings.issuer,
+        audience: settings.audience,
+        algorithms: callerAlgorithms,
+        requiredClaims: ['exp', 'sub'],
+      };
       const { payload } =
         typeof callerKey === 'function' ? await jwtVerify(token, callerKey, options) : await jwtVerify(token, callerKey, options);
       checkLifetime(payload, settings.maxTokenLifetime);
