@@ -23,7 +23,7 @@ const PRODUCTION = {
 };
 const demo = enterpriseAt(0);
 const encoded = (secret: string) => new TextEncoder().encode(secret);
-const REGISTER = 'mutation($input: UpdateEnterpriseInput!) { updateEnterprise(uscc: "' + demo.uscc + '", input: $input) { name } }';
+const UPDATE = `mutation($input: UpdateEnterpriseInput!) { updateEnterprise(uscc: "${demo.uscc}", input: $input) { name } }`;
 
 const startFails = async (start: () => Promise<RunningService>) => {
   try {
@@ -136,7 +136,7 @@ describe('production mode', () => {
   ];
 
   it.each(unauthenticated)('answers 401 UNAUTHENTICATED to %s and writes nothing', async (_name, header) => {
-    const result = await post(REGISTER, { input: { name: '被篡改的名称' } }, await header());
+    const result = await post(UPDATE, { input: { name: '被篡改的名称' } }, await header());
     expect(result.status).toBe(401);
     expect(result.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(result.body.data).toBeUndefined();
