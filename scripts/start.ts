@@ -46,7 +46,7 @@ async function printWelcome(url: string, production: boolean) {
   const lines = [
     '',
     'credit-hub is running  企业信用数据中心已启动',
-    `  GraphiQL   ${url}/graphiql`,
+    production ? '  GraphiQL   off in production unless GRAPHIQL_ENABLED=true' : `  GraphiQL   ${url}/graphiql`,
     `  GraphQL    ${url}/graphql`,
     '',
     'Demo enterprises (统一社会信用代码):',
