@@ -3,7 +3,7 @@
  * PostgreSQL when DATABASE_URL is set), demo data seeded on first start. Ctrl-C stops cleanly.
  * In production mode it prints no development tokens (and signs none).
  */
-import { startGateway } from '@credit-hub/gateway';
+import { loadGatewayEnv, startGateway } from '@credit-hub/gateway';
 import { enterpriseAt } from '@credit-hub/seed';
 import { authEnvShape, createLogger, isProduction, parseEnv, type RunningService, stopOnSignals } from '@credit-hub/subgraph-kit';
 import { DEMO_PROFILE } from './demo.ts';
@@ -33,7 +33,7 @@ async function main() {
       logger,
     });
     started.push(gateway);
-    await printWelcome(gateway.url, production);
+    await printWelcome(gateway.url, production, loadGatewayEnv(env).GRAPHIQL_ENABLED ?? !production);
   } catch (error) {
     console.error('start failed:', error);
     await stopAll();
@@ -41,12 +41,12 @@ async function main() {
   }
 }
 
-async function printWelcome(url: string, production: boolean) {
+async function printWelcome(url: string, production: boolean, graphiql: boolean) {
   const demo = [DEMO_PROFILE, ...[0, 1, 2, 3].map((index) => enterpriseAt(index))];
   const lines = [
     '',
     'credit-hub is running  企业信用数据中心已启动',
-    production ? '  GraphiQL   off in production unless GRAPHIQL_ENABLED=true' : `  GraphiQL   ${url}/graphiql`,
+    graphiql ? `  GraphiQL   ${url}/graphiql` : '  GraphiQL   off (GRAPHIQL_ENABLED=true turns it on)',
     `  GraphQL    ${url}/graphql`,
     '',
     'Demo enterprises (统一社会信用代码):',
