@@ -8,14 +8,15 @@
  * name-search p50 ratio between the largest and the smallest size.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { enterpriseAt } from '@credit-hub/seed';
-import { authEnvShape, authSettingsFromEnv, parseEnv } from '@credit-hub/subgraph-kit';
+import { authEnvShape, authSettingsFromEnv, mintToken, parseEnv } from '@credit-hub/subgraph-kit';
 import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { ENTERPRISE_BY_USCC, FULL_PROFILE, SEARCH_BY_NAME } from './bench-queries.ts';
-import { mintDevToken } from './dev-tokens.ts';
+import type { TokenRequest } from './dev-tokens.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
 
 interface Result {
@@ -29,11 +30,33 @@ interface Result {
 
 const BASE_PORT = 4400;
 
-/** The secrets this process mints tokens with, handed to the hub (which runs as production). */
+/**
+ * The secrets this process mints tokens with, handed to the hub (which runs as production and so
+ * refuses the development secret): the configured ones, or fresh random ones for this run.
+ */
 const auth = authSettingsFromEnv(parseEnv(authEnvShape, process.env));
+export const BENCH_SECRETS = {
+  AUTH_JWT_SECRET: process.env.AUTH_JWT_SECRET ?? randomBytes(32).toString('base64url'),
+  AUTH_GATEWAY_SECRET: process.env.AUTH_GATEWAY_SECRET ?? randomBytes(32).toString('base64url'),
+};
+
+/** A caller token the production-mode hub of the bench accepts. */
+export function benchToken(request: TokenRequest): Promise<string> {
+  return mintToken({
+    secret: BENCH_SECRETS.AUTH_JWT_SECRET,
+    issuer: auth.issuer,
+    audience: auth.audience,
+    sub: request.sub ?? `bench-${request.role}`,
+    role: request.role,
+    dept: request.dept,
+    region: request.region,
+    expiresIn: request.expiresIn ?? 3600,
+  });
+}
 
 async function main() {
   if (process.argv[2] === 'limits') return (await import('./bench-limits.ts')).benchLimits();
+  if (process.argv[2] === 'soak') return (await import('./bench-soak.ts')).runSoak(process.argv.slice(3));
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '2000,100000' },
@@ -45,7 +68,7 @@ async function main() {
   const duration = Number(values.duration);
   const connections = Number(values.connections);
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const token = await mintDevToken({ role: 'analyst' });
+  const token = await benchToken({ role: 'analyst' });
   const results: Result[] = [];
 
   for (const size of sizes) {
@@ -83,7 +106,7 @@ async function main() {
   printSummary(results, sizes);
 }
 
-async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
     const [existing] = await admin`select 1 from pg_database where datname = ${name}`;
@@ -96,7 +119,7 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<string> 
   return url.href;
 }
 
-async function ensureSeeded(url: string, size: number) {
+export async function ensureSeeded(url: string, size: number) {
   const env = { ...process.env, DATABASE_URL: url };
   for (const subgraph of SUBGRAPHS) {
     const database = await subgraph.openDatabase(env);
@@ -123,8 +146,7 @@ async function startHub(url: string): Promise<{ gateway: string; enterprises: st
       DATABASE_URL: url,
       SEED_DEMO: 'false',
       NODE_ENV: 'production',
-      AUTH_JWT_SECRET: auth.jwtSecret,
-      AUTH_GATEWAY_SECRET: auth.gatewaySecret,
+      ...BENCH_SECRETS,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -10,18 +10,28 @@ export interface TokenRequest {
   expiresIn?: number;
 }
 
-/** Mints an HS256 token with the development settings (AUTH_JWT_SECRET / AUTH_JWT_ISSUER). */
+/**
+ * Mints an HS256 token with the development settings (AUTH_JWT_SECRET / AUTH_JWT_ISSUER /
+ * AUTH_JWT_AUDIENCE). Refused in production mode: there, tokens come from the identity provider.
+ */
 export function mintDevToken(request: TokenRequest, source: Record<string, string | undefined> = process.env): Promise<string> {
   const settings = authSettingsFromEnv(parseEnv(authEnvShape, source));
+  if (settings.production) throw new Error('development tokens are not minted in production mode');
+  if (!settings.jwtSecret) throw new Error('AUTH_JWT_SECRET is required to mint a development token');
+  const expiresIn = request.expiresIn ?? 12 * 3600;
+  if (expiresIn > settings.maxTokenLifetime) {
+    throw new Error(`a token may live at most ${settings.maxTokenLifetime} s (AUTH_MAX_TOKEN_LIFETIME)`);
+  }
   return mintToken({
     secret: settings.jwtSecret,
     issuer: settings.issuer,
+    audience: settings.audience,
     sub: request.sub ?? `dev-${request.role}`,
     role: request.role,
     dept: request.dept,
     region: request.region,
     scope: request.scope,
-    expiresIn: request.expiresIn ?? 12 * 3600,
+    expiresIn,
   });
 }
 

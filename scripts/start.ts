@@ -1,24 +1,29 @@
 /**
  * `npm start`: every subgraph and the gateway in one process, embedded PGlite under .data/ (or
  * PostgreSQL when DATABASE_URL is set), demo data seeded on first start. Ctrl-C stops cleanly.
+ * In production mode it prints no development tokens (and signs none).
  */
-import { startGateway } from '@credit-hub/gateway';
+import { loadGatewayEnv, startGateway } from '@credit-hub/gateway';
 import { enterpriseAt } from '@credit-hub/seed';
-import { type RunningService, stopOnSignals } from '@credit-hub/subgraph-kit';
+import { authEnvShape, createLogger, isProduction, parseEnv, type RunningService, stopOnSignals } from '@credit-hub/subgraph-kit';
 import { DEMO_PROFILE } from './demo.ts';
 import { DEMO_TOKENS, mintDevToken } from './dev-tokens.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
 
 async function main() {
   const env: Record<string, string | undefined> = { SEED_DEMO: 'true', ...process.env };
+  const settings = parseEnv(authEnvShape, env);
+  const production = isProduction(settings);
+  // One logger for the whole process; every service's lines carry its name.
+  const logger = createLogger({ level: settings.LOG_LEVEL });
   const started: RunningService[] = [];
   const stopAll = async () => {
     for (const service of started.reverse()) await service.stop();
   };
-  stopOnSignals(stopAll);
+  stopOnSignals(stopAll, logger);
   try {
     for (const subgraph of SUBGRAPHS) {
-      const service = await subgraph.start({ env });
+      const service = await subgraph.start({ env, logger });
       started.push(service);
       // Later subgraphs reach earlier ones as clients (e.g. an enterprise's registered region).
       env[`${subgraph.name.toUpperCase()}_URL`] ??= `${service.url}/graphql`;
@@ -27,9 +32,10 @@ async function main() {
     const gateway = await startGateway({
       subgraphUrls: Object.fromEntries(started.map((service) => [service.name, `${service.url}/graphql`])),
       graphiql: { exampleUscc: DEMO_PROFILE.uscc },
+      logger,
     });
     started.push(gateway);
-    await printWelcome(gateway.url);
+    await printWelcome(gateway.url, production, loadGatewayEnv(env).GRAPHIQL_ENABLED ?? !production);
   } catch (error) {
     console.error('start failed:', error);
     await stopAll();
@@ -37,20 +43,23 @@ async function main() {
   }
 }
 
-async function printWelcome(url: string) {
+async function printWelcome(url: string, production: boolean, graphiql: boolean) {
   const demo = [DEMO_PROFILE, ...[0, 1, 2, 3].map((index) => enterpriseAt(index))];
   const lines = [
     '',
     'credit-hub is running  企业信用数据中心已启动',
-    `  GraphiQL   ${url}/graphiql`,
+    graphiql ? `  GraphiQL   ${url}/graphiql` : '  GraphiQL   off (GRAPHIQL_ENABLED=true turns it on)',
     `  GraphQL    ${url}/graphql`,
     '',
     'Demo enterprises (统一社会信用代码):',
     ...demo.map((e) => `  ${e.uscc}  ${e.name}`),
-    '',
-    'Dev tokens (paste into GraphiQL → Headers as {"Authorization": "Bearer <token>"}); no token = public view:',
   ];
-  for (const { label, request } of DEMO_TOKENS) lines.push(`  ${label}:`, `    ${await mintDevToken(request)}`);
+  if (production) {
+    lines.push('', 'Production mode: no development tokens; callers bring tokens from the identity provider.');
+  } else {
+    lines.push('', 'Dev tokens (paste into GraphiQL → Headers as {"Authorization": "Bearer <token>"}); no token = public view:');
+    for (const { label, request } of DEMO_TOKENS) lines.push(`  ${label}:`, `    ${await mintDevToken(request, process.env)}`);
+  }
   lines.push('', 'Ctrl-C stops everything.');
   console.log(lines.join('\n'));
 }

@@ -1,9 +1,9 @@
-import type { Database, DatabaseKind } from '@credit-hub/db';
+import type { Database, DatabaseKind, TestDatabase } from '@credit-hub/db';
 import type { EnterprisesDatabase } from '@credit-hub/enterprises';
 import type { LicensesDatabase } from '@credit-hub/licenses';
 import type { SanctionsDatabase } from '@credit-hub/sanctions';
 import type { SeedOptions } from '@credit-hub/seed';
-import type { RunningService } from '@credit-hub/subgraph-kit';
+import type { Logger, RunningService } from '@credit-hub/subgraph-kit';
 
 /**
  * Every subgraph of the hub: its name (as in the supergraph), default port, printed schema and
@@ -17,7 +17,7 @@ export interface SubgraphEntry {
   loadSchema: () => Promise<import('graphql').GraphQLSchema>;
   /** A fresh migrated database for tests (in-memory PGlite, or a throwaway PostgreSQL schema). */
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
-  openTestDatabase: (kind: DatabaseKind) => Promise<Database<any>>;
+  openTestDatabase: (kind: DatabaseKind) => Promise<TestDatabase<any>>;
   start: (options: StartOptions) => Promise<RunningService>;
   /** Opens the configured database (DATABASE_URL / <NAME>_DATABASE_URL, else PGlite under DATA_DIR). */
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
@@ -35,6 +35,8 @@ export interface StartOptions {
   database?: Database<any>;
   /** Fixed "today" for subgraphs with date rules (tests); the real date in China otherwise. */
   today?: () => string;
+  /** Where the service logs; stdout at LOG_LEVEL by default. */
+  logger?: Logger;
 }
 
 /** Only the keys that are set, for option objects under exactOptionalPropertyTypes-style APIs. */
@@ -48,9 +50,9 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     schemaFile: new URL('../subgraphs/enterprises/schema.graphql', import.meta.url),
     loadSchema: async () => (await import('@credit-hub/enterprises')).schema,
     openTestDatabase: async (kind) => (await import('@credit-hub/enterprises')).openEnterprisesTestDatabase(kind),
-    start: async ({ port, env, database, today }) => {
+    start: async ({ port, env, database, today, logger }) => {
       const { startEnterprisesSubgraph, loadEnv } = await import('@credit-hub/enterprises');
-      return startEnterprisesSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today }) });
+      return startEnterprisesSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today, logger }) });
     },
     openDatabase: async (env) => {
       const { openEnterprisesDatabase, loadEnv } = await import('@credit-hub/enterprises');
@@ -67,9 +69,9 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     schemaFile: new URL('../subgraphs/licenses/schema.graphql', import.meta.url),
     loadSchema: async () => (await import('@credit-hub/licenses')).schema,
     openTestDatabase: async (kind) => (await import('@credit-hub/licenses')).openLicensesTestDatabase(kind),
-    start: async ({ port, env, database, today }) => {
+    start: async ({ port, env, database, today, logger }) => {
       const { startLicensesSubgraph, loadEnv } = await import('@credit-hub/licenses');
-      return startLicensesSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today }) });
+      return startLicensesSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today, logger }) });
     },
     openDatabase: async (env) => {
       const { openLicensesDatabase, loadEnv } = await import('@credit-hub/licenses');
@@ -86,9 +88,9 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     schemaFile: new URL('../subgraphs/sanctions/schema.graphql', import.meta.url),
     loadSchema: async () => (await import('@credit-hub/sanctions')).schema,
     openTestDatabase: async (kind) => (await import('@credit-hub/sanctions')).openSanctionsTestDatabase(kind),
-    start: async ({ port, env, database, today }) => {
+    start: async ({ port, env, database, today, logger }) => {
       const { startSanctionsSubgraph, loadEnv } = await import('@credit-hub/sanctions');
-      return startSanctionsSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today }) });
+      return startSanctionsSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today, logger }) });
     },
     openDatabase: async (env) => {
       const { openSanctionsDatabase, loadEnv } = await import('@credit-hub/sanctions');

@@ -38,8 +38,11 @@ describe('gateway', () => {
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready' });
+    await stack.query('query Health { checkUscc(code: "1") { valid } }');
     const metrics = await (await fetch(`${base}/metrics`)).text();
-    expect(metrics).toContain('credit_hub_graphql_requests_total{service="gateway"}');
+    expect(metrics).toMatch(/credit_hub_graphql_requests_total\{operation="Health",outcome="ok",service="gateway"\} 1/);
+    expect(metrics).toMatch(/credit_hub_subgraph_fetch_duration_seconds_count\{service="gateway",subgraph="enterprises",outcome="ok"\} 1/);
+    expect(metrics).toContain('process_resident_memory_bytes{service="gateway"}');
   });
 
   it('refuses over-deep or over-aliased operations with QUERY_TOO_COMPLEX before calling subgraphs', async () => {
@@ -58,7 +61,7 @@ describe('gateway', () => {
       expect(reference.startsWith('/'), reference).toBe(true);
       const asset = await fetch(`${base}${reference}`);
       expect(asset.status, reference).toBe(200);
-      expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+      expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(300);
     }
     expect(html).not.toMatch(/https?:\/\/(?!127\.0\.0\.1|localhost)/);
   });
@@ -78,6 +81,10 @@ describe('gateway', () => {
     });
     try {
       const page = await browser.newPage();
+      const blocked: string[] = [];
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) blocked.push(message.text());
+      });
       const external: string[] = [];
       await page.route('**/*', (route) => {
         const url = new URL(route.request().url());
@@ -90,6 +97,7 @@ describe('gateway', () => {
       await page.getByRole('menuitem', { name: 'Profile' }).click();
       await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 15_000 }).toContain(demo.name);
       expect(external).toEqual([]);
+      expect(blocked).toEqual([]);
     } finally {
       await browser.close();
     }

@@ -25,12 +25,14 @@ export function createGatewayAuth(settings: AuthSettings, anonymousTtlSeconds: n
   const anonymousToken = createTokenSource({
     secret: settings.gatewaySecret,
     issuer: gatewayIssuer(settings.issuer),
+    audience: settings.audience,
     sub: 'anonymous',
     role: 'public',
     ttlSeconds: anonymousTtlSeconds,
   });
 
   return async (request: IncomingMessage): Promise<GatewayContext> => {
+    // Always set: the HTTP layer accepts the caller's id or generates one before the context is built.
     const requestId = request.headers['x-request-id'] as string | undefined;
     const token = bearerToken(request.headers.authorization);
     if (!token) {

@@ -16,6 +16,15 @@ const shape = {
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Seconds an anonymous token minted by the gateway stays valid. */
   ANONYMOUS_TOKEN_TTL: z.coerce.number().int().min(10).max(3600).default(120),
+  /** Milliseconds one subgraph fetch may take before that subgraph is reported unavailable. */
+  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Keep-alive connections the gateway holds open to each subgraph. */
+  SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).default(64),
+  /** Serve GraphiQL at /graphiql; default on outside production, off in production. */
+  GRAPHIQL_ENABLED: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 };
 
 /** Validated gateway configuration; `<SUBGRAPH>_URL` points at each subgraph's /graphql. */

@@ -70,7 +70,8 @@ function page(options: GraphiqlOptions): string {
     variables: JSON.stringify({ uscc: options.exampleUscc ?? EXAMPLE_USCC }, null, 2),
     headers: options.exampleToken ? JSON.stringify({ Authorization: `Bearer ${options.exampleToken}` }, null, 2) : '',
   };
-  // `<` is escaped so that nothing in the example text can close the script element.
+  // Data, not code: the page's CSP allows no inline script. `<` is escaped so that nothing in the
+  // example text can close the script element.
   const config = JSON.stringify({ tab }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="zh-CN">
@@ -85,32 +86,59 @@ function page(options: GraphiqlOptions): string {
   <script src="/graphiql/react.production.min.js"></script>
   <script src="/graphiql/react-dom.production.min.js"></script>
   <script src="/graphiql/graphiql.min.js"></script>
-  <script>
-    const config = ${config};
-    const firstVisit = !localStorage.getItem('graphiql:tabState');
-    const fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', location.href).href });
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, {
-        fetcher,
-        // Examples only on a first visit: afterwards GraphiQL restores the analyst's own tabs.
-        ...(firstVisit ? { query: config.tab.query, variables: config.tab.variables } : {}),
-        ...(config.tab.headers ? { headers: config.tab.headers } : {}),
-        defaultEditorToolsVisibility: 'variables',
-        isHeadersEditorEnabled: true,
-        shouldPersistHeaders: true,
-      }),
-    );
-  </script>
+  <script id="graphiql-config" type="application/json">${config}</script>
+  <script src="/graphiql/init.js"></script>
 </body>
 </html>`;
 }
+
+/** Starts GraphiQL with the page's JSON config; a file, so the CSP needs no 'unsafe-inline' script. */
+const INIT_SCRIPT = `const config = JSON.parse(document.getElementById('graphiql-config').textContent);
+const firstVisit = !localStorage.getItem('graphiql:tabState');
+const fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', location.href).href });
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, {
+    fetcher,
+    // Examples only on a first visit: afterwards GraphiQL restores the analyst's own tabs.
+    ...(firstVisit ? { query: config.tab.query, variables: config.tab.variables } : {}),
+    ...(config.tab.headers ? { headers: config.tab.headers } : {}),
+    defaultEditorToolsVisibility: 'variables',
+    isHeadersEditorEnabled: true,
+    shouldPersistHeaders: true,
+  }),
+);
+`;
+
+/**
+ * The GraphiQL page's policy: scripts and styles from this origin only, no inline script;
+ * GraphiQL's editor sets element styles at run time, hence 'unsafe-inline' for styles alone.
+ */
+export const GRAPHIQL_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 export function graphiqlRoutes(options: GraphiqlOptions = {}): Record<string, RouteHandler> {
   const html = page(options);
   const routes: Record<string, RouteHandler> = {
     '/graphiql': (_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-cache',
+        'content-security-policy': GRAPHIQL_CSP,
+      });
       response.end(html);
+    },
+    '/graphiql/init.js': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+      response.end(INIT_SCRIPT);
     },
     '/': (_request, response) => {
       response.writeHead(302, { location: '/graphiql' });

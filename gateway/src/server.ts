@@ -1,17 +1,22 @@
 import { pathToFileURL } from 'node:url';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import {
   authSettingsFromEnv,
   createHttpService,
+  createLogger,
   formatError,
+  isProduction,
   type LimitCheck,
+  type Logger,
   listen,
+  metricsRoute,
   operationResolutionPlugin,
   queryLimits,
   queryLimitsFromEnv,
   type RunningService,
+  requestLogPlugin,
   ServiceMetrics,
   sendJson,
   stopHttp,
@@ -22,7 +27,7 @@ import { clientAddress } from './client-address.ts';
 import { type GatewayEnv, loadGatewayEnv } from './env.ts';
 import { type GraphiqlOptions, graphiqlRoutes } from './graphiql.ts';
 import { CostRateLimiter, rateLimited } from './rate-limit.ts';
-import { clientErrorFromSubgraph, subgraphHttpError } from './subgraph-errors.ts';
+import { SubgraphDataSource, subgraphFetchHistogram } from './subgraph-source.ts';
 import { loadSupergraph, SUBGRAPH_DEFAULTS } from './supergraph.ts';
 
 export interface GatewayOptions {
@@ -31,32 +36,27 @@ export interface GatewayOptions {
   /** Subgraph GraphQL URLs by name, overriding the supergraph's (tests run subgraphs on free ports). */
   subgraphUrls?: Record<string, string>;
   graphiql?: GraphiqlOptions;
+  /** Where the gateway logs; a JSON logger on stdout at LOG_LEVEL by default (tests pass their own). */
+  logger?: Logger;
 }
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningService> {
   const env = options.env ?? loadGatewayEnv();
+  const auth = authSettingsFromEnv(env);
+  const logger = (options.logger ?? createLogger({ level: env.LOG_LEVEL })).child({ service: 'gateway' });
   const urls: Record<string, string> = Object.fromEntries(
     SUBGRAPH_DEFAULTS.map(({ name, url }) => [name, options.subgraphUrls?.[name] ?? env.subgraphUrls[name] ?? url]),
   );
+  const metrics = new ServiceMetrics('gateway');
+  const fetches = subgraphFetchHistogram(metrics);
+  const fetchSettings = { timeoutMs: env.SUBGRAPH_TIMEOUT_MS, maxSockets: env.SUBGRAPH_MAX_SOCKETS };
   const gateway = new ApolloGateway({
     supergraphSdl: loadSupergraph(),
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: urls[name] ?? url,
-        willSendRequest({ request, context }) {
-          if (context.forwardToken) request.http?.headers.set('authorization', `Bearer ${context.forwardToken}`);
-          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
-        },
-        async errorFromResponse(response) {
-          const body = await this.parseBody(response).catch(() => null);
-          return clientErrorFromSubgraph(response.status, body) ?? subgraphHttpError(response.status, name);
-        },
-      }),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name] ?? url ?? '', fetchSettings, logger, fetches),
   });
-  const metrics = new ServiceMetrics('gateway');
   const limits = queryLimits<RequestContext>({
     limits: queryLimitsFromEnv(env),
-    production: env.NODE_ENV === 'production',
+    production: isProduction(env),
     charge: chargeRateLimit(env),
   });
   const apollo = new ApolloServer<RequestContext>({
@@ -65,27 +65,26 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     // Signals are handled once for the whole process (stopOnSignals), in order: HTTP, Apollo, database.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error),
+    formatError: (formatted, error) => formatError(formatted, error, logger),
     parseOptions: limits.parseOptions,
-    plugins: [ApolloServerPluginUsageReportingDisabled(), operationResolutionPlugin(), limits.plugin, metrics.plugin()],
+    plugins: [ApolloServerPluginUsageReportingDisabled(), operationResolutionPlugin(), limits.plugin, metrics.plugin(), requestLogPlugin()],
   });
   await apollo.start();
-  const authenticate = createGatewayAuth(authSettingsFromEnv(env), env.ANONYMOUS_TOKEN_TTL);
+  const graphiqlEnabled = env.GRAPHIQL_ENABLED ?? !isProduction(env);
+  const authenticate = createGatewayAuth(auth, env.ANONYMOUS_TOKEN_TTL);
   const server = createHttpService({
     apollo,
     context: async (request) => ({ ...(await authenticate(request)), clientAddress: clientAddress(request, env.TRUST_PROXY) }),
+    logger,
     routes: {
-      ...graphiqlRoutes(options.graphiql),
+      ...(graphiqlEnabled ? graphiqlRoutes(options.graphiql) : {}),
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', service: 'gateway' }),
       '/readyz': async (_request, response) => {
         const checks = await Promise.all(Object.entries(urls).map(async ([name, url]) => ({ name, ready: await isReady(url) })));
         const ready = checks.every((check) => check.ready);
         sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: checks });
       },
-      '/metrics': (_request, response) => {
-        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-        response.end(metrics.render());
-      },
+      '/metrics': metricsRoute(metrics),
     },
   });
   const url = await listen(server, options.port ?? env.PORT, env.HOST);
@@ -130,13 +129,14 @@ async function isReady(graphqlUrl: string): Promise<boolean> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const logger = createLogger({ service: 'gateway' });
   startGateway().then(
     (gateway) => {
-      console.log(`[gateway] ${gateway.url}/graphql · GraphiQL ${gateway.url}/graphiql`);
-      stopOnSignals(gateway.stop);
+      logger.info({ url: `${gateway.url}/graphql` }, 'started');
+      stopOnSignals(gateway.stop, logger);
     },
     (error) => {
-      console.error('[gateway] failed to start', error);
+      logger.fatal({ err: error }, 'failed to start');
       process.exit(1);
     },
   );

@@ -29,9 +29,3 @@ export function clientErrorFromSubgraph(status: number, body: unknown): GraphQLE
     },
   });
 }
-
-/** Any other non-2xx answer: the status and the subgraph's name, never its URL or body. */
-export function subgraphHttpError(status: number, subgraph: string): GraphQLError {
-  const code = status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : undefined;
-  return new GraphQLError(`subgraph ${subgraph} answered HTTP ${status}`, { extensions: code ? { code } : {} });
-}

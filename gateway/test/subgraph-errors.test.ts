@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientErrorFromSubgraph, subgraphHttpError } from '../src/subgraph-errors.ts';
+import { clientErrorFromSubgraph } from '../src/subgraph-errors.ts';
 
 describe("a subgraph's HTTP 400", () => {
   it('keeps BAD_USER_INPUT with its field and reason', () => {
@@ -28,12 +28,5 @@ describe("a subgraph's HTTP 400", () => {
     [400, null],
   ])('leaves status %i with %j to the generic error', (status, body) => {
     expect(clientErrorFromSubgraph(status, body)).toBeNull();
-  });
-
-  it('names the subgraph but never its URL', () => {
-    const error = subgraphHttpError(502, 'sanctions');
-    expect(error.message).toBe('subgraph sanctions answered HTTP 502');
-    expect(JSON.stringify(error.extensions)).not.toContain('http://');
-    expect(subgraphHttpError(401, 'sanctions').extensions.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, DatabaseKind } from '@credit-hub/db';
+import type { Database, DatabaseKind, TestDatabase } from '@credit-hub/db';
 import { type GraphiqlOptions, loadGatewayEnv, startGateway } from '@credit-hub/gateway';
-import type { RunningService } from '@credit-hub/subgraph-kit';
+import { createLogger, type DestinationStream, type LogLevel, type RunningService } from '@credit-hub/subgraph-kit';
 import { mintDevToken, type TokenRequest } from '../../scripts/dev-tokens.ts';
 import { SUBGRAPHS } from '../../scripts/subgraphs.ts';
 
@@ -15,7 +15,7 @@ export interface Stack {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
-  databases: Record<string, Database<any>>;
+  databases: Record<string, TestDatabase<any>>;
   /** POSTs an operation to the gateway (or to `url`), with a bearer token when given. */
   query<T = Record<string, unknown>>(
     query: string,
@@ -30,7 +30,7 @@ export interface Stack {
   registerEnterprise(uscc: string, input?: Record<string, unknown>): Promise<void>;
   /** The open database of one subgraph (to seed it or read its statement counter). */
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
-  database<TDatabase extends Database<any> = Database<any>>(name: string): TDatabase;
+  database<TDatabase extends Database<any> = TestDatabase<any>>(name: string): TDatabase;
   /** SQL statements each subgraph ran while `work` ran. */
   countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: Record<string, number> }>;
   stop(): Promise<void>;
@@ -56,6 +56,8 @@ export const TEST_ENV = {
   AUTH_JWT_ISSUER: 'credit-hub',
   HOST: '127.0.0.1',
   SEED_DEMO: 'false',
+  // Faults tests provoke on purpose still show; pass `logs` (and LOG_LEVEL) to read every line.
+  LOG_LEVEL: 'warn',
 } as const;
 
 /**
@@ -69,18 +71,21 @@ export interface StackOptions {
   graphiql?: GraphiqlOptions;
   /** Fixed "today" passed to every subgraph with date rules (tests of publication periods). */
   today?: () => string;
+  /** Where every service's JSON log lines go (stdout by default); see `captureLogs`. */
+  logs?: DestinationStream;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const env: Record<string, string> = { ...TEST_ENV, ...options.env };
   const kind = options.kind ?? 'pglite';
+  const logger = createLogger({ level: env.LOG_LEVEL as LogLevel, ...(options.logs ? { destination: options.logs } : {}) });
   const services: RunningService[] = [];
   const databases: Stack['databases'] = {};
   try {
     for (const subgraph of SUBGRAPHS) {
       const database = await subgraph.openTestDatabase(kind);
       databases[subgraph.name] = database;
-      const service = await subgraph.start({ port: 0, env, database, ...(options.today ? { today: options.today } : {}) });
+      const service = await subgraph.start({ port: 0, env, database, logger, ...(options.today ? { today: options.today } : {}) });
       services.push(service);
       // Later subgraphs reach earlier ones as clients (e.g. an enterprise's registered region).
       Object.assign(env, { [`${subgraph.name.toUpperCase()}_URL`]: `${service.url}/graphql` });
@@ -90,6 +95,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       port: 0,
       subgraphUrls,
       env: loadGatewayEnv(env),
+      logger,
       ...(options.graphiql ? { graphiql: options.graphiql } : {}),
     });
     services.push(gateway);

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertInChunks } from './bulk-insert.ts';
-import type { Database } from './database.ts';
+import type { TestDatabase } from './database.ts';
 import { anyOfKeys, preparedPerDatabase } from './prepared.ts';
 import { openTestDatabase, testDatabaseKinds } from './test-databases.ts';
 
@@ -11,7 +11,7 @@ const things = pgTable('things', { id: integer('id').primaryKey(), label: text('
 const migrationsFolder = fileURLToPath(new URL('../test-fixtures/migrations', import.meta.url));
 
 describe.each(testDatabaseKinds())('database factory (%s)', (kind) => {
-  let database: Database<{ things: typeof things }>;
+  let database: TestDatabase<{ things: typeof things }>;
   beforeAll(async () => {
     database = await openTestDatabase(kind, { schemaName: 'fixture', schema: { things }, migrationsFolder });
   });

@@ -28,13 +28,19 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
   maxConnections?: number;
   /** Drop the schema on close: for tests that make a throwaway schema in a shared server. */
   dropSchemaOnClose?: boolean;
+  /** Count the SQL statements drizzle sends (tests): off by default, so production keeps none. */
+  countStatements?: boolean;
 }
 
-export interface Database<TSchema extends Record<string, unknown>> {
+export interface Database<
+  TSchema extends Record<string, unknown>,
+  TStatements extends StatementCounter | undefined = StatementCounter | undefined,
+> {
   db: Db<TSchema>;
   kind: DatabaseKind;
   schemaName: string;
-  statements: StatementCounter;
+  /** Present only when opened with `countStatements` (every test database). */
+  statements: TStatements;
   /** Cheap round trip for readiness probes. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +50,9 @@ const quoteIdentifier = (name: string): string => {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe schema name: ${name}`);
   return `"${name}"`;
 };
+
+/** A database that counts its statements: what every test database is. */
+export type TestDatabase<TSchema extends Record<string, unknown>> = Database<TSchema, StatementCounter>;
 
 /**
  * Opens a subgraph's own database: its own PostgreSQL schema (search_path pinned to it, so the
@@ -61,13 +70,13 @@ async function openPglite<TSchema extends Record<string, unknown>>(options: Open
   const schema = quoteIdentifier(options.schemaName);
   // PGlite is one session, so a session-level search_path holds for every later statement.
   await client.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema};`);
-  const statements = new StatementCounter();
-  const db = drizzlePglite({ client, schema: options.schema, logger: statements });
+  const statements = options.countStatements ? new StatementCounter() : undefined;
+  const db = drizzlePglite({ client, schema: options.schema, logger: statements ?? false });
   await migratePglite(db, {
     migrationsFolder: options.migrationsFolder,
     migrationsSchema: options.schemaName,
   });
-  statements.reset();
+  statements?.reset();
   return {
     db: db as unknown as Db<TSchema>,
     kind: 'pglite',
@@ -94,8 +103,8 @@ async function openPostgres<TSchema extends Record<string, unknown>>(
     connection,
     onnotice: () => {},
   });
-  const statements = new StatementCounter();
-  const db = drizzlePostgres({ client, schema: options.schema, logger: statements });
+  const statements = options.countStatements ? new StatementCounter() : undefined;
+  const db = drizzlePostgres({ client, schema: options.schema, logger: statements ?? false });
   return {
     db: db as unknown as Db<TSchema>,
     kind: 'postgres',

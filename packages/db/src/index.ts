@@ -5,6 +5,7 @@ export {
   type Db,
   type OpenDatabaseOptions,
   openDatabase,
+  type TestDatabase,
 } from './database.ts';
 export * from './like-pattern.ts';
 export { anyOfKeys, preparedPerDatabase } from './prepared.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Database, type DatabaseKind, type OpenDatabaseOptions, openDatabase } from './database.ts';
+import { type DatabaseKind, type OpenDatabaseOptions, openDatabase, type TestDatabase } from './database.ts';
 
 /**
  * The database back-ends tests run against: always PGlite; PostgreSQL as well when DATABASE_URL
@@ -15,16 +15,24 @@ export function testDatabaseKinds(): DatabaseKind[] {
  */
 export function openTestDatabase<TSchema extends Record<string, unknown>>(
   kind: DatabaseKind,
-  options: Omit<OpenDatabaseOptions<TSchema>, 'url' | 'dataDir' | 'dropSchemaOnClose'>,
-): Promise<Database<TSchema>> {
-  if (kind === 'pglite') return openDatabase(options);
+  options: Omit<OpenDatabaseOptions<TSchema>, 'url' | 'dataDir' | 'dropSchemaOnClose' | 'countStatements'>,
+): Promise<TestDatabase<TSchema>> {
+  const counted = async (opening: ReturnType<typeof openDatabase<TSchema>>) => {
+    const database = await opening;
+    if (!database.statements) throw new Error('a test database counts its statements');
+    return database as TestDatabase<TSchema>;
+  };
+  if (kind === 'pglite') return counted(openDatabase({ ...options, countStatements: true }));
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is required for PostgreSQL tests');
-  return openDatabase({
-    ...options,
-    url,
-    maxConnections: 4,
-    schemaName: `${options.schemaName}_test_${randomBytes(4).toString('hex')}`,
-    dropSchemaOnClose: true,
-  });
+  return counted(
+    openDatabase({
+      ...options,
+      countStatements: true,
+      url,
+      maxConnections: 4,
+      schemaName: `${options.schemaName}_test_${randomBytes(4).toString('hex')}`,
+      dropSchemaOnClose: true,
+    }),
+  );
 }

@@ -124,6 +124,7 @@ export function enterpriseDirectoryFromEnv(
     token: createTokenSource({
       secret: auth.gatewaySecret,
       issuer: serviceIssuer(auth.issuer),
+      audience: auth.audience,
       sub: `service:${name}`,
       role: 'service',
       ttlSeconds: 300,

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { GraphQLError } from 'graphql';
+import type { Logger } from './logger.ts';
 import { boundMessage } from './text-preview.ts';
 
 /** The error codes of the public contract (ARCHITECTURE.md): clients switch on these. */
@@ -50,20 +52,35 @@ const PUBLIC_CODES = new Set<string>([
 ]);
 
 /**
- * Apollo `formatError`: errors we raised on purpose pass through; anything else (a database
- * failure, a bug) is logged and replaced by a generic message, so no SQL or stack leaks out.
+ * The gateway cannot reach or get an answer from `subgraph` in time. Names the subgraph only: its
+ * URL, host and port are internal and stay in the log.
  */
-export function formatError(
-  formatted: { message: string; extensions?: Record<string, unknown> },
-  error: unknown,
-  log: (message: string, error: unknown) => void = (message, cause) => console.error(message, cause),
-) {
+export const subgraphUnavailable = (subgraph: string) =>
+  codedError('SUBGRAPH_UNAVAILABLE', `the ${subgraph} service is unavailable (${subgraph} 服务暂不可用)`, { subgraph });
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const INTERNAL_MESSAGE = 'internal error (内部错误)';
+
+/**
+ * Apollo `formatError`: errors we raised on purpose pass through; anything else (a database
+ * failure, a bug) is logged with a fresh `errorId` and replaced by a generic message carrying the
+ * same id, so no SQL, URL or stack leaks out and support can still find the log line. An internal
+ * error a subgraph already reported keeps the subgraph's id (its log line has the details).
+ */
+export function formatError(formatted: { message: string; extensions?: Record<string, unknown> }, error: unknown, logger: Logger) {
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const { stacktrace: _drop, http: _http, ...extensions } = formatted.extensions ?? {};
     // graphql-js repeats a whole variable value in its coercion messages: a 900 KB string would come back whole.
     return { ...formatted, message: boundMessage(formatted.message), extensions };
   }
-  log('unexpected error while executing a request', error);
-  return { ...formatted, message: 'internal error (内部错误)', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  const reported = formatted.extensions?.errorId;
+  if (code === 'INTERNAL_SERVER_ERROR' && typeof reported === 'string' && UUID.test(reported)) {
+    const subgraph = formatted.extensions?.serviceName;
+    logger.warn({ errorId: reported, subgraph }, 'a subgraph reported an internal error');
+    return { ...formatted, message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId: reported } };
+  }
+  const errorId = randomUUID();
+  logger.error({ errorId, err: error }, 'unexpected error while executing a request');
+  return { ...formatted, message: INTERNAL_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } };
 }

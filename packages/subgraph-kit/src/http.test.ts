@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { describe, expect, it } from 'vitest';
 import { createHttpService, listen } from './http.ts';
+import { createLogger } from './logger.ts';
 import { stopHttp } from './server.ts';
 
 describe('draining on stop', () => {
@@ -11,6 +12,7 @@ describe('draining on stop', () => {
     const server = createHttpService({
       apollo,
       context: async () => ({}),
+      logger: createLogger({ level: 'silent' }),
       routes: {
         '/slow': async (_request, response) => {
           await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import type { Logger } from './logger.ts';
+import { attachRequestLogFields, type RequestLogFields, requestIdOf } from './request-log.ts';
+import { securityHeaders } from './security-headers.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -11,6 +14,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   context: (request: IncomingMessage) => Promise<TContext>;
   /** Extra routes by path (health, readiness, metrics, GraphiQL). */
   routes?: Record<string, RouteHandler>;
+  /** One line per request: request id, caller role, operation, status, duration. */
+  logger: Logger;
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -24,11 +29,17 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
  * routes, GraphiQL and /graphql share one small handler in the gateway and in every subgraph.
  */
 export function createHttpService<TContext extends BaseContext>(options: HttpServiceOptions<TContext>): Server {
-  const { apollo, context, routes = {} } = options;
+  const { apollo, context, routes = {}, logger } = options;
   const server = createServer(async (request, response) => {
     const settled = trackInFlight(server);
+    const started = process.hrtime.bigint();
+    // Set on the incoming headers too, so the context (and the gateway's subgraph fetches) see it.
+    const fields: RequestLogFields = { requestId: requestIdOf(request) };
+    request.headers['x-request-id'] = fields.requestId;
+    response.setHeader('x-request-id', fields.requestId);
+    for (const [name, value] of Object.entries(securityHeaders)) response.setHeader(name, value);
+    const url = requestUrl(request);
     try {
-      const url = new URL(request.url ?? '/', 'http://localhost');
       const route = routes[url.pathname];
       if (route) return await route(request, response);
       if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
@@ -39,7 +50,13 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
       }
       const result = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method?.toUpperCase() ?? 'GET', headers, search: url.search, body },
-        context: () => context(request),
+        context: async () => {
+          const value = await context(request);
+          const role = (value as { caller?: { role?: string } }).caller?.role;
+          if (role) fields.role = role;
+          attachRequestLogFields(value, fields);
+          return value;
+        },
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;
@@ -52,15 +69,34 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
         if (error.status === 413) response.setHeader('connection', 'close');
         return sendJson(response, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
       }
-      console.error('request failed outside GraphQL execution', error);
+      logger.error({ requestId: fields.requestId, err: error }, 'request failed outside GraphQL execution');
       if (!response.headersSent) sendJson(response, 500, { errors: [{ message: 'internal error' }] });
       else response.end();
     } finally {
       settled();
+      const line = {
+        ...fields,
+        method: request.method,
+        path: url.pathname.length <= 64 ? url.pathname : `${url.pathname.slice(0, 64)}…`,
+        status: response.statusCode,
+        durationMs: Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100,
+      };
+      // Probes and scrapes arrive every few seconds: only GraphQL requests are worth an info line.
+      if (url.pathname === '/graphql') logger.info(line, 'request');
+      else logger.debug(line, 'request');
     }
   });
   server.keepAliveTimeout = 65_000;
   return server;
+}
+
+/** The request's URL; a request line that is not a valid path is treated as an unknown path. */
+function requestUrl(request: IncomingMessage): URL {
+  try {
+    return new URL(request.url ?? '/', 'http://localhost');
+  } catch {
+    return new URL('/invalid-request-target', 'http://localhost');
+  }
 }
 
 /**

@@ -4,11 +4,12 @@ import { createTokenVerifier } from './auth/tokens.ts';
 import { createContextFactory, type SubgraphContext } from './context.ts';
 import { type AuthEnv, authSettingsFromEnv } from './env.ts';
 import { type QueryLimitsEnv, queryLimitsFromEnv } from './limits/config.ts';
+import { createLogger, type Logger, type LogLevel } from './logger.ts';
 import { type RunningService, startSubgraphServer, stopOnSignals } from './server.ts';
 
 export interface LaunchOptions<TContext extends SubgraphContext> {
   name: string;
-  env: AuthEnv & QueryLimitsEnv & { HOST: string; SEED_DEMO: boolean; SEED_ENTERPRISES: number };
+  env: AuthEnv & QueryLimitsEnv & { HOST: string; SEED_DEMO: boolean; SEED_ENTERPRISES: number; LOG_LEVEL: LogLevel };
   port: number;
   schema: GraphQLSchema;
   database: { ping(): Promise<void>; close(): Promise<void> };
@@ -19,6 +20,8 @@ export interface LaunchOptions<TContext extends SubgraphContext> {
   demo: { isEmpty: () => Promise<boolean>; seed: (enterprises: number) => Promise<unknown> };
   /** Facts /readyz reports beside the status; their `warnings` are also logged at start-up. */
   readyDetails?: () => Record<string, unknown> & { warnings?: readonly string[] };
+  /** Where the service logs; a JSON logger on stdout at LOG_LEVEL by default (tests pass their own). */
+  logger?: Logger | undefined;
 }
 
 /**
@@ -28,8 +31,9 @@ export interface LaunchOptions<TContext extends SubgraphContext> {
  */
 export async function launchSubgraph<TContext extends SubgraphContext>(options: LaunchOptions<TContext>): Promise<RunningService> {
   const { env, database } = options;
+  const logger = (options.logger ?? createLogger({ level: env.LOG_LEVEL })).child({ service: options.name });
   if (env.SEED_DEMO && (await options.demo.isEmpty())) {
-    console.log(`[${options.name}] seeding demo data for ${env.SEED_ENTERPRISES} enterprises…`);
+    logger.info({ enterprises: env.SEED_ENTERPRISES }, 'seeding demo data');
     await options.demo.seed(env.SEED_ENTERPRISES);
   }
   for (const warning of options.readyDetails?.().warnings ?? []) console.warn(`[${options.name}] ${warning}`);
@@ -44,19 +48,22 @@ export async function launchSubgraph<TContext extends SubgraphContext>(options: 
     ready: () => database.ping(),
     readyDetails: options.readyDetails,
     close: () => (options.ownsDatabase ? database.close() : Promise.resolve()),
+    logger,
   });
 }
 
 /** Entry point: when `moduleUrl` is the script node was started with, start and stop on signals. */
 export function runWhenMain(moduleUrl: string, name: string, start: () => Promise<RunningService & { database: { kind: string } }>): void {
   if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  // Start-up messages only; the service logs through its own logger once it runs.
+  const logger = createLogger({ service: name });
   start().then(
     (service) => {
-      console.log(`[${name}] ${service.url}/graphql (${service.database.kind})`);
-      stopOnSignals(service.stop);
+      logger.info({ url: `${service.url}/graphql`, database: service.database.kind }, 'started');
+      stopOnSignals(service.stop, logger);
     },
     (error) => {
-      console.error(`[${name}] failed to start`, error);
+      logger.fatal({ err: error }, 'failed to start');
       process.exit(1);
     },
   );

@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { describe, expect, it } from 'vitest';
 import { createHttpService, listen } from './http.ts';
+import { createLogger } from './logger.ts';
 import { ServiceMetrics } from './metrics.ts';
 import { healthRoutes, stopHttp } from './server.ts';
 
@@ -15,8 +16,9 @@ describe('/readyz details', () => {
   ] as const)('reports readiness %s', async (_label, details, extra) => {
     const apollo = new ApolloServer({ typeDefs: 'type Query { ok: Boolean }', stopOnTerminationSignals: false });
     await apollo.start();
-    const routes = healthRoutes('test', async () => {}, new ServiceMetrics('test'), details);
-    const server = createHttpService({ apollo, context: async () => ({}), routes });
+    const logger = createLogger({ level: 'silent' });
+    const routes = healthRoutes('test', async () => {}, new ServiceMetrics('test'), logger, details);
+    const server = createHttpService({ apollo, context: async () => ({}), routes, logger });
     const url = await listen(server, 0, '127.0.0.1');
     try {
       const response = await fetch(`${url}/readyz`);

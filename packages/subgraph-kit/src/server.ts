@@ -8,8 +8,10 @@ import { formatError } from './errors.ts';
 import { createHttpService, listen, type RouteHandler, requestsSettled, sendJson } from './http.ts';
 import type { QueryLimits } from './limits/config.ts';
 import { queryLimits } from './limits/plugin.ts';
+import type { Logger } from './logger.ts';
 import { ServiceMetrics } from './metrics.ts';
 import { operationResolutionPlugin } from './operation-resolution.ts';
+import { requestLogPlugin } from './request-log.ts';
 
 export interface RunningService {
   name: string;
@@ -34,6 +36,7 @@ export interface SubgraphServerOptions<TContext extends SubgraphContext> {
   readyDetails?: () => Record<string, unknown>;
   /** Closes what the service owns (database) after the HTTP server has drained. */
   close: () => Promise<void>;
+  logger: Logger;
 }
 
 /**
@@ -43,6 +46,7 @@ export interface SubgraphServerOptions<TContext extends SubgraphContext> {
 export async function startSubgraphServer<TContext extends SubgraphContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningService> {
+  const { logger } = options;
   const metrics = new ServiceMetrics(options.name);
   const limits = queryLimits<TContext>({ limits: options.limits, production: options.production });
   const apollo = new ApolloServer<TContext>({
@@ -51,15 +55,16 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     // Signals are handled once for the whole process (stopOnSignals), in order: HTTP, Apollo, database.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error),
+    formatError: (formatted, error) => formatError(formatted, error, logger),
     parseOptions: limits.parseOptions,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), operationResolutionPlugin(), limits.plugin, metrics.plugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), operationResolutionPlugin(), limits.plugin, metrics.plugin(), requestLogPlugin()],
   });
   await apollo.start();
   const server = createHttpService({
     apollo,
     context: options.context,
-    routes: healthRoutes(options.name, options.ready, metrics, options.readyDetails),
+    routes: healthRoutes(options.name, options.ready, metrics, logger, options.readyDetails),
+    logger,
   });
   const url = await listen(server, options.port, options.host);
   return {
@@ -77,6 +82,7 @@ export function healthRoutes(
   name: string,
   ready: () => Promise<void>,
   metrics: ServiceMetrics,
+  logger: Logger,
   details?: () => Record<string, unknown>,
 ): Record<string, RouteHandler> {
   return {
@@ -86,13 +92,21 @@ export function healthRoutes(
         await ready();
         sendJson(response, 200, { status: 'ready', service: name, ...(details ? { details: details() } : {}) });
       } catch (error) {
-        sendJson(response, 503, { status: 'not ready', service: name, reason: (error as Error).message });
+        // The reason (a driver message naming the database host) goes to the log, not the probe.
+        logger.warn({ err: error }, 'readiness check failed');
+        sendJson(response, 503, { status: 'not ready', service: name, reason: 'database unreachable' });
       }
     },
-    '/metrics': (_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-      response.end(metrics.render());
-    },
+    '/metrics': metricsRoute(metrics),
+  };
+}
+
+/** Prometheus scrape of one service's registry. */
+export function metricsRoute(metrics: ServiceMetrics): RouteHandler {
+  return async (_request, response) => {
+    const body = await metrics.render();
+    response.writeHead(200, { 'content-type': metrics.contentType });
+    response.end(body);
   };
 }
 
@@ -116,16 +130,16 @@ export async function stopHttp(server: Server | undefined, graceMs = 10_000): Pr
  * SIGTERM/SIGINT: drain and exit. Used by every service's entry point and by `npm start`, so
  * Ctrl-C and a container stop both end cleanly (PGlite flushes its data directory on close).
  */
-export function stopOnSignals(stop: () => Promise<void>): void {
+export function stopOnSignals(stop: () => Promise<void>, logger: Logger): void {
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping…`);
+    logger.info({ signal }, 'stopping');
     stop().then(
       () => process.exit(0),
       (error) => {
-        console.error('clean stop failed', error);
+        logger.error({ err: error }, 'clean stop failed');
         process.exit(1);
       },
     );

@@ -3,6 +3,7 @@ import { mintToken } from './auth/tokens.ts';
 export interface TokenSourceOptions {
   secret: string;
   issuer: string;
+  audience: string;
   sub: string;
   role: string;
   /** Seconds each minted token lives; a new one is minted when half of that has passed. */

@@ -1,13 +1,22 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { bearerToken, createTokenVerifier, gatewayIssuer, mintToken } from './auth/tokens.ts';
+import { authSettingsFromEnv } from './env.ts';
 
-const settings = { jwtSecret: 'unit-test-secret-0123456789', issuer: 'credit-hub', gatewaySecret: 'gateway-secret-0123456789' };
+const settings = {
+  jwtSecret: 'unit-test-secret-0123456789',
+  issuer: 'credit-hub',
+  audience: 'credit-hub',
+  maxTokenLifetime: 24 * 3600,
+  gatewaySecret: 'gateway-secret-0123456789',
+};
 const verify = createTokenVerifier(settings);
+const encoded = (secret: string) => new TextEncoder().encode(secret);
 const mint = (claims: Partial<Parameters<typeof mintToken>[0]> = {}) =>
   mintToken({
     secret: settings.jwtSecret,
     issuer: settings.issuer,
+    audience: settings.audience,
     sub: 'u1',
     role: 'regulator',
     region: '140800',
@@ -45,6 +54,54 @@ describe('token verification', () => {
     ['regulator without region', () => mint({ region: undefined })],
     ['malformed region', () => mint({ region: '1408' })],
     ['garbage', async () => 'not.a.jwt'],
+    ['wrong audience', () => mint({ audience: 'another-service' })],
+    [
+      'no audience',
+      () =>
+        new SignJWT({ role: 'analyst' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuer('credit-hub')
+          .setSubject('x')
+          .setIssuedAt()
+          .setExpirationTime('5m')
+          .sign(encoded(settings.jwtSecret)),
+    ],
+    ['a lifetime over the maximum', () => mint({ expiresIn: 24 * 3600 + 60 })],
+    [
+      'exp in 2100 without iat',
+      () =>
+        new SignJWT({ role: 'analyst' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuer('credit-hub')
+          .setAudience('credit-hub')
+          .setSubject('x')
+          .setExpirationTime(Math.floor(Date.UTC(2100, 0, 1) / 1000))
+          .sign(encoded(settings.jwtSecret)),
+    ],
+    [
+      'exp in 2100 with a recent iat',
+      () =>
+        new SignJWT({ role: 'analyst' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuer('credit-hub')
+          .setAudience('credit-hub')
+          .setSubject('x')
+          .setIssuedAt()
+          .setExpirationTime(Math.floor(Date.UTC(2100, 0, 1) / 1000))
+          .sign(encoded(settings.jwtSecret)),
+    ],
+    [
+      'iat in the future',
+      () =>
+        new SignJWT({ role: 'analyst' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setIssuer('credit-hub')
+          .setAudience('credit-hub')
+          .setSubject('x')
+          .setIssuedAt(Math.floor(Date.now() / 1000) + 3600)
+          .setExpirationTime(Math.floor(Date.now() / 1000) + 7200)
+          .sign(encoded(settings.jwtSecret)),
+    ],
     [
       'no exp',
       () =>
@@ -63,10 +120,23 @@ describe('token verification', () => {
     expect(await rejection(await make())).toBe('UNAUTHENTICATED');
   });
 
+  it('accepts a lifetime just under the maximum, and a token without iat that expires in time', async () => {
+    expect((await verify(await mint({ expiresIn: 24 * 3600 - 10 }))).sub).toBe('u1');
+    const noIat = await new SignJWT({ role: 'analyst' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('credit-hub')
+      .setAudience('credit-hub')
+      .setSubject('no-iat')
+      .setExpirationTime('1h')
+      .sign(encoded(settings.jwtSecret));
+    expect((await verify(noIat)).sub).toBe('no-iat');
+  });
+
   it('accepts the gateway-minted anonymous token only with the gateway secret', async () => {
     const anonymous = await mintToken({
       secret: settings.gatewaySecret,
       issuer: gatewayIssuer('credit-hub'),
+      audience: 'credit-hub',
       sub: 'anonymous',
       role: 'public',
       expiresIn: 60,
@@ -75,6 +145,7 @@ describe('token verification', () => {
     const forged = await mintToken({
       secret: settings.jwtSecret,
       issuer: gatewayIssuer('credit-hub'),
+      audience: 'credit-hub',
       sub: 'anonymous',
       role: 'public',
       expiresIn: 60,
@@ -95,6 +166,59 @@ describe('token verification', () => {
     expect(bearerToken('Bearer abc')).toBe('abc');
     expect(() => bearerToken('Basic abc')).toThrow();
   });
+
+  it.each([[''], ['   '], ['Bearer'], ['Bearer '], ['Bearer a b'], ['Basic abc']])(
+    'refuses the Authorization header %j instead of reading it as anonymous',
+    (header) => {
+      let code: unknown;
+      try {
+        bearerToken(header);
+      } catch (error) {
+        code = (error as { extensions?: { code?: string } }).extensions?.code;
+      }
+      expect(code).toBe('UNAUTHENTICATED');
+    },
+  );
+});
+
+describe('auth settings in production mode', () => {
+  const base = { NODE_ENV: 'production' as const, AUTH_JWT_ISSUER: 'credit-hub', AUTH_JWT_AUDIENCE: 'credit-hub' };
+  const strong = 'a-production-secret-of-at-least-32-bytes!';
+  const strongGateway = 'another-production-secret-of-32-bytes+';
+  const problem = (env: Parameters<typeof authSettingsFromEnv>[0]) => {
+    try {
+      authSettingsFromEnv(env);
+      return 'started';
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+
+  it('refuses to start without a caller key or a gateway secret', () => {
+    expect(problem(base)).toMatch(/AUTH_JWKS_URL or AUTH_JWT_SECRET is required/);
+    expect(problem({ ...base, AUTH_JWT_SECRET: strong })).toMatch(/AUTH_GATEWAY_SECRET is required/);
+  });
+
+  it('refuses the development secret and short secrets', () => {
+    const dev = 'credit-hub-development-secret-do-not-use-in-production';
+    expect(problem({ ...base, AUTH_JWT_SECRET: dev, AUTH_GATEWAY_SECRET: strongGateway })).toMatch(/must not be the development secret/);
+    expect(problem({ ...base, AUTH_JWT_SECRET: 'short-but-16-bytes!', AUTH_GATEWAY_SECRET: strongGateway })).toMatch(/at least 32 bytes/);
+    expect(problem({ ...base, AUTH_JWT_SECRET: strong, AUTH_GATEWAY_SECRET: 'short-but-16-bytes!' })).toMatch(
+      /AUTH_GATEWAY_SECRET must be at least 32/,
+    );
+  });
+
+  it('starts with real secrets, or a JWKS URL and no HS256 caller secret at all', () => {
+    const settings = authSettingsFromEnv({ ...base, AUTH_JWT_SECRET: strong, AUTH_GATEWAY_SECRET: strongGateway });
+    expect(settings).toMatchObject({ production: true, jwtSecret: strong, maxTokenLifetime: 12 * 3600 });
+    const jwks = authSettingsFromEnv({ ...base, AUTH_JWKS_URL: 'https://idp.example/jwks.json', AUTH_GATEWAY_SECRET: strongGateway });
+    expect(jwks.jwtSecret).toBeUndefined();
+  });
+
+  it('switches on with CREDIT_HUB_MODE=production too, and lets development fall back to the dev secret', () => {
+    expect(problem({ ...base, NODE_ENV: 'development', CREDIT_HUB_MODE: 'production' })).toMatch(/required in production/);
+    expect(authSettingsFromEnv({ ...base, NODE_ENV: 'development' })).toMatchObject({ production: false, maxTokenLifetime: 24 * 3600 });
+  });
 });
 
 describe('production tokens through a JWKS URL', () => {
@@ -114,6 +238,7 @@ describe('production tokens through a JWKS URL', () => {
       const signed = await new SignJWT({ role: 'analyst' })
         .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
         .setIssuer('credit-hub')
+        .setAudience('credit-hub')
         .setSubject('idp-user')
         .setExpirationTime('5m')
         .sign(privateKey);

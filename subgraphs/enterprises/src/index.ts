@@ -1,4 +1,9 @@
-export { type EnterprisesDatabase, openEnterprisesDatabase, openEnterprisesTestDatabase } from './db/client.ts';
+export {
+  type EnterprisesDatabase,
+  type EnterprisesTestDatabase,
+  openEnterprisesDatabase,
+  openEnterprisesTestDatabase,
+} from './db/client.ts';
 export { loadEnv, SUBGRAPH_NAME } from './env.ts';
 export { schema } from './schema/index.ts';
 export { seedEnterprises } from './seed.ts';

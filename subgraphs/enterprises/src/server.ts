@@ -1,4 +1,4 @@
-import { launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
+import { type Logger, launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
 import { createContext } from './context.ts';
 import { type EnterprisesDatabase, openEnterprisesDatabase } from './db/client.ts';
@@ -14,6 +14,8 @@ export interface StartOptions {
   database?: EnterprisesDatabase;
   /** Fixed "today" (tests of date rules); read once per request. */
   today?: () => string;
+  /** Where the service logs (tests capture it); stdout at LOG_LEVEL by default. */
+  logger?: Logger;
 }
 
 export async function startEnterprisesSubgraph(options: StartOptions = {}): Promise<RunningService & { database: EnterprisesDatabase }> {
@@ -26,6 +28,7 @@ export async function startEnterprisesSubgraph(options: StartOptions = {}): Prom
     schema,
     database,
     ownsDatabase: !options.database,
+    logger: options.logger,
     demo: {
       isEmpty: async () => (await countSeededEnterprises(database.db)) === 0,
       seed: (count) => seedEnterprises(database.db, count),

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countEnterprises, searchEnterprises, searchEnterprisesQuery } from '../src/data/enterprise-store.ts';
 import { fragmentGrams, nameGrams } from '../src/data/name-grams.ts';
-import { type EnterprisesDatabase, openEnterprisesTestDatabase } from '../src/db/client.ts';
+import { type EnterprisesTestDatabase, openEnterprisesTestDatabase } from '../src/db/client.ts';
 import { seedEnterprises } from '../src/seed.ts';
 
 describe('name grams', () => {
@@ -15,7 +15,7 @@ describe('name grams', () => {
 });
 
 describe.each(testDatabaseKinds())('Chinese name search (%s)', (kind) => {
-  let database: EnterprisesDatabase;
+  let database: EnterprisesTestDatabase;
 
   beforeAll(async () => {
     database = await openEnterprisesTestDatabase(kind);

@@ -1,12 +1,12 @@
 import { testDatabaseKinds } from '@credit-hub/db';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EnterprisesDatabase, openEnterprisesTestDatabase } from '../src/db/client.ts';
+import { type EnterprisesTestDatabase, openEnterprisesTestDatabase } from '../src/db/client.ts';
 import { annualReports, enterprises, formerNames } from '../src/db/schema.ts';
 import { seedEnterprises } from '../src/seed.ts';
 
 describe.each(testDatabaseKinds())('seeding (%s)', (kind) => {
-  let database: EnterprisesDatabase;
+  let database: EnterprisesTestDatabase;
   beforeAll(async () => {
     database = await openEnterprisesTestDatabase(kind);
   });

@@ -1,4 +1,4 @@
-export { type LicensesDatabase, openLicensesDatabase, openLicensesTestDatabase } from './db/client.ts';
+export { type LicensesDatabase, type LicensesTestDatabase, openLicensesDatabase, openLicensesTestDatabase } from './db/client.ts';
 export { loadEnv, rulesFromEnv, SUBGRAPH_NAME } from './env.ts';
 export { schema } from './schema/index.ts';
 export { equipmentRegistrationsFor, licensesFor } from './seed/records.ts';

@@ -4,7 +4,7 @@ import { ANONYMOUS, type Caller, createStaticEnterpriseDirectory } from '@credit
 import { UsccAllowList } from '@credit-hub/uscc';
 import { type ExecutionResult, graphql } from 'graphql';
 import { createContext } from '../src/context.ts';
-import { type LicensesDatabase, openLicensesTestDatabase } from '../src/db/client.ts';
+import { type LicensesTestDatabase, openLicensesTestDatabase } from '../src/db/client.ts';
 import { DEFAULT_LICENSE_RULES } from '../src/rules/config.ts';
 import { schema } from '../src/schema/index.ts';
 
@@ -37,7 +37,7 @@ export const callers = {
 export const testEnterprises = createStaticEnterpriseDirectory([], (uscc) => ({ uscc, regionCode: uscc.slice(2, 8), status: 'ACTIVE' }));
 
 export interface Harness {
-  database: LicensesDatabase;
+  database: LicensesTestDatabase;
   run<T = Record<string, unknown>>(source: string, variables?: Record<string, unknown>, caller?: Caller): Promise<ExecutionResult<T>>;
 }
 

@@ -1,4 +1,11 @@
-import { enterpriseDirectoryFromEnv, launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
+import {
+  enterpriseDirectoryFromEnv,
+  type Logger,
+  launchSubgraph,
+  type RunningService,
+  runWhenMain,
+  todayInChina,
+} from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
 import { calendarReadiness } from '@credit-hub/workdays';
 import { createContext } from './context.ts';
@@ -15,6 +22,8 @@ export interface StartOptions {
   database?: SanctionsDatabase;
   /** Fixed "today" (tests of date rules); read once per request. */
   today?: () => string;
+  /** Where the service logs (tests capture it); stdout at LOG_LEVEL by default. */
+  logger?: Logger;
 }
 
 export async function startSanctionsSubgraph(options: StartOptions = {}): Promise<RunningService & { database: SanctionsDatabase }> {
@@ -30,6 +39,7 @@ export async function startSanctionsSubgraph(options: StartOptions = {}): Promis
     database,
     ownsDatabase: !options.database,
     readyDetails: () => calendarReadiness(today()),
+    logger: options.logger,
     demo: {
       isEmpty: async () => (await countSeededRecords(database.db)) === 0,
       seed: (count) => seedSanctions(database.db, count, { rules }),

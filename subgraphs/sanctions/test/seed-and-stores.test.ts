@@ -7,7 +7,7 @@ import { getCreditRepairsByUscc, getPendingCreditRepairs } from '../src/data/cre
 import { getPenaltiesByUscc, searchPenalties } from '../src/data/penalty-store.ts';
 import { getSeriousViolationsByUscc, searchSeriousViolations } from '../src/data/serious-violation-store.ts';
 import { changePenalty } from '../src/data/transitions.ts';
-import { openSanctionsTestDatabase, type SanctionsDatabase } from '../src/db/client.ts';
+import { openSanctionsTestDatabase, type SanctionsTestDatabase } from '../src/db/client.ts';
 import { DEFAULT_RULE_BOOK, isDueForEscalation, penaltyPublication, repairEligibility, seriousPublication } from '../src/rules/index.ts';
 import { sanctionsFor } from '../src/seed/records.ts';
 import { seedSanctions } from '../src/seed.ts';
@@ -18,7 +18,7 @@ const enterprises = [...generateEnterprises(TOTAL, { referenceDate: REFERENCE_DA
 const usccs = enterprises.map((e) => e.uscc);
 
 describe.each(testDatabaseKinds())('seeded sanctions and their stores (%s)', (kind) => {
-  let database: SanctionsDatabase;
+  let database: SanctionsTestDatabase;
 
   beforeAll(async () => {
     database = await openSanctionsTestDatabase(kind);

@@ -3,10 +3,14 @@ import { unauthenticated } from '../errors.ts';
 import { type Caller, TOKEN_ROLES } from './caller.ts';
 
 export interface AuthSettings {
-  /** HS256 secret for caller tokens in development. */
-  jwtSecret: string;
+  /** HS256 secret for caller tokens (development, or production without a JWKS URL). */
+  jwtSecret?: string | undefined;
   /** Expected `iss` of caller tokens. */
   issuer: string;
+  /** Expected `aud` of every token (callers' and the gateway's own). */
+  audience: string;
+  /** Longest accepted lifetime in seconds: `exp - iat`, or `exp - now` for a token without `iat`. */
+  maxTokenLifetime: number;
   /** JWKS URL for ES256/RS256 caller tokens in production; when set, HS256 caller tokens are refused. */
   jwksUrl?: string | undefined;
   /** HS256 secret of the short-lived tokens the gateway mints for anonymous callers. */
@@ -29,6 +33,7 @@ export type TokenVerifier = (token: string) => Promise<Caller>;
  * silently got the public view would draw wrong conclusions from it.
  */
 export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
+  if (!settings.jwksUrl && !settings.jwtSecret) throw new Error('caller tokens need AUTH_JWKS_URL or AUTH_JWT_SECRET');
   const callerKey = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : encoder.encode(settings.jwtSecret);
   const callerAlgorithms = settings.jwksUrl ? ['ES256', 'RS256'] : ['HS256'];
   const gatewayKey = encoder.encode(settings.gatewaySecret);
@@ -48,9 +53,11 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
       if (issuer === internalIssuer) {
         const { payload } = await jwtVerify(token, gatewayKey, {
           issuer: internalIssuer,
+          audience: settings.audience,
           algorithms: ['HS256'],
           requiredClaims: ['exp', 'sub'],
         });
+        checkLifetime(payload, settings.maxTokenLifetime);
         return {
           caller: { sub: String(payload.sub), role: 'service', dept: null, region: null, scopes: [] },
           expiresAt: expiryOf(payload),
@@ -59,18 +66,25 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
       if (issuer === anonymousIssuer) {
         const { payload } = await jwtVerify(token, gatewayKey, {
           issuer: anonymousIssuer,
+          audience: settings.audience,
           algorithms: ['HS256'],
           requiredClaims: ['exp'],
         });
+        checkLifetime(payload, settings.maxTokenLifetime);
         return {
           caller: { sub: String(payload.sub ?? 'anonymous'), role: 'public', dept: null, region: null, scopes: [] },
           expiresAt: expiryOf(payload),
         };
       }
+      const options = {
+        issuer: settings.issuer,
+        audience: settings.audience,
+        algorithms: callerAlgorithms,
+        requiredClaims: ['exp', 'sub'],
+      };
       const { payload } =
-        typeof callerKey === 'function'
-          ? await jwtVerify(token, callerKey, { issuer: settings.issuer, algorithms: callerAlgorithms, requiredClaims: ['exp', 'sub'] })
-          : await jwtVerify(token, callerKey, { issuer: settings.issuer, algorithms: callerAlgorithms, requiredClaims: ['exp', 'sub'] });
+        typeof callerKey === 'function' ? await jwtVerify(token, callerKey, options) : await jwtVerify(token, callerKey, options);
+      checkLifetime(payload, settings.maxTokenLifetime);
       return { caller: callerFromClaims(payload), expiresAt: expiryOf(payload) };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw unauthenticated('token expired (令牌已过期)');
@@ -89,6 +103,24 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
 }
 
 const expiryOf = (payload: JWTPayload) => (payload.exp ?? 0) * 1000;
+
+/** Clock skew tolerated between the issuer and this service, seconds. */
+const CLOCK_TOLERANCE = 60;
+
+/**
+ * A stolen long-lived token is a standing key: refuse a lifetime above the maximum, measured from
+ * `iat` when the token has one (and `iat` must not be in the future), else from now.
+ */
+function checkLifetime(payload: JWTPayload, maxSeconds: number): void {
+  const now = Math.floor(Date.now() / 1000);
+  const exp = payload.exp ?? 0;
+  if (payload.iat !== undefined) {
+    if (payload.iat > now + CLOCK_TOLERANCE) throw unauthenticated('token issued in the future (令牌签发时间无效)');
+    if (exp - payload.iat > maxSeconds) throw unauthenticated(`token lifetime over ${maxSeconds} s (令牌有效期过长)`);
+  } else if (exp - now > maxSeconds) {
+    throw unauthenticated(`token lifetime over ${maxSeconds} s (令牌有效期过长)`);
+  }
+}
 
 /**
  * Verified tokens, kept until they expire or for a minute at most. Every request carries the
@@ -145,6 +177,7 @@ function callerFromClaims(payload: JWTPayload): Caller {
 export interface MintTokenOptions {
   secret: string;
   issuer: string;
+  audience: string;
   sub: string;
   role: string;
   dept?: string | undefined;
@@ -163,15 +196,19 @@ export function mintToken(options: MintTokenOptions): Promise<string> {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(options.issuer)
+    .setAudience(options.audience)
     .setSubject(options.sub)
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + options.expiresIn)
     .sign(encoder.encode(options.secret));
 }
 
-/** Extracts the bearer token from an Authorization header value. */
+/**
+ * Extracts the bearer token from an Authorization header value. No header is anonymous; a header
+ * that is present but empty or not "Bearer <token>" is refused, never read as anonymous.
+ */
 export function bearerToken(header: string | undefined | null): string | null {
-  if (!header) return null;
+  if (header === undefined || header === null) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match?.[1]) throw unauthenticated('Authorization header must be "Bearer <token>"');
   return match[1];

@@ -2,6 +2,7 @@ import { ApolloServer } from '@apollo/server';
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Caller, type Role } from '../auth/caller.ts';
 import { formatError } from '../errors.ts';
+import { createLogger } from '../logger.ts';
 import type { LimitCheck } from './check.ts';
 import type { QueryLimits } from './config.ts';
 import { queryLimits } from './plugin.ts';
@@ -20,7 +21,7 @@ async function serve(options: { production?: boolean; charge?: (check: LimitChec
     introspection: true,
     parseOptions: limits.parseOptions,
     plugins: [limits.plugin],
-    formatError: (formatted, error) => formatError(formatted, error, () => {}),
+    formatError: (formatted, error) => formatError(formatted, error, createLogger({ level: 'silent' })),
   });
   await server.start();
   return {

@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Database, type DatabaseKind, openDatabase, openTestDatabase } from '@credit-hub/db';
+import { type Database, type DatabaseKind, openDatabase, openTestDatabase, type TestDatabase } from '@credit-hub/db';
 import { tables } from './schema.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 export type EnterprisesDatabase = Database<typeof tables>;
+export type EnterprisesTestDatabase = TestDatabase<typeof tables>;
 export type EnterprisesDb = EnterprisesDatabase['db'];
 
 /** The subgraph's own database: schema `enterprises` in PostgreSQL, or `.data/enterprises/` in PGlite. */
@@ -18,6 +19,6 @@ export function openEnterprisesDatabase(options: { url?: string | undefined; dat
   });
 }
 
-export function openEnterprisesTestDatabase(kind: DatabaseKind): Promise<EnterprisesDatabase> {
+export function openEnterprisesTestDatabase(kind: DatabaseKind): Promise<EnterprisesTestDatabase> {
   return openTestDatabase(kind, { schemaName: 'enterprises', schema: tables, migrationsFolder: MIGRATIONS_FOLDER });
 }

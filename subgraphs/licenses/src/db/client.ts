@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Database, type DatabaseKind, openDatabase, openTestDatabase } from '@credit-hub/db';
+import { type Database, type DatabaseKind, openDatabase, openTestDatabase, type TestDatabase } from '@credit-hub/db';
 import { tables } from './schema.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 export type LicensesDatabase = Database<typeof tables>;
+export type LicensesTestDatabase = TestDatabase<typeof tables>;
 export type LicensesDb = LicensesDatabase['db'];
 
 /** The subgraph's own database: schema `licenses` in PostgreSQL, or `.data/licenses/` in PGlite. */
@@ -18,6 +19,6 @@ export function openLicensesDatabase(options: { url?: string | undefined; dataDi
   });
 }
 
-export function openLicensesTestDatabase(kind: DatabaseKind): Promise<LicensesDatabase> {
+export function openLicensesTestDatabase(kind: DatabaseKind): Promise<LicensesTestDatabase> {
   return openTestDatabase(kind, { schemaName: 'licenses', schema: tables, migrationsFolder: MIGRATIONS_FOLDER });
 }

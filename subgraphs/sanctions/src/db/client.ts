@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Database, type DatabaseKind, openDatabase, openTestDatabase } from '@credit-hub/db';
+import { type Database, type DatabaseKind, openDatabase, openTestDatabase, type TestDatabase } from '@credit-hub/db';
 import { tables } from './schema.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 export type SanctionsDatabase = Database<typeof tables>;
+export type SanctionsTestDatabase = TestDatabase<typeof tables>;
 export type SanctionsDb = SanctionsDatabase['db'];
 
 /** The subgraph's own database: schema `sanctions` in PostgreSQL, or `.data/sanctions/` in PGlite. */
@@ -18,7 +19,7 @@ export function openSanctionsDatabase(options: { url?: string | undefined; dataD
   });
 }
 
-export function openSanctionsTestDatabase(kind: DatabaseKind): Promise<SanctionsDatabase> {
+export function openSanctionsTestDatabase(kind: DatabaseKind): Promise<SanctionsTestDatabase> {
   return openTestDatabase(kind, { schemaName: 'sanctions', schema: tables, migrationsFolder: MIGRATIONS_FOLDER });
 }
 
