@@ -1,6 +1,7 @@
 import type { Database, DatabaseKind } from '@credit-hub/db';
 import type { EnterprisesDatabase } from '@credit-hub/enterprises';
 import type { LicensesDatabase } from '@credit-hub/licenses';
+import type { RiskDatabase } from '@credit-hub/risk';
 import type { SanctionsDatabase } from '@credit-hub/sanctions';
 import type { SeedOptions } from '@credit-hub/seed';
 import type { RunningService } from '@credit-hub/subgraph-kit';
@@ -97,6 +98,27 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     },
     seed: async (database, count, options) => {
       await (await import('@credit-hub/sanctions')).seedSanctions((database as SanctionsDatabase).db, count, options);
+    },
+  },
+  {
+    name: 'risk',
+    defaultPort: 4005,
+    schemaFile: new URL('../subgraphs/risk/schema.graphql', import.meta.url),
+    loadSchema: async () => (await import('@credit-hub/risk')).schema,
+    openTestDatabase: async (kind) => (await import('@credit-hub/risk')).openRiskTestDatabase(kind),
+    start: async ({ port, env, database, today }) => {
+      const { startRiskSubgraph, loadEnv } = await import('@credit-hub/risk');
+      return startRiskSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today }) });
+    },
+    openDatabase: async (env) => {
+      const { openRiskDatabase, loadEnv } = await import('@credit-hub/risk');
+      const config = loadEnv(env);
+      return openRiskDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+    },
+    // Classes come from the running hub (npm start, npm run classify); seeding stores the model.
+    seed: async (database, _count, _options) => {
+      const { seedRisk, loadModelFile, loadEnv } = await import('@credit-hub/risk');
+      await seedRisk((database as RiskDatabase).db, loadModelFile(loadEnv(process.env).RISK_MODEL_FILE));
     },
   },
 ];
