@@ -238,6 +238,12 @@ describe.each(testDatabaseKinds())('credit risk classes through the gateway (%s)
     expect(own.data?.riskDistribution).toMatchObject({ regionPrefix: '1408', total: 3 });
     expect(own.data?.riskDistribution.classes.find((c) => c.riskClass === 'D')?.count).toBe(1);
     expect(codeOf(await stack.query(DISTRIBUTION, { prefix: '35' }, { token: regulator }))).toBe('FORBIDDEN');
+    const dClass = await stack.query<{ riskEnterprises: { uscc: string; enterprise: { name: string } }[] }>(
+      `query { riskEnterprises(riskClass: D) { uscc enterprise { name } } }`,
+      {},
+      { token: regulator },
+    );
+    expect(dClass.data?.riskEnterprises.map((e) => e.uscc)).toEqual([IMPORTED]);
     expect(codeOf(await stack.query(DISTRIBUTION, { prefix: '14' }))).toBe('FORBIDDEN');
   });
 });

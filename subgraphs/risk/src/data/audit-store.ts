@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, lte, sql } from 'drizzle-orm';
 import type { RiskExecutor } from '../db/client.ts';
 import { type AuditRow, auditLog } from '../db/schema.ts';
 
-export type AuditAction = 'PROFILE' | 'DISTRIBUTION' | 'CHANGES' | 'RUNS' | 'IMPORT';
+export type AuditAction = 'PROFILE' | 'DISTRIBUTION' | 'ENTERPRISES' | 'CHANGES' | 'RUNS' | 'IMPORT';
 
 export interface AuditEntry {
   sub: string;

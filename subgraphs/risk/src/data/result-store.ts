@@ -95,6 +95,32 @@ export async function getDistribution(db: RiskDb, filter: DistributionFilter): P
   return counts;
 }
 
+export interface ClassifiedEnterprise {
+  uscc: string;
+  regionCode: string;
+  riskClass: RiskClass;
+}
+
+/** Enterprises of one class in a month, by code (keyset). */
+export async function getEnterprisesOfClass(
+  db: RiskDb,
+  filter: DistributionFilter & { riskClass: RiskClass; after?: string | undefined; limit: number },
+): Promise<ClassifiedEnterprise[]> {
+  const rows = await db.execute<{ uscc: string; region_code: string; risk_class: RiskClass }>(sql`
+    select e.uscc, e.region_code, e.risk_class from (${effective([filter.month])}) e
+    where e.risk_class = ${filter.riskClass}
+      and ${regionCondition(sql`e.region_code`, filter.regionPrefix)}
+      and ${filter.keyDomain ? sql`${filter.keyDomain} = any(e.key_domains)` : sql`true`}
+      and ${filter.after ? sql`e.uscc > ${filter.after}` : sql`true`}
+    order by e.uscc
+    limit ${filter.limit}`);
+  return rowsOf<{ uscc: string; region_code: string; risk_class: RiskClass }>(rows).map((row) => ({
+    uscc: row.uscc,
+    regionCode: row.region_code,
+    riskClass: row.risk_class,
+  }));
+}
+
 export interface ClassChange {
   uscc: string;
   regionCode: string;

@@ -102,7 +102,7 @@ export const auditLog = pgTable(
     department: text('department'),
     region: char('region', { length: 6 }),
     requestId: text('request_id'),
-    /** PROFILE (classes of named enterprises), DISTRIBUTION, CHANGES, RUNS, IMPORT. */
+    /** PROFILE (classes of named enterprises), DISTRIBUTION, ENTERPRISES, CHANGES, RUNS, IMPORT. */
     action: varchar('action', { length: 16 }).notNull(),
     usccs: text('usccs').array().notNull().default([]),
     /** The aggregate's arguments (month, region prefix, key domain…). */

@@ -14,7 +14,7 @@ const RiskAuditEntryRef = builder.objectRef<AuditRow>('RiskAuditEntry').implemen
     region: t.exposeString('region', { nullable: true, description: '辖区 Region of the token.' }),
     requestId: t.exposeString('requestId', { nullable: true, description: '请求编号 x-request-id, to find the request in the logs.' }),
     action: t.exposeString('action', {
-      description: '查阅内容 PROFILE (classes of the enterprises listed), DISTRIBUTION, CHANGES, RUNS, IMPORT.',
+      description: '查阅内容 PROFILE (classes of the enterprises listed), DISTRIBUTION, ENTERPRISES, CHANGES, RUNS, IMPORT.',
     }),
     usccs: t.exposeStringList('usccs', { description: '企业 Enterprises whose class was read.' }),
     detail: t.string({ description: '参数 The aggregate’s arguments, JSON.', resolve: (e) => JSON.stringify(e.detail) }),

@@ -3,6 +3,7 @@ import './enums.ts';
 import './refs.ts';
 import './credit-risk.ts';
 import './distribution.ts';
+import './classified-enterprises.ts';
 import './changes.ts';
 import './runs.ts';
 import './audit-log.ts';
