@@ -15,6 +15,7 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { ENTERPRISE_BY_USCC, FULL_PROFILE, SEARCH_BY_NAME } from './bench-queries.ts';
+import { benchRisk } from './bench-risk.ts';
 import { mintDevToken } from './dev-tokens.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
 
@@ -33,6 +34,7 @@ const BASE_PORT = 4400;
 const auth = authSettingsFromEnv(parseEnv(authEnvShape, process.env));
 
 async function main() {
+  if (process.argv[2] === 'risk') return benchRisk(process.argv.slice(3), { ensureDatabase, ensureSeeded });
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '2000,100000' },
