@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { ENTERPRISE_BY_USCC, FULL_PROFILE, SEARCH_BY_NAME } from './bench-queries.ts';
+import { benchRisk } from './bench-risk.ts';
 import type { TokenRequest } from './dev-tokens.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
 
@@ -57,6 +58,7 @@ export function benchToken(request: TokenRequest): Promise<string> {
 async function main() {
   if (process.argv[2] === 'limits') return (await import('./bench-limits.ts')).benchLimits();
   if (process.argv[2] === 'soak') return (await import('./bench-soak.ts')).runSoak(process.argv.slice(3));
+  if (process.argv[2] === 'risk') return benchRisk(process.argv.slice(3), { ensureDatabase, ensureSeeded });
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '2000,100000' },

@@ -4,8 +4,17 @@
  * In production mode it prints no development tokens (and signs none).
  */
 import { loadGatewayEnv, startGateway } from '@credit-hub/gateway';
+import { classifyDemoMonth, type RiskDatabase } from '@credit-hub/risk';
 import { enterpriseAt } from '@credit-hub/seed';
-import { authEnvShape, createLogger, isProduction, parseEnv, type RunningService, stopOnSignals } from '@credit-hub/subgraph-kit';
+import {
+  authEnvShape,
+  createLogger,
+  isProduction,
+  parseEnv,
+  type RunningService,
+  stopOnSignals,
+  todayInChina,
+} from '@credit-hub/subgraph-kit';
 import { DEMO_PROFILE } from './demo.ts';
 import { DEMO_TOKENS, mintDevToken } from './dev-tokens.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
@@ -35,11 +44,23 @@ async function main() {
       logger,
     });
     started.push(gateway);
+    await classifyDemo(started, env, `${gateway.url}/graphql`);
     await printWelcome(gateway.url, production, loadGatewayEnv(env).GRAPHIQL_ENABLED ?? !production);
   } catch (error) {
     console.error('start failed:', error);
     await stopAll();
     process.exit(1);
+  }
+}
+
+/** Classes come from every subgraph's data, so the demo month is classified once the gateway is up. */
+async function classifyDemo(started: RunningService[], env: Record<string, string | undefined>, gatewayUrl: string) {
+  const risk = started.find((service) => service.name === 'risk') as (RunningService & { database: RiskDatabase }) | undefined;
+  if (!risk || env.SEED_DEMO !== 'true') return;
+  const outcome = await classifyDemoMonth({ database: risk.database, env, gatewayUrl, today: todayInChina() });
+  if (outcome) {
+    const { A, B, C, D } = outcome.counts;
+    console.log(`  risk         classified ${outcome.month}: A ${A}  B ${B}  C ${C}  D ${D} (${(outcome.durationMs / 1000).toFixed(1)} s)`);
   }
 }
 

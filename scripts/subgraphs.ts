@@ -1,6 +1,7 @@
 import type { Database, DatabaseKind, TestDatabase } from '@credit-hub/db';
 import type { EnterprisesDatabase } from '@credit-hub/enterprises';
 import type { LicensesDatabase } from '@credit-hub/licenses';
+import type { RiskDatabase } from '@credit-hub/risk';
 import type { SanctionsDatabase } from '@credit-hub/sanctions';
 import type { SeedOptions } from '@credit-hub/seed';
 import type { Logger, RunningService } from '@credit-hub/subgraph-kit';
@@ -21,7 +22,7 @@ export interface SubgraphEntry {
   start: (options: StartOptions) => Promise<RunningService>;
   /** Opens the configured database (DATABASE_URL / <NAME>_DATABASE_URL, else PGlite under DATA_DIR). */
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
-  openDatabase: (env: Record<string, string | undefined>) => Promise<Database<any>>;
+  openDatabase: (env: Record<string, string | undefined>, options?: { countStatements?: boolean }) => Promise<Database<any>>;
   /** Bulk-loads this subgraph's part of the first `count` synthetic enterprises. */
   // biome-ignore lint/suspicious/noExplicitAny: each subgraph has its own table set
   seed: (database: Database<any>, count: number, options: SeedOptions) => Promise<void>;
@@ -54,10 +55,10 @@ export const SUBGRAPHS: SubgraphEntry[] = [
       const { startEnterprisesSubgraph, loadEnv } = await import('@credit-hub/enterprises');
       return startEnterprisesSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today, logger }) });
     },
-    openDatabase: async (env) => {
+    openDatabase: async (env, options = {}) => {
       const { openEnterprisesDatabase, loadEnv } = await import('@credit-hub/enterprises');
       const config = loadEnv(env);
-      return openEnterprisesDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+      return openEnterprisesDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, ...options });
     },
     seed: async (database, count, options) => {
       await (await import('@credit-hub/enterprises')).seedEnterprises((database as EnterprisesDatabase).db, count, options);
@@ -73,10 +74,10 @@ export const SUBGRAPHS: SubgraphEntry[] = [
       const { startLicensesSubgraph, loadEnv } = await import('@credit-hub/licenses');
       return startLicensesSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today, logger }) });
     },
-    openDatabase: async (env) => {
+    openDatabase: async (env, options = {}) => {
       const { openLicensesDatabase, loadEnv } = await import('@credit-hub/licenses');
       const config = loadEnv(env);
-      return openLicensesDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+      return openLicensesDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, ...options });
     },
     seed: async (database, count, options) => {
       await (await import('@credit-hub/licenses')).seedLicenses((database as LicensesDatabase).db, count, options);
@@ -92,13 +93,34 @@ export const SUBGRAPHS: SubgraphEntry[] = [
       const { startSanctionsSubgraph, loadEnv } = await import('@credit-hub/sanctions');
       return startSanctionsSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today, logger }) });
     },
-    openDatabase: async (env) => {
+    openDatabase: async (env, options = {}) => {
       const { openSanctionsDatabase, loadEnv } = await import('@credit-hub/sanctions');
       const config = loadEnv(env);
-      return openSanctionsDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR });
+      return openSanctionsDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, ...options });
     },
     seed: async (database, count, options) => {
       await (await import('@credit-hub/sanctions')).seedSanctions((database as SanctionsDatabase).db, count, options);
+    },
+  },
+  {
+    name: 'risk',
+    defaultPort: 4005,
+    schemaFile: new URL('../subgraphs/risk/schema.graphql', import.meta.url),
+    loadSchema: async () => (await import('@credit-hub/risk')).schema,
+    openTestDatabase: async (kind) => (await import('@credit-hub/risk')).openRiskTestDatabase(kind),
+    start: async ({ port, env, database, today, logger }) => {
+      const { startRiskSubgraph, loadEnv } = await import('@credit-hub/risk');
+      return startRiskSubgraph({ env: loadEnv(env ?? process.env), ...given({ port, database, today, logger }) });
+    },
+    openDatabase: async (env, options = {}) => {
+      const { openRiskDatabase, loadEnv } = await import('@credit-hub/risk');
+      const config = loadEnv(env);
+      return openRiskDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, ...options });
+    },
+    // Classes come from the running hub (npm start, npm run classify); seeding stores the model.
+    seed: async (database, _count, _options) => {
+      const { seedRisk, loadModelFile, loadEnv } = await import('@credit-hub/risk');
+      await seedRisk((database as RiskDatabase).db, loadModelFile(loadEnv(process.env).RISK_MODEL_FILE));
     },
   },
 ];

@@ -9,13 +9,14 @@ export type EnterprisesTestDatabase = TestDatabase<typeof tables>;
 export type EnterprisesDb = EnterprisesDatabase['db'];
 
 /** The subgraph's own database: schema `enterprises` in PostgreSQL, or `.data/enterprises/` in PGlite. */
-export function openEnterprisesDatabase(options: { url?: string | undefined; dataDir?: string | undefined }) {
+export function openEnterprisesDatabase(options: { url?: string | undefined; dataDir?: string | undefined; countStatements?: boolean }) {
   return openDatabase({
     schemaName: 'enterprises',
     schema: tables,
     migrationsFolder: MIGRATIONS_FOLDER,
     url: options.url,
     dataDir: options.url || !options.dataDir ? undefined : join(options.dataDir, 'enterprises'),
+    countStatements: options.countStatements ?? false,
   });
 }
 

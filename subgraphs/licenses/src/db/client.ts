@@ -9,13 +9,14 @@ export type LicensesTestDatabase = TestDatabase<typeof tables>;
 export type LicensesDb = LicensesDatabase['db'];
 
 /** The subgraph's own database: schema `licenses` in PostgreSQL, or `.data/licenses/` in PGlite. */
-export function openLicensesDatabase(options: { url?: string | undefined; dataDir?: string | undefined }) {
+export function openLicensesDatabase(options: { url?: string | undefined; dataDir?: string | undefined; countStatements?: boolean }) {
   return openDatabase({
     schemaName: 'licenses',
     schema: tables,
     migrationsFolder: MIGRATIONS_FOLDER,
     url: options.url,
     dataDir: options.url || !options.dataDir ? undefined : join(options.dataDir, 'licenses'),
+    countStatements: options.countStatements ?? false,
   });
 }
 

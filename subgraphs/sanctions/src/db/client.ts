@@ -9,13 +9,14 @@ export type SanctionsTestDatabase = TestDatabase<typeof tables>;
 export type SanctionsDb = SanctionsDatabase['db'];
 
 /** The subgraph's own database: schema `sanctions` in PostgreSQL, or `.data/sanctions/` in PGlite. */
-export function openSanctionsDatabase(options: { url?: string | undefined; dataDir?: string | undefined }) {
+export function openSanctionsDatabase(options: { url?: string | undefined; dataDir?: string | undefined; countStatements?: boolean }) {
   return openDatabase({
     schemaName: 'sanctions',
     schema: tables,
     migrationsFolder: MIGRATIONS_FOLDER,
     url: options.url,
     dataDir: options.url || !options.dataDir ? undefined : join(options.dataDir, 'sanctions'),
+    countStatements: options.countStatements ?? false,
   });
 }
 
