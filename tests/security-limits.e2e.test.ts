@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type EnterprisesDatabase, seedEnterprises } from '@credit-hub/enterprises';
 import { enterpriseAt } from '@credit-hub/seed';
+import { mintToken } from '@credit-hub/subgraph-kit';
 import { getIntrospectionQuery, Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from './support/stack.ts';
@@ -172,7 +173,16 @@ describe('production mode: introspection', () => {
     const anonymous = await post(stack.gatewayUrl, query);
     expect(anonymous.status).toBe(403);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const analyst = await post(stack.gatewayUrl, query, {}, bearer(await stack.token({ role: 'analyst' })));
+    // Development tokens are never minted in production: sign one as the identity provider would.
+    const token = await mintToken({
+      secret: 'production-test-secret-0123456789',
+      issuer: 'credit-hub',
+      audience: 'credit-hub',
+      sub: 'analyst-1',
+      role: 'analyst',
+      expiresIn: 300,
+    });
+    const analyst = await post(stack.gatewayUrl, query, {}, bearer(token));
     expect(analyst.errors).toBeUndefined();
     expect(analyst.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
   });

@@ -58,7 +58,10 @@ function validateContent(input: PenaltyContent, prefix: string): PenaltyContent 
   const fail = (field: string, reason: string, message: string) => {
     throw badUserInput(`${prefix}.${field}: ${message}`, { field: `${prefix}.${field}`, reason });
   };
-  if (input.caseDomain == null) fail('caseDomain', 'EMPTY', 'a decision has a case domain');
+  // A change may send null for any field; these have no "empty" value, so null is refused by name.
+  for (const field of ['caseDomain', 'procedure', 'partyType', 'heavyDiscretion'] as const) {
+    if (input[field] == null) fail(field, 'EMPTY', `${field} cannot be empty`);
+  }
   const fineAmount = input.fineAmount == null ? null : requireYuan(input.fineAmount, `${prefix}.fineAmount`);
   const confiscationAmount =
     input.confiscationAmount == null ? null : requireYuan(input.confiscationAmount, `${prefix}.confiscationAmount`);
