@@ -2,7 +2,7 @@ import { pathToFileURL } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
 import { createTokenVerifier } from './auth/tokens.ts';
 import { createContextFactory, type SubgraphContext } from './context.ts';
-import { type AuthEnv, authSettingsFromEnv } from './env.ts';
+import { type AuthEnv, authSettingsFromEnv, isProduction } from './env.ts';
 import { type QueryLimitsEnv, queryLimitsFromEnv } from './limits/config.ts';
 import { createLogger, type Logger, type LogLevel } from './logger.ts';
 import { type RunningService, startSubgraphServer, stopOnSignals } from './server.ts';
@@ -36,7 +36,7 @@ export async function launchSubgraph<TContext extends SubgraphContext>(options: 
     logger.info({ enterprises: env.SEED_ENTERPRISES }, 'seeding demo data');
     await options.demo.seed(env.SEED_ENTERPRISES);
   }
-  for (const warning of options.readyDetails?.().warnings ?? []) console.warn(`[${options.name}] ${warning}`);
+  for (const warning of options.readyDetails?.().warnings ?? []) logger.warn(warning);
   return startSubgraphServer({
     name: options.name,
     schema: options.schema,
@@ -44,7 +44,7 @@ export async function launchSubgraph<TContext extends SubgraphContext>(options: 
     port: options.port,
     host: env.HOST,
     limits: queryLimitsFromEnv(env),
-    production: env.NODE_ENV === 'production',
+    production: isProduction(env),
     ready: () => database.ping(),
     readyDetails: options.readyDetails,
     close: () => (options.ownsDatabase ? database.close() : Promise.resolve()),
