@@ -1,3 +1,4 @@
+import { mulberry32 } from '@credit-hub/seed';
 import {
   type GraphQLField,
   type GraphQLInputType,
@@ -12,17 +13,8 @@ import {
   isScalarType,
 } from 'graphql';
 
-/** mulberry32: small, fast and deterministic, so a failing case reproduces from its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seed package's generator: deterministic, so a failing case reproduces from its seed. */
+export const seededRandom = mulberry32;
 
 type Random = () => number;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;

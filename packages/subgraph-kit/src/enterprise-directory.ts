@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { serviceIssuer } from './auth/tokens.ts';
 import { type AuthEnv, authSettingsFromEnv } from './env.ts';
 import { badUserInput, codedError, notFound } from './errors.ts';
+import { TEXT } from './input-bounds.ts';
 import { createTokenSource } from './token-source.ts';
 
 /**
@@ -153,3 +154,14 @@ export async function registeredRegionOf(
   }
   return regionCode;
 }
+
+/**
+ * Options of the deprecated `regionCode` input field of a new record (every subgraph's the same):
+ * it may only confirm the registered region `registeredRegionOf` looks up, never choose one.
+ */
+export const claimedRegionFieldOptions = {
+  description:
+    '区划代码 Optional check only: the record belongs to the enterprise’s registered region, looked up in the enterprises subgraph; a different value is refused (REGION_MISMATCH).',
+  deprecationReason: 'The region is the enterprise’s registered region, looked up; the input can no longer choose it.',
+  bounds: TEXT.code,
+} as const;

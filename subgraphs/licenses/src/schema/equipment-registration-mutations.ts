@@ -1,4 +1,4 @@
-import { conflict, notFound, registeredRegionOf, requireValidUscc, TEXT } from '@credit-hub/subgraph-kit';
+import { claimedRegionFieldOptions, conflict, notFound, registeredRegionOf, requireValidUscc, TEXT } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import {
@@ -38,12 +38,7 @@ const RecordEquipmentRegistrationInput = builder.inputType('RecordEquipmentRegis
     productNumber: t.string({ required: true, description: '产品编号.', bounds: TEXT.reference }),
     manufacturedOn: t.field({ type: 'Date', required: true, description: '制造日期.' }),
     userUscc: t.string({ required: true, description: '使用单位统一社会信用代码.', bounds: TEXT.code }),
-    regionCode: t.string({
-      description:
-        '所属区划 Optional check only: the user unit’s registered region is looked up in the enterprises subgraph; a different value is refused.',
-      deprecationReason: 'The region is the user unit’s registered region, looked up; the input can no longer choose it.',
-      bounds: TEXT.code,
-    }),
+    regionCode: t.string(claimedRegionFieldOptions),
     installationSite: t.string({ required: true, description: '设备使用地点.', bounds: TEXT.line }),
     maintenanceUnit: t.string({ description: '维护保养单位.', bounds: TEXT.name }),
     firstUsedOn: t.field({ type: 'Date', required: true, description: '投入使用日期 (registration is due within 30 days of it).' }),

@@ -1,4 +1,4 @@
-import { conflict, notFound, registeredRegionOf, requireValidUscc, TEXT } from '@credit-hub/subgraph-kit';
+import { claimedRegionFieldOptions, conflict, notFound, registeredRegionOf, requireValidUscc, TEXT } from '@credit-hub/subgraph-kit';
 import { getDivision } from '@credit-hub/uscc';
 import { addDays } from '@credit-hub/workdays';
 import { builder } from '../builder.ts';
@@ -141,12 +141,7 @@ const GrantLicenseInput = builder.inputType('GrantLicenseInput', {
     }),
     kind: t.field({ type: LicenseKindEnum, required: true, description: '许可类别 Kind.' }),
     holderUscc: t.string({ required: true, description: '持证单位统一社会信用代码 Holder.', bounds: TEXT.code }),
-    regionCode: t.string({
-      description:
-        '所属区划 Optional check only: the holder’s registered region is looked up in the enterprises subgraph; a different value is refused.',
-      deprecationReason: 'The region is the holder’s registered region, looked up; the input can no longer choose it.',
-      bounds: TEXT.code,
-    }),
+    regionCode: t.string(claimedRegionFieldOptions),
     items: t.field({ type: [LicensedItemInput], required: true, description: '许可项目 Licensed items (at least one).' }),
     issuedOn: t.field({ type: 'Date', description: '发证日期 Date of the decision (default today; not in the future).' }),
     validFrom: t.field({ type: 'Date', description: '有效期自 Default issuedOn.' }),

@@ -1,5 +1,13 @@
 import { lockForTransaction } from '@credit-hub/db';
-import { badUserInput, conflict, notFound, requireNumericId, requireValidUscc, TEXT } from '@credit-hub/subgraph-kit';
+import {
+  badUserInput,
+  claimedRegionFieldOptions,
+  conflict,
+  notFound,
+  requireNumericId,
+  requireValidUscc,
+  TEXT,
+} from '@credit-hub/subgraph-kit';
 import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -17,12 +25,7 @@ const ListAbnormalOperationInput = builder.inputType('ListAbnormalOperationInput
   description: '列入经营异常名录 A listing decision.',
   fields: (t) => ({
     uscc: t.string({ required: true, description: '统一社会信用代码 of the enterprise.', bounds: TEXT.code }),
-    regionCode: t.string({
-      description:
-        '区划代码 Optional check only: the record belongs to the enterprise’s registered region, looked up in the enterprises subgraph; a different value is refused.',
-      deprecationReason: 'The region is the enterprise’s registered region, looked up; the input can no longer choose it.',
-      bounds: TEXT.code,
-    }),
+    regionCode: t.string(claimedRegionFieldOptions),
     reason: t.field({ type: AbnormalReasonEnum, required: true, description: '列入原因 Ground for listing.' }),
     reasonDetail: t.string({ description: '事由说明 e.g. 未按规定报送2023年度年度报告.', bounds: TEXT.text }),
     listedOn: t.field({ type: 'Date', description: '列入日期 Defaults to today.' }),
@@ -138,12 +141,7 @@ const ListSeriousViolationInput = builder.inputType('ListSeriousViolationInput',
   description: '列入严重违法失信名单 A listing decision, triggered by a heavier penalty or by 3 years on the abnormal list.',
   fields: (t) => ({
     uscc: t.string({ required: true, description: '统一社会信用代码 of the enterprise.', bounds: TEXT.code }),
-    regionCode: t.string({
-      description:
-        '区划代码 Optional check only: the record belongs to the enterprise’s registered region, looked up in the enterprises subgraph; a different value is refused.',
-      deprecationReason: 'The region is the enterprise’s registered region, looked up; the input can no longer choose it.',
-      bounds: TEXT.code,
-    }),
+    regionCode: t.string(claimedRegionFieldOptions),
     domain: t.field({ type: SanctionDomainEnum, required: true, description: '领域 Domain of the violation.' }),
     reason: t.string({ required: true, description: '列入事由 Reason for listing.', bounds: TEXT.text }),
     triggeringPenaltyId: t.id({ description: '据以列入的行政处罚 The penalty that triggered it.' }),

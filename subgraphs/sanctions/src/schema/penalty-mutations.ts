@@ -1,5 +1,6 @@
 import {
   badUserInput,
+  claimedRegionFieldOptions,
   conflict,
   notFound,
   requireNumericId,
@@ -157,12 +158,7 @@ const RecordPenaltyInput = builder.inputType('RecordPenaltyInput', {
   description: '行政处罚录入 A penalty decision, recorded by the deciding department.',
   fields: (t) => ({
     uscc: t.string({ required: true, description: '统一社会信用代码 of the penalised enterprise.', bounds: TEXT.code }),
-    regionCode: t.string({
-      description:
-        '区划代码 Optional check only: the record belongs to the enterprise’s registered region, looked up in the enterprises subgraph; a different value is refused.',
-      deprecationReason: 'The region is the enterprise’s registered region, looked up; the input can no longer choose it.',
-      bounds: TEXT.code,
-    }),
+    regionCode: t.string(claimedRegionFieldOptions),
     decisionNumber: t.string({
       required: true,
       description: '决定书文号, e.g. 晋市监处罚〔2024〕12号; the year must be the year of the decision.',
