@@ -48,6 +48,7 @@ export async function runSoak(argv: string[]): Promise<void> {
       callers: { type: 'string', default: '50' },
       warmup: { type: 'string', default: '60' },
       enterprises: { type: 'string', default: '2000' },
+      'heap-snapshots': { type: 'boolean', default: false },
     },
   });
   const minutes = Number(values.minutes);
@@ -58,7 +59,8 @@ export async function runSoak(argv: string[]): Promise<void> {
   const databaseUrl = await ensureDatabase(serverUrl, `credithub_bench_${size}`);
   await ensureSeeded(databaseUrl, size);
 
-  const services = await startServices(databaseUrl);
+  const snapshots = values['heap-snapshots'];
+  const services = await startServices(databaseUrl, snapshots);
   const tallies = new Map<string, Tally>();
   const failures = new Map<string, number>();
   try {
@@ -72,14 +74,16 @@ export async function runSoak(argv: string[]): Promise<void> {
     const warmupEnd = Date.now() + warmupSeconds * 1000;
     await drive(gateway, scenarios, callers, warmupEnd, new Map(), new Map());
     const rssAfterWarmup = rssOf(services);
+    if (snapshots) await takeHeapSnapshots(services, 'after warm-up');
 
     const end = Date.now() + minutes * 60_000;
-    const progress = setInterval(() => {
+    const progress = setInterval(async () => {
       const total = [...tallies.values()].reduce((sum, tally) => sum + tally.requests, 0);
       const errors = [...tallies.values()].reduce((sum, tally) => sum + tally.errors, 0);
       const rss = rssOf(services);
+      const heaps = await heapsOf(services);
       console.log(
-        `  ${Math.round((end - Date.now()) / 1000)} s left · ${total} requests · ${errors} errors · RSS ${services.map((s) => `${s.name} ${mb(rss.get(s.name))}`).join(', ')}`,
+        `  ${Math.round((end - Date.now()) / 1000)} s left · ${total} requests · ${errors} errors · RSS (JS heap used) ${services.map((s) => `${s.name} ${mb(rss.get(s.name))} (${mb(heaps.get(s.name))})`).join(', ')}`,
       );
     }, 30_000);
     const started = Date.now();
@@ -87,6 +91,7 @@ export async function runSoak(argv: string[]): Promise<void> {
     clearInterval(progress);
     const seconds = (Date.now() - started) / 1000;
     const rssAtEnd = rssOf(services);
+    if (snapshots) await takeHeapSnapshots(services, 'at the end');
 
     report({ services, rssAtReady, rssAfterWarmup, rssAtEnd, tallies, failures, seconds });
   } finally {
@@ -95,7 +100,7 @@ export async function runSoak(argv: string[]): Promise<void> {
 }
 
 /** Starts each subgraph and then the gateway as separate node processes, as in production. */
-async function startServices(databaseUrl: string): Promise<Service[]> {
+async function startServices(databaseUrl: string, snapshots = false): Promise<Service[]> {
   const common = {
     ...process.env,
     ...BENCH_SECRETS,
@@ -103,6 +108,8 @@ async function startServices(databaseUrl: string): Promise<Service[]> {
     DATABASE_URL: databaseUrl,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
+    // A heap snapshot forces a full collection first, so two of them compare live objects only.
+    ...(snapshots ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --heapsnapshot-signal=SIGUSR2`.trim() } : {}),
   };
   const services: Service[] = [];
   const urls: Record<string, string> = {};
@@ -156,6 +163,36 @@ function rssOf(services: Service[]): Map<string, number> {
     rss.set(service.name, kilobytes * 1024);
   }
   return rss;
+}
+
+/**
+ * --heap-snapshots: each service writes a snapshot (Heap.*.heapsnapshot in the working directory,
+ * for Chrome DevTools' comparison view; `npm run bench -- heap-diff a b` summarises two of them).
+ */
+async function takeHeapSnapshots(services: Service[], when: string): Promise<void> {
+  console.log(`  heap snapshots ${when}…`);
+  for (const service of services) service.child.kill('SIGUSR2');
+  // Writing takes a few seconds per process; the services keep serving meanwhile.
+  await new Promise((resolve) => setTimeout(resolve, 20_000));
+}
+
+/**
+ * JS heap in use per service, from its own /metrics (prom-client's default metrics): tells a leak
+ * of JavaScript objects (heap grows with RSS) from allocator growth (RSS grows, heap flat).
+ */
+async function heapsOf(services: Service[]): Promise<Map<string, number>> {
+  const heaps = new Map<string, number>();
+  await Promise.all(
+    services.map(async (service) => {
+      try {
+        const text = await (await fetch(`${service.url}/metrics`, { signal: AbortSignal.timeout(5_000) })).text();
+        heaps.set(service.name, Number(/^nodejs_heap_size_used_bytes\S* (\d+)/m.exec(text)?.[1] ?? Number.NaN));
+      } catch {
+        heaps.set(service.name, Number.NaN);
+      }
+    }),
+  );
+  return heaps;
 }
 
 const mb = (bytes: number | undefined) => `${((bytes ?? 0) / 1024 / 1024).toFixed(1)} MB`;
