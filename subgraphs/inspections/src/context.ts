@@ -1,0 +1,38 @@
+import {
+  createEnterpriseFactsLoader,
+  type EnterpriseDirectory,
+  type EnterpriseFactsLoader,
+  type SubgraphContext,
+} from '@credit-hub/subgraph-kit';
+import type { InspectionsDb } from './db/client.ts';
+import type { CandidateSource } from './draw/candidate-source.ts';
+import { createLoaders, type Loaders } from './loaders.ts';
+
+export interface Context extends SubgraphContext {
+  db: InspectionsDb;
+  loaders: Loaders;
+  /** Enterprises' registered regions, from the enterprises subgraph (per request, batched). */
+  enterpriseFacts: EnterpriseFactsLoader;
+  /** The draw's candidate pool, read through the gateway when a draw runs. */
+  candidates: CandidateSource;
+  /** Today in China, fixed for the whole request. */
+  today: string;
+}
+
+export interface Services {
+  db: InspectionsDb;
+  enterprises: EnterpriseDirectory;
+  candidates: CandidateSource;
+  today: () => string;
+}
+
+export const createContext =
+  (services: Services) =>
+  (base: SubgraphContext): Context => ({
+    ...base,
+    db: services.db,
+    candidates: services.candidates,
+    today: services.today(),
+    loaders: createLoaders(services.db),
+    enterpriseFacts: createEnterpriseFactsLoader(services.enterprises),
+  });

@@ -1,0 +1,126 @@
+import { type AuthEnv, createHubClient, type HubClient, serviceTokenSource } from '@credit-hub/subgraph-kit';
+import { z } from 'zod';
+import { type Candidate, type CandidateFilter, KEY_SUPERVISION_LICENSE_KINDS } from '../rules/draw.ts';
+
+/** Where a draw's pool comes from: the subgraphs that own it, never their tables. */
+export interface CandidateSource {
+  candidates(filter: CandidateFilter): Promise<Candidate[]>;
+}
+
+/** searchEnterprises pages (its largest page) and federated batches (enterprises(usccs:) takes 500). */
+const CODE_PAGE = 100;
+const FACTS_BATCH = 500;
+/** Batches read at once while codes are still being paged. */
+const IN_FLIGHT = 4;
+
+const CODES_QUERY = /* GraphQL */ `
+  query DrawCandidateCodes($filter: EnterpriseFilter!, $first: Int!, $after: String) {
+    searchEnterprises(filter: $filter, first: $first, after: $after) {
+      edges { node { uscc } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`;
+
+/** One federated query per batch: enterprises (region), licences (kinds in force, equipment in use), risk (class). */
+export const CANDIDATES_QUERY = /* GraphQL */ `
+  query DrawCandidates($usccs: [String!]!) {
+    enterprises(usccs: $usccs) {
+      uscc
+      region { code }
+      licenses(status: [VALID]) { kind }
+      equipmentRegistrations { status }
+      creditRisk { riskClass }
+    }
+  }
+`;
+
+const codesShape = z.object({
+  data: z.object({
+    searchEnterprises: z.object({
+      edges: z.array(z.object({ node: z.object({ uscc: z.string() }) })),
+      pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+    }),
+  }),
+});
+const candidateShape = z.object({
+  uscc: z.string(),
+  region: z.object({ code: z.string() }),
+  licenses: z.array(z.object({ kind: z.string() })).nullable(),
+  equipmentRegistrations: z.array(z.object({ status: z.string() })).nullable(),
+  creditRisk: z.object({ riskClass: z.enum(['A', 'B', 'C', 'D']) }).nullable(),
+});
+const candidatesShape = z.object({ data: z.object({ enterprises: z.array(candidateShape.nullable()) }) });
+
+/** Special-equipment tasks are where producers and inspection bodies are key supervision. */
+export const concernsSpecialEquipment = (filter: CandidateFilter): boolean =>
+  filter.equipmentUsers || !!filter.keyDomain?.startsWith('SPECIAL_EQUIPMENT') || !!filter.licenseKind?.startsWith('SPECIAL_EQUIPMENT');
+
+export function toCandidate(row: z.infer<typeof candidateShape>, filter: CandidateFilter): Candidate | null {
+  const kinds = new Set((row.licenses ?? []).map((licence) => licence.kind));
+  if (filter.licenseKind && !kinds.has(filter.licenseKind)) return null;
+  if (filter.equipmentUsers && !(row.equipmentRegistrations ?? []).some((registration) => registration.status === 'IN_USE')) return null;
+  return {
+    uscc: row.uscc,
+    regionCode: row.region.code,
+    riskClass: row.creditRisk?.riskClass ?? null,
+    keySupervision: concernsSpecialEquipment(filter) && [...kinds].some((kind) => KEY_SUPERVISION_LICENSE_KINDS.has(kind)),
+  };
+}
+
+export function createGatewayCandidateSource(post: HubClient): CandidateSource {
+  return {
+    async candidates(filter) {
+      const searchFilter = {
+        regionCode: filter.regionPrefix,
+        statuses: ['ACTIVE'],
+        ...(filter.keyDomain ? { keyDomains: [filter.keyDomain] } : {}),
+        ...(filter.industryCode ? { industryCode: filter.industryCode } : {}),
+      };
+      const pool: Candidate[] = [];
+      const pending: Promise<void>[] = [];
+      const readBatch = async (usccs: string[]) => {
+        const parsed = candidatesShape.parse(await post(CANDIDATES_QUERY, { usccs }));
+        for (const row of parsed.data.enterprises) {
+          const candidate = row && toCandidate(row, filter);
+          if (candidate) pool.push(candidate);
+        }
+      };
+      let buffer: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: z.infer<typeof codesShape>['data']['searchEnterprises'] = codesShape.parse(
+          await post(CODES_QUERY, { filter: searchFilter, first: CODE_PAGE, after }),
+        ).data.searchEnterprises;
+        buffer.push(...page.edges.map((edge) => edge.node.uscc));
+        while (buffer.length >= FACTS_BATCH || (!page.pageInfo.hasNextPage && buffer.length > 0)) {
+          const batch = buffer.slice(0, FACTS_BATCH);
+          buffer = buffer.slice(FACTS_BATCH);
+          const read = readBatch(batch);
+          read.catch(() => {});
+          pending.push(read);
+          if (pending.length >= IN_FLIGHT) await pending.shift();
+        }
+        if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+        after = page.pageInfo.endCursor;
+      }
+      await Promise.all(pending);
+      return pool;
+    },
+  };
+}
+
+/** The gateway as configured (or as known after start-up), read with the inspections service token. */
+export function candidateSourceFromEnv(
+  env: AuthEnv & { GATEWAY_URL: string; INSPECTIONS_FETCH_TIMEOUT_MS: number },
+  url: () => string = () => env.GATEWAY_URL,
+): CandidateSource {
+  return createGatewayCandidateSource(
+    createHubClient({
+      url,
+      token: serviceTokenSource(env, 'inspections'),
+      timeoutMs: env.INSPECTIONS_FETCH_TIMEOUT_MS,
+      purpose: 'reading the draw pool',
+    }),
+  );
+}
