@@ -40,9 +40,8 @@ export async function storeDraftDraw(
       })
       .returning();
     if (!draw) throw new Error('insert returned no row');
-    // biome-ignore lint/suspicious/noExplicitAny: the transaction is a database for insertInChunks
     await insertInChunks(
-      tx as any,
+      tx,
       drawEntries,
       outcome.entries.map((entry) => ({ drawId: draw.id, ...entry })),
     );
