@@ -285,4 +285,73 @@ describe.each(testDatabaseKinds())('inspections: 双随机一公开 through the 
     const clean = (await riskOf(passing.uscc)).indicators.find((indicator) => indicator.key === 'inspection_results');
     expect(clean).toMatchObject({ value: 0, contribution: 0 });
   });
+
+  it('verifies a 告知承诺 licence: the outcome goes to the licence through its owner’s mutation, as the caller', async () => {
+    const holder = UNITS[5]?.uscc as string;
+    await ok(
+      'mutation($input: GrantLicenseInput!) { grantLicense(input: $input) { number } }',
+      {
+        input: {
+          number: 'TS3114088-2030',
+          kind: 'SPECIAL_EQUIPMENT_FILLING',
+          holderUscc: holder,
+          items: [{ activity: 'FILLING', category: '气瓶充装' }],
+          authority: { name: '运城市市场监督管理局', regionCode: '140800' },
+          decisionReference: '运市监特许〔2026〕9号',
+          issuedOn: '2026-11-02',
+          validFrom: '2026-11-02',
+          grantedByCommitment: true,
+        },
+      },
+      regulator,
+    );
+    const VERIFY =
+      'mutation($input: VerifyLicenceCommitmentInput!) { verifyLicenceCommitment(input: $input) { id kind result licenseNumber commitmentOutcome } }';
+    const input = {
+      uscc: holder,
+      licenseNumber: 'TS3114088-2030',
+      outcome: 'NOT_MET',
+      inspectedOn: '2026-12-11',
+      inspectorIds: inspectorIds.slice(0, 2),
+      findings: '充装人员未持证',
+    };
+    // Another department of the region: the licences subgraph refuses (谁产生、谁负责), nothing is recorded here.
+    const food = await stack.token({ role: 'regulator', region: '140800', dept: 'SPSC' });
+    const foodInspectors: number[] = [];
+    for (const county of ['140802', '140821']) {
+      foodInspectors.push(
+        (
+          await ok<{ createInspector: { id: number } }>(
+            'mutation($input: CreateInspectorInput!) { createInspector(input: $input) { id } }',
+            { input: { name: '食品检查员', certificate: `SP${county}`, regionCode: county } },
+            food,
+          )
+        ).createInspector.id,
+      );
+    }
+    const refused = await gql(VERIFY, { input: { ...input, inspectorIds: foodInspectors } }, food);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OTHER_DEPARTMENT' });
+    const verified = await ok<{ verifyLicenceCommitment: { kind: string; result: string; commitmentOutcome: string } }>(
+      VERIFY,
+      { input },
+      regulator,
+    );
+    expect(verified.verifyLicenceCommitment).toMatchObject({
+      kind: 'VERIFICATION',
+      result: 'PROBLEM_CORRECTION_ORDERED',
+      commitmentOutcome: 'NOT_MET',
+    });
+    const licence = await ok<{ license: { commitmentVerification: string; commitmentVerifiedOn: string } }>(
+      'query { license(number: "TS3114088-2030") { commitmentVerification commitmentVerifiedOn } }',
+      {},
+      analyst,
+    );
+    expect(licence.license).toEqual({ commitmentVerification: 'NOT_MET', commitmentVerifiedOn: '2026-12-11' });
+    const records = await ok<{ enterprise: { inspections: { kind: string }[] } }>(
+      PUBLIC_VIEW.replace('id result', 'id kind result'),
+      { uscc: holder },
+      analyst,
+    );
+    expect(records.enterprise.inspections.filter((row) => row.kind === 'VERIFICATION')).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 import { serviceIssuer } from './auth/tokens.ts';
 import { type AuthEnv, authSettingsFromEnv } from './env.ts';
-import { codedError } from './errors.ts';
+import { codedError, type ErrorCode } from './errors.ts';
 import { createTokenSource } from './token-source.ts';
 
 type Answer = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
@@ -13,6 +13,12 @@ export interface HubClientOptions {
   timeoutMs: number;
   /** What the client was doing, for the error message: "reading indicators". */
   purpose: string;
+  /**
+   * Error codes answered as they are (with the purpose prepended) rather than as
+   * SUBGRAPH_UNAVAILABLE: for writes on the caller's behalf, where the owner's FORBIDDEN or
+   * BAD_USER_INPUT is the answer the caller must see.
+   */
+  passThroughCodes?: readonly ErrorCode[];
 }
 
 /** Posts one operation; any error in the answer throws. */
@@ -35,6 +41,11 @@ export function createHubClient(options: HubClientOptions): HubClient {
     const body = (await response.json()) as Answer;
     if (body.errors?.length) {
       const first = body.errors[0];
+      const code = first?.extensions?.code as ErrorCode | undefined;
+      if (code && options.passThroughCodes?.includes(code)) {
+        const { code: _code, stacktrace: _stack, ...extensions } = first?.extensions ?? {};
+        throw codedError(code, `${options.purpose}: ${first?.message ?? code}`, extensions);
+      }
       throw codedError('SUBGRAPH_UNAVAILABLE', `${options.purpose} failed: ${first?.message ?? 'unknown error'}`, {
         subgraph: first?.extensions?.serviceName ?? 'gateway',
       });

@@ -34,6 +34,8 @@ CREATE TABLE "inspections" (
 	"kind" varchar(16) NOT NULL,
 	"trigger" varchar(24),
 	"trigger_note" text,
+	"license_number" varchar(100),
+	"commitment_outcome" varchar(12),
 	"result" varchar(40) NOT NULL,
 	"sampling_item" text,
 	"sampling_standard" text,

@@ -4,6 +4,7 @@ import {
   type EnterpriseFactsLoader,
   type SubgraphContext,
 } from '@credit-hub/subgraph-kit';
+import type { LicenceVerification } from './commitments/licence-verification.ts';
 import type { InspectionsDb } from './db/client.ts';
 import type { CandidateSource } from './draw/candidate-source.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -15,6 +16,8 @@ export interface Context extends SubgraphContext {
   enterpriseFacts: EnterpriseFactsLoader;
   /** The draw's candidate pool, read through the gateway when a draw runs. */
   candidates: CandidateSource;
+  /** Writes a commitment verification to its licence, as the caller. */
+  licences: LicenceVerification;
   /** Today in China, fixed for the whole request. */
   today: string;
 }
@@ -23,6 +26,7 @@ export interface Services {
   db: InspectionsDb;
   enterprises: EnterpriseDirectory;
   candidates: CandidateSource;
+  licences: LicenceVerification;
   today: () => string;
 }
 
@@ -32,6 +36,7 @@ export const createContext =
     ...base,
     db: services.db,
     candidates: services.candidates,
+    licences: services.licences,
     today: services.today(),
     loaders: createLoaders(services.db),
     enterpriseFacts: createEnterpriseFactsLoader(services.enterprises),

@@ -6,6 +6,7 @@ import {
   runWhenMain,
   todayInChina,
 } from '@credit-hub/subgraph-kit';
+import { createLicenceVerification } from './commitments/licence-verification.ts';
 import { createContext } from './context.ts';
 import { type InspectionsDatabase, openInspectionsDatabase } from './db/client.ts';
 import { candidateSourceFromEnv } from './draw/candidate-source.ts';
@@ -32,6 +33,7 @@ export interface StartOptions {
 export async function startInspectionsSubgraph(options: StartOptions = {}): Promise<RunningService & { database: InspectionsDatabase }> {
   const env = options.env ?? loadEnv();
   const database = options.database ?? (await openInspectionsDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
+  const gatewayUrl = () => options.gatewayUrl?.() ?? env.GATEWAY_URL;
   const running = await launchSubgraph({
     name: SUBGRAPH_NAME,
     env,
@@ -47,7 +49,8 @@ export async function startInspectionsSubgraph(options: StartOptions = {}): Prom
     createContext: createContext({
       db: database.db,
       enterprises: enterpriseDirectoryFromEnv(SUBGRAPH_NAME, env),
-      candidates: candidateSourceFromEnv(env, () => options.gatewayUrl?.() ?? env.GATEWAY_URL),
+      candidates: candidateSourceFromEnv(env, gatewayUrl),
+      licences: createLicenceVerification({ url: gatewayUrl, timeoutMs: env.ENTERPRISE_LOOKUP_TIMEOUT_MS }),
       today: options.today ?? (() => todayInChina()),
     }),
   });

@@ -106,6 +106,9 @@ export const inspections = pgTable(
     kind: varchar('kind', { length: 16 }).$type<InspectionKind>().notNull(),
     trigger: varchar('trigger', { length: 24 }).$type<InspectionTrigger>(),
     triggerNote: text('trigger_note'),
+    /** 核查: the licence granted by 告知承诺 whose commitment was verified, and the outcome written back to it. */
+    licenseNumber: varchar('license_number', { length: 100 }),
+    commitmentOutcome: varchar('commitment_outcome', { length: 12 }).$type<'CONFIRMED' | 'NOT_MET'>(),
     result: varchar('result', { length: 40 }).$type<InspectionResult>().notNull(),
     samplingItem: text('sampling_item'),
     samplingStandard: text('sampling_standard'),

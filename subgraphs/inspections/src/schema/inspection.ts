@@ -69,6 +69,14 @@ InspectionRef.implement({
       description: '抽检结论 合格 / 不合格.',
       resolve: (row) => row.samplingOutcome,
     }),
+    licenseNumber: t.exposeString('licenseNumber', {
+      nullable: true,
+      description: '许可证编号 For a commitment verification: the licence verified.',
+    }),
+    commitmentOutcome: t.exposeString('commitmentOutcome', {
+      nullable: true,
+      description: '承诺核查结论 CONFIRMED or NOT_MET, as written to the licence.',
+    }),
     inspectedOn: t.expose('inspectedOn', { type: 'Date', description: '检查日期 Date.' }),
     rectificationDeadline: t.expose('rectificationDeadline', {
       type: 'Date',
