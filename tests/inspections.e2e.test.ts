@@ -21,7 +21,7 @@ const UNITS = Array.from({ length: 40 }, (_, index) => ({
 const PRODUCER = { uscc: usccFor('91', '140802', 'MA0JCP01'), regionCode: '140802' };
 const OUTSIDER = usccFor('91', '140802', 'MA0JCX01');
 
-const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code;
+const codeOf = (response: GraphQLResponse<unknown>) => response.errors?.[0]?.extensions?.code;
 
 const DRAW_FIELDS =
   'id seed status poolSize poolDigest keySupervisionCount classes { riskClass pool drawn } enterprises { uscc riskClass selection onSite inspectors { id regionCode } }';
@@ -353,5 +353,47 @@ describe.each(testDatabaseKinds())('inspections: 双随机一公开 through the 
       analyst,
     );
     expect(records.enterprise.inspections.filter((row) => row.kind === 'VERIFICATION')).toHaveLength(1);
+  });
+
+  it('records an admonition talk only for the department that listed the enterprise (谁认定、谁约谈)', async () => {
+    const subject = UNITS[9]?.uscc as string;
+    const enforcement = await stack.token({ role: 'regulator', region: '140800', dept: 'ZFJC' });
+    const listed = await ok<{ listAbnormalOperation: { id: string } }>(
+      'mutation($input: ListAbnormalOperationInput!) { listAbnormalOperation(input: $input) { id } }',
+      {
+        input: { uscc: subject, reason: 'FALSE_INFORMATION', authority: '运城市市场监督管理局', decisionReference: '运市监异〔2026〕7号' },
+      },
+      enforcement,
+    );
+    const TALK = 'mutation($input: RecordAdmonitionTalkInput!) { recordAdmonitionTalk(input: $input) { id department outcome } }';
+    const input = {
+      uscc: subject,
+      kind: 'WARNING',
+      listingKind: 'ABNORMAL',
+      listingId: Number(listed.listAbnormalOperation.id),
+      heldOn: TODAY,
+      reason: '公示信息弄虚作假，约谈法定代表人',
+      rectificationDeadline: '2027-01-15',
+    };
+    const byOther = await gql(TALK, { input }, regulator);
+    expect(byOther.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OTHER_DEPARTMENT' });
+    const unknown = await gql(TALK, { input: { ...input, listingId: 999_999 } }, enforcement);
+    expect(codeOf(unknown)).toBe('NOT_FOUND');
+    const talk = await ok<{ recordAdmonitionTalk: { id: number; department: string; outcome: string } }>(TALK, { input }, enforcement);
+    expect(talk.recordAdmonitionTalk).toMatchObject({ department: 'ZFJC', outcome: 'PENDING' });
+    const OUTCOME = 'mutation($id: Int!) { recordAdmonitionTalkOutcome(id: $id, outcome: RECTIFIED) { outcome outcomeOn } }';
+    expect(
+      (await ok<{ recordAdmonitionTalkOutcome: unknown }>(OUTCOME, { id: talk.recordAdmonitionTalk.id }, enforcement))
+        .recordAdmonitionTalkOutcome,
+    ).toEqual({
+      outcome: 'RECTIFIED',
+      outcomeOn: TODAY,
+    });
+    expect(codeOf(await gql(OUTCOME, { id: talk.recordAdmonitionTalk.id }, enforcement))).toBe('CONFLICT');
+    const TALKS = 'query($uscc: String!) { enterprise(uscc: $uscc) { admonitionTalks { kind } } }';
+    expect(
+      (await ok<{ enterprise: { admonitionTalks: unknown[] } }>(TALKS, { uscc: subject }, analyst)).enterprise.admonitionTalks,
+    ).toEqual([{ kind: 'WARNING' }]);
+    expect((await ok<{ enterprise: { admonitionTalks: unknown[] } }>(TALKS, { uscc: subject })).enterprise.admonitionTalks).toEqual([]);
   });
 });

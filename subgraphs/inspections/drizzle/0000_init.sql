@@ -1,3 +1,20 @@
+CREATE TABLE "admonition_talks" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"uscc" char(18) NOT NULL,
+	"region_code" char(6) NOT NULL,
+	"department" varchar(32) NOT NULL,
+	"kind" varchar(8) NOT NULL,
+	"listing_kind" varchar(10) NOT NULL,
+	"listing_id" integer NOT NULL,
+	"held_on" date NOT NULL,
+	"reason" text NOT NULL,
+	"rectification_deadline" date NOT NULL,
+	"outcome" varchar(16) NOT NULL,
+	"outcome_on" date,
+	"recorded_by" text NOT NULL,
+	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "draw_entries" (
 	"draw_id" integer NOT NULL,
 	"uscc" char(18) NOT NULL,
@@ -88,6 +105,7 @@ ALTER TABLE "draw_entries" ADD CONSTRAINT "draw_entries_draw_id_draws_id_fk" FOR
 ALTER TABLE "draws" ADD CONSTRAINT "draws_task_id_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "inspections" ADD CONSTRAINT "inspections_task_id_tasks_id_fk" FOREIGN KEY ("task_id") REFERENCES "tasks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tasks" ADD CONSTRAINT "tasks_plan_id_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "admonition_talks_uscc_idx" ON "admonition_talks" USING btree ("uscc","held_on");--> statement-breakpoint
 CREATE INDEX "draw_entries_uscc_idx" ON "draw_entries" USING btree ("uscc");--> statement-breakpoint
 CREATE INDEX "draws_task_idx" ON "draws" USING btree ("task_id","id");--> statement-breakpoint
 CREATE INDEX "inspections_uscc_idx" ON "inspections" USING btree ("uscc","inspected_on");--> statement-breakpoint

@@ -8,6 +8,7 @@ import type { LicenceVerification } from './commitments/licence-verification.ts'
 import type { InspectionsDb } from './db/client.ts';
 import type { CandidateSource } from './draw/candidate-source.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
+import type { ListingReader } from './talks/listing-reader.ts';
 
 export interface Context extends SubgraphContext {
   db: InspectionsDb;
@@ -18,6 +19,8 @@ export interface Context extends SubgraphContext {
   candidates: CandidateSource;
   /** Writes a commitment verification to its licence, as the caller. */
   licences: LicenceVerification;
+  /** Who listed an enterprise (谁认定、谁约谈), from the sanctions subgraph through the gateway. */
+  listings: ListingReader;
   /** Today in China, fixed for the whole request. */
   today: string;
 }
@@ -27,6 +30,7 @@ export interface Services {
   enterprises: EnterpriseDirectory;
   candidates: CandidateSource;
   licences: LicenceVerification;
+  listings: ListingReader;
   today: () => string;
 }
 
@@ -37,6 +41,7 @@ export const createContext =
     db: services.db,
     candidates: services.candidates,
     licences: services.licences,
+    listings: services.listings,
     today: services.today(),
     loaders: createLoaders(services.db),
     enterpriseFacts: createEnterpriseFactsLoader(services.enterprises),

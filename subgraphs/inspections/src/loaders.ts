@@ -3,6 +3,7 @@ import { getDrawsByTask, getEntriesByDraw } from './data/draw-store.ts';
 import { getInspectionsById, getInspectionsByTask, getInspectionsByUscc } from './data/inspection-store.ts';
 import { getInspectorsById } from './data/inspector-store.ts';
 import { getTasksByPlan } from './data/plan-store.ts';
+import { getTalksByUscc } from './data/talk-store.ts';
 import type { InspectionsDb } from './db/client.ts';
 
 /** Per-request loaders: one statement per kind of read, whatever the number of parents. */
@@ -27,6 +28,10 @@ export function createLoaders(db: InspectionsDb) {
     tasksByPlan: createGroupLoader(
       (ids: readonly number[]) => getTasksByPlan(db, ids),
       (row) => row.planId,
+    ),
+    talksByUscc: createGroupLoader(
+      (usccs: readonly string[]) => getTalksByUscc(db, usccs),
+      (row) => row.uscc.trim(),
     ),
     drawsByTask: createGroupLoader(
       (ids: readonly number[]) => getDrawsByTask(db, ids),

@@ -9,10 +9,11 @@ import {
 import { createLicenceVerification } from './commitments/licence-verification.ts';
 import { createContext } from './context.ts';
 import { type InspectionsDatabase, openInspectionsDatabase } from './db/client.ts';
-import { candidateSourceFromEnv } from './draw/candidate-source.ts';
+import { createGatewayCandidateSource, serviceHubClient } from './draw/candidate-source.ts';
 import { type InspectionsEnv, loadEnv, SUBGRAPH_NAME } from './env.ts';
 import { schema } from './schema/index.ts';
 import { hasInspections, seedInspections } from './seed.ts';
+import { createListingReader } from './talks/listing-reader.ts';
 
 export interface StartOptions {
   env?: InspectionsEnv;
@@ -49,7 +50,8 @@ export async function startInspectionsSubgraph(options: StartOptions = {}): Prom
     createContext: createContext({
       db: database.db,
       enterprises: enterpriseDirectoryFromEnv(SUBGRAPH_NAME, env),
-      candidates: candidateSourceFromEnv(env, gatewayUrl),
+      candidates: createGatewayCandidateSource(serviceHubClient(env, gatewayUrl, 'reading the draw pool')),
+      listings: createListingReader(serviceHubClient(env, gatewayUrl, 'reading the enterprise’s listings')),
       licences: createLicenceVerification({ url: gatewayUrl, timeoutMs: env.ENTERPRISE_LOOKUP_TIMEOUT_MS }),
       today: options.today ?? (() => todayInChina()),
     }),

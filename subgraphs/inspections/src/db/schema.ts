@@ -125,7 +125,34 @@ export const inspections = pgTable(
   (table) => [index('inspections_uscc_idx').on(table.uscc, table.inspectedOn), index('inspections_task_idx').on(table.taskId, table.id)],
 );
 
-export const tables = { inspectors, plans, tasks, draws, drawEntries, inspections };
+/**
+ * 提示约谈 / 警示约谈: the department that listed an enterprise (谁认定、谁约谈) talks to it, sets a
+ * rectification deadline and records the outcome; the talk goes on the enterprise's credit record
+ * (晋政办发〔2020〕10号 13).
+ */
+export const admonitionTalks = pgTable(
+  'admonition_talks',
+  {
+    id: serial('id').primaryKey(),
+    uscc: char('uscc', { length: 18 }).notNull(),
+    regionCode: char('region_code', { length: 6 }).notNull(),
+    department: varchar('department', { length: 32 }).notNull(),
+    kind: varchar('kind', { length: 8 }).$type<'PROMPT' | 'WARNING'>().notNull(),
+    listingKind: varchar('listing_kind', { length: 10 }).$type<'ABNORMAL' | 'SERIOUS'>().notNull(),
+    listingId: integer('listing_id').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    reason: text('reason').notNull(),
+    rectificationDeadline: date('rectification_deadline', { mode: 'string' }).notNull(),
+    outcome: varchar('outcome', { length: 16 }).$type<'PENDING' | 'RECTIFIED' | 'NOT_RECTIFIED'>().notNull(),
+    outcomeOn: date('outcome_on', { mode: 'string' }),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('admonition_talks_uscc_idx').on(table.uscc, table.heldOn)],
+);
+
+export const tables = { inspectors, plans, tasks, draws, drawEntries, inspections, admonitionTalks };
+export type AdmonitionTalkRow = typeof admonitionTalks.$inferSelect;
 export type InspectorRow = typeof inspectors.$inferSelect;
 export type PlanRow = typeof plans.$inferSelect;
 export type TaskRow = typeof tasks.$inferSelect;

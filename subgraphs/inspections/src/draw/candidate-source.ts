@@ -111,16 +111,10 @@ export function createGatewayCandidateSource(post: HubClient): CandidateSource {
 }
 
 /** The gateway as configured (or as known after start-up), read with the inspections service token. */
-export function candidateSourceFromEnv(
+export function serviceHubClient(
   env: AuthEnv & { GATEWAY_URL: string; INSPECTIONS_FETCH_TIMEOUT_MS: number },
-  url: () => string = () => env.GATEWAY_URL,
-): CandidateSource {
-  return createGatewayCandidateSource(
-    createHubClient({
-      url,
-      token: serviceTokenSource(env, 'inspections'),
-      timeoutMs: env.INSPECTIONS_FETCH_TIMEOUT_MS,
-      purpose: 'reading the draw pool',
-    }),
-  );
+  url: () => string,
+  purpose: string,
+): HubClient {
+  return createHubClient({ url, token: serviceTokenSource(env, 'inspections'), timeoutMs: env.INSPECTIONS_FETCH_TIMEOUT_MS, purpose });
 }

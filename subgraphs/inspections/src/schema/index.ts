@@ -9,6 +9,7 @@ import './draw.ts';
 import './inspection.ts';
 import './inspection-mutations.ts';
 import './verification-mutations.ts';
+import './admonition-talk.ts';
 
 builder.queryType({ description: 'Queries of the inspections subgraph: 双随机一公开 plans, draws and results.' });
 builder.mutationType({ description: 'Writes of the inspections subgraph (regulators of the owning department in their region, admins).' });
