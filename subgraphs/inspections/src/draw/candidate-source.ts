@@ -7,18 +7,15 @@ export interface CandidateSource {
   candidates(filter: CandidateFilter): Promise<Candidate[]>;
 }
 
-/** searchEnterprises pages (its largest page) and federated batches (enterprises(usccs:) takes 500). */
-const CODE_PAGE = 100;
+/** enterpriseCodes pages (its largest) and federated batches (enterprises(usccs:) takes 500). */
+const CODE_PAGE = 3000;
 const FACTS_BATCH = 500;
 /** Batches read at once while codes are still being paged. */
 const IN_FLIGHT = 4;
 
 const CODES_QUERY = /* GraphQL */ `
   query DrawCandidateCodes($filter: EnterpriseFilter!, $first: Int!, $after: String) {
-    searchEnterprises(filter: $filter, first: $first, after: $after) {
-      edges { node { uscc } }
-      pageInfo { hasNextPage endCursor }
-    }
+    enterpriseCodes(filter: $filter, first: $first, after: $after) { codes endCursor hasNextPage }
   }
 `;
 
@@ -37,10 +34,7 @@ export const CANDIDATES_QUERY = /* GraphQL */ `
 
 const codesShape = z.object({
   data: z.object({
-    searchEnterprises: z.object({
-      edges: z.array(z.object({ node: z.object({ uscc: z.string() }) })),
-      pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
-    }),
+    enterpriseCodes: z.object({ codes: z.array(z.string()), endCursor: z.string().nullable(), hasNextPage: z.boolean() }),
   }),
 });
 const candidateShape = z.object({
@@ -89,11 +83,11 @@ export function createGatewayCandidateSource(post: HubClient): CandidateSource {
       let buffer: string[] = [];
       let after: string | null = null;
       for (;;) {
-        const page: z.infer<typeof codesShape>['data']['searchEnterprises'] = codesShape.parse(
+        const page: z.infer<typeof codesShape>['data']['enterpriseCodes'] = codesShape.parse(
           await post(CODES_QUERY, { filter: searchFilter, first: CODE_PAGE, after }),
-        ).data.searchEnterprises;
-        buffer.push(...page.edges.map((edge) => edge.node.uscc));
-        while (buffer.length >= FACTS_BATCH || (!page.pageInfo.hasNextPage && buffer.length > 0)) {
+        ).data.enterpriseCodes;
+        buffer.push(...page.codes);
+        while (buffer.length >= FACTS_BATCH || (!page.hasNextPage && buffer.length > 0)) {
           const batch = buffer.slice(0, FACTS_BATCH);
           buffer = buffer.slice(FACTS_BATCH);
           const read = readBatch(batch);
@@ -101,8 +95,8 @@ export function createGatewayCandidateSource(post: HubClient): CandidateSource {
           pending.push(read);
           if (pending.length >= IN_FLIGHT) await pending.shift();
         }
-        if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-        after = page.pageInfo.endCursor;
+        if (!page.hasNextPage || !page.endCursor) break;
+        after = page.endCursor;
       }
       await Promise.all(pending);
       return pool;

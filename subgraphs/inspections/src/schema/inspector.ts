@@ -23,7 +23,7 @@ const CreateInspectorInput = builder.inputType('CreateInspectorInput', {
   description: '执法检查人员录入 An inspector of the caller’s department.',
   fields: (t) => ({
     name: t.string({ required: true, description: '姓名 Name.', bounds: TEXT.name }),
-    certificate: t.string({ required: true, description: '执法证号 Certificate number.', bounds: TEXT.reference }),
+    certificate: t.string({ required: true, description: '执法证号 Certificate number.', bounds: TEXT.code }),
     regionCode: t.string({ required: true, description: '所在区划 6-digit division code inside the caller’s region.', bounds: TEXT.code }),
     department: t.string({ description: '部门 Admins only: the department.', bounds: TEXT.identifier }),
   }),
