@@ -21,12 +21,12 @@ const CODES_QUERY = /* GraphQL */ `
 
 /** One federated query per batch: enterprises (region), licences (kinds in force, equipment in use), risk (class). */
 export const CANDIDATES_QUERY = /* GraphQL */ `
-  query DrawCandidates($usccs: [String!]!) {
+  query DrawCandidates($usccs: [String!]!, $withLicences: Boolean!, $withEquipment: Boolean!) {
     enterprises(usccs: $usccs) {
       uscc
       region { code }
-      licenses(status: [VALID]) { kind }
-      equipmentRegistrations { status }
+      licenses(status: [VALID]) @include(if: $withLicences) { kind }
+      equipmentRegistrations @include(if: $withEquipment) { status }
       creditRisk { riskClass }
     }
   }
@@ -40,8 +40,8 @@ const codesShape = z.object({
 const candidateShape = z.object({
   uscc: z.string(),
   region: z.object({ code: z.string() }),
-  licenses: z.array(z.object({ kind: z.string() })).nullable(),
-  equipmentRegistrations: z.array(z.object({ status: z.string() })).nullable(),
+  licenses: z.array(z.object({ kind: z.string() })).nullish(),
+  equipmentRegistrations: z.array(z.object({ status: z.string() })).nullish(),
   creditRisk: z.object({ riskClass: z.enum(['A', 'B', 'C', 'D']) }).nullable(),
 });
 const candidatesShape = z.object({ data: z.object({ enterprises: z.array(candidateShape.nullable()) }) });
@@ -71,10 +71,13 @@ export function createGatewayCandidateSource(post: HubClient): CandidateSource {
         ...(filter.keyDomain ? { keyDomains: [filter.keyDomain] } : {}),
         ...(filter.industryCode ? { industryCode: filter.industryCode } : {}),
       };
+      // Licences and equipment are asked for only when the task needs them (a licence kind, key
+      // supervision of special equipment, user units): each costs its subgraph a read per batch.
+      const withLicences = !!filter.licenseKind || concernsSpecialEquipment(filter);
       const pool: Candidate[] = [];
       const pending: Promise<void>[] = [];
       const readBatch = async (usccs: string[]) => {
-        const parsed = candidatesShape.parse(await post(CANDIDATES_QUERY, { usccs }));
+        const parsed = candidatesShape.parse(await post(CANDIDATES_QUERY, { usccs, withLicences, withEquipment: filter.equipmentUsers }));
         for (const row of parsed.data.enterprises) {
           const candidate = row && toCandidate(row, filter);
           if (candidate) pool.push(candidate);
