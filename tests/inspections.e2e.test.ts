@@ -207,6 +207,11 @@ describe.each(testDatabaseKinds())('inspections: 双随机一公开 through the 
     expect(confirmed.status).toBe('CONFIRMED');
     expect(codeOf(await gql(RUN_DRAW, { taskId, seed: 1 }, regulator))).toBe('CONFLICT');
     expect(codeOf(await gql(RUN_DRAW, { taskId }))).toBe('UNAUTHENTICATED');
+    // The lean code list the pool is read with is for supervisors and services, not for bulk scraping.
+    const CODES = '{ enterpriseCodes(first: 3000, filter: { regionCode: "1408" }) { codes hasNextPage } }';
+    expect(codeOf(await gql(CODES, {}))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(CODES, {}, await stack.token({ role: 'platform' })))).toBe('FORBIDDEN');
+    expect((await ok<{ enterpriseCodes: { codes: string[] } }>(CODES, {}, analyst)).enterpriseCodes.codes).toHaveLength(UNITS.length + 2);
     expect(
       (await gql('query($id: Int!) { inspectionTask(id: $id) { id } }', { id: taskId }, await stack.token({ role: 'platform' }))).errors,
     ).toBeDefined();
