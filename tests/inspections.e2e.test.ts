@@ -401,4 +401,22 @@ describe.each(testDatabaseKinds())('inspections: 双随机一公开 through the 
     ).toEqual([{ kind: 'WARNING' }]);
     expect((await ok<{ enterprise: { admonitionTalks: unknown[] } }>(TALKS, { uscc: subject })).enterprise.admonitionTalks).toEqual([]);
   });
+
+  it('answers inspections of 1 and of 40 enterprises with the same number of SQL statements', async () => {
+    const BATCH =
+      'query($usccs: [String!]!) { enterprises(usccs: $usccs) { inspections { id inspectors { id } } inspectionSummary { failures } admonitionTalks { id } } }';
+    const statementsFor = async (usccs: string[]) =>
+      (await stack.countStatements(() => ok(BATCH, { usccs }, analyst))).statements.inspections;
+    // One enterprise that has results (so its inspectors are read too), then all forty.
+    const all = await ok<{ enterprises: { uscc: string; inspections: unknown[] }[] }>(
+      'query($usccs: [String!]!) { enterprises(usccs: $usccs) { uscc inspections { id } } }',
+      { usccs: UNITS.map((unit) => unit.uscc) },
+      analyst,
+    );
+    const inspected = all.enterprises.find((enterprise) => enterprise.inspections.length > 0)?.uscc as string;
+    const one = await statementsFor([inspected]);
+    const forty = await statementsFor(UNITS.map((unit) => unit.uscc));
+    expect(one).toBeGreaterThan(0);
+    expect(forty).toBe(one);
+  });
 });
