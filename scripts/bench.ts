@@ -60,6 +60,8 @@ async function main() {
   if (process.argv[2] === 'heap-diff') return (await import('./bench-heap-diff.ts')).heapDiff(process.argv.slice(3));
   if (process.argv[2] === 'soak') return (await import('./bench-soak.ts')).runSoak(process.argv.slice(3));
   if (process.argv[2] === 'risk') return benchRisk(process.argv.slice(3), { ensureDatabase, ensureSeeded });
+  if (process.argv[2] === 'draw')
+    return (await import('./bench-draw.ts')).benchDraw(process.argv.slice(3), { ensureDatabase, ensureSeeded });
   const { values } = parseArgs({
     options: {
       sizes: { type: 'string', default: '2000,100000' },

@@ -44,6 +44,8 @@ async function main() {
       logger,
     });
     started.push(gateway);
+    // Services that read the hub as clients (the inspections draw) find the gateway here.
+    env.GATEWAY_URL ??= `${gateway.url}/graphql`;
     await classifyDemo(started, env, `${gateway.url}/graphql`);
     await printWelcome(gateway.url, production, loadGatewayEnv(env).GRAPHIQL_ENABLED ?? !production);
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { Database, DatabaseKind, TestDatabase } from '@credit-hub/db';
 import type { EnterprisesDatabase } from '@credit-hub/enterprises';
+import type { InspectionsDatabase } from '@credit-hub/inspections';
 import type { LicensesDatabase } from '@credit-hub/licenses';
 import type { RiskDatabase } from '@credit-hub/risk';
 import type { SanctionsDatabase } from '@credit-hub/sanctions';
@@ -100,6 +101,30 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     },
     seed: async (database, count, options) => {
       await (await import('@credit-hub/sanctions')).seedSanctions((database as SanctionsDatabase).db, count, options);
+    },
+  },
+  {
+    name: 'inspections',
+    defaultPort: 4004,
+    schemaFile: new URL('../subgraphs/inspections/schema.graphql', import.meta.url),
+    loadSchema: async () => (await import('@credit-hub/inspections')).schema,
+    openTestDatabase: async (kind) => (await import('@credit-hub/inspections')).openInspectionsTestDatabase(kind),
+    start: async ({ port, env, database, today, logger }) => {
+      const { startInspectionsSubgraph, loadEnv } = await import('@credit-hub/inspections');
+      const source = env ?? process.env;
+      // The gateway starts last: its URL is read from the live environment when a draw runs.
+      const gatewayUrl = () => source.GATEWAY_URL;
+      return startInspectionsSubgraph({ env: loadEnv(source), gatewayUrl, ...given({ port, database, today, logger }) });
+    },
+    openDatabase: async (env, options = {}) => {
+      const { openInspectionsDatabase, loadEnv } = await import('@credit-hub/inspections');
+      const config = loadEnv(env);
+      return openInspectionsDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, ...options });
+    },
+    seed: async (database, count, options) => {
+      const { seedInspections } = await import('@credit-hub/inspections');
+      const { todayInChina } = await import('@credit-hub/subgraph-kit');
+      await seedInspections((database as InspectionsDatabase).db, count, { ...options, today: options.referenceDate ?? todayInChina() });
     },
   },
   {

@@ -112,6 +112,10 @@ function chargeRateLimit(env: GatewayEnv) {
     maxCallers: env.RATE_LIMIT_MAX_CALLERS,
   });
   return (check: LimitCheck, context: RequestContext) => {
+    // The hub's own services (tokens only the gateway secret can sign: the risk classifier, the
+    // 双随机 draw reading 100 000 candidates) are not callers to ration; each operation still
+    // passes the per-operation query limits.
+    if (context.caller.role === 'service') return;
     const key = context.caller.role === 'public' ? `address:${context.clientAddress}` : `subject:${context.caller.sub}`;
     const decision = limiter.take(key, check.exceeded ? env.QUERY_MAX_COST : check.cost);
     if (!decision.allowed && !check.exceeded) throw rateLimited(decision.retryAfterSeconds);

@@ -9,6 +9,7 @@ export const SUBGRAPH_DEFAULTS = [
   { name: 'enterprises', url: 'http://127.0.0.1:4001/graphql' },
   { name: 'licenses', url: 'http://127.0.0.1:4002/graphql' },
   { name: 'sanctions', url: 'http://127.0.0.1:4003/graphql' },
+  { name: 'inspections', url: 'http://127.0.0.1:4004/graphql' },
   { name: 'risk', url: 'http://127.0.0.1:4005/graphql' },
 ] as const;
 export const SUBGRAPH_NAMES: string[] = SUBGRAPH_DEFAULTS.map((subgraph) => subgraph.name);

@@ -100,6 +100,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     });
     services.push(gateway);
     const gatewayUrl = `${gateway.url}/graphql`;
+    // Services that read the hub as clients (the inspections draw) find the gateway here.
+    env.GATEWAY_URL = gatewayUrl;
     const stack: Stack = {
       gatewayUrl,
       subgraphUrls,

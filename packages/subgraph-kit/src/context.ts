@@ -8,6 +8,12 @@ import { unauthenticated } from './errors.ts';
 export interface SubgraphContext {
   caller: Caller;
   requestId: string;
+  /**
+   * The caller's own bearer token, for the rare write a subgraph makes on the caller's behalf in
+   * another subgraph (an inspection's commitment verification written to the licence), so that
+   * subgraph's policy judges the real caller. Never logged, never stored.
+   */
+  token?: string;
 }
 
 /**
@@ -21,7 +27,7 @@ export function createContextFactory<TContext extends SubgraphContext>(verify: T
     if (!token) throw unauthenticated('subgraphs answer only requests that carry a token vouched for by the gateway');
     const caller = await verify(token);
     const requestId = headerValue(request.headers['x-request-id']) ?? randomUUID();
-    return extend({ caller, requestId });
+    return extend({ caller, requestId, token });
   };
 }
 

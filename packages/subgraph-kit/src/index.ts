@@ -9,6 +9,7 @@ export * from './entity-representations.ts';
 export * from './env.ts';
 export * from './errors.ts';
 export * from './http.ts';
+export * from './hub-client.ts';
 export * from './ids.ts';
 export * from './input-bounds.ts';
 export * from './input-bounds-plugin.ts';

@@ -24,6 +24,8 @@ const factsOf = (uscc: string, serious: boolean): EnterpriseRiskFacts => ({
   penalties: [],
   currentlyAbnormal: false,
   currentlySerious: serious,
+  failedInspections: 0,
+  refusedInspections: 0,
 });
 
 /** A hub that answers every code, marks all serious when asked, and can fail on a given batch. */

@@ -22,6 +22,8 @@ const clean: EnterpriseRiskFacts = {
   penalties: [],
   currentlyAbnormal: false,
   currentlySerious: false,
+  failedInspections: 0,
+  refusedInspections: 0,
 };
 const classify = (facts: Partial<EnterpriseRiskFacts>) => classifyEnterprise({ ...clean, ...facts }, model, REFERENCE);
 
@@ -96,5 +98,15 @@ describe('the example risk model', () => {
     expect(value('2024-01-01')).toBe(0.3);
     expect(value('2023-01-01')).toBe(0);
     expect(value('2026-12-01')).toBe(0);
+  });
+
+  it('raises the score for failed and refused inspections from the December 2026 version on', () => {
+    const december = versionForMonth(loadModelFile(EXAMPLE_MODEL_FILE), '2026-12');
+    if (!december) throw new Error('no example model for 2026-12');
+    const score = (facts: Partial<EnterpriseRiskFacts>) => classifyEnterprise({ ...clean, ...facts }, december, '2026-12-31').score;
+    expect(score({ failedInspections: 1 })).toBeGreaterThan(score({}));
+    expect(score({ refusedInspections: 1 })).toBeGreaterThan(score({ failedInspections: 1 }));
+    // The November version does not know the indicator: results already classified stay as they were.
+    expect(classify({ failedInspections: 3 }).score).toBe(classify({}).score);
   });
 });

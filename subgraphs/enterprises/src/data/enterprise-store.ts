@@ -147,3 +147,20 @@ export async function updateEnterprise(
     return updated ?? null;
   });
 }
+
+/** Codes only, keyset by code: the lean list a service reads a whole region's pool with (the 双随机 draw). */
+export async function listEnterpriseCodes(
+  db: EnterprisesDb,
+  filter: EnterpriseFilter,
+  options: { limit: number; afterUscc?: string | undefined },
+): Promise<string[]> {
+  const conditions = filterConditions(filter);
+  if (options.afterUscc) conditions.push(gt(enterprises.uscc, options.afterUscc));
+  const rows = await db
+    .select({ uscc: enterprises.uscc })
+    .from(enterprises)
+    .where(and(...conditions))
+    .orderBy(asc(enterprises.uscc))
+    .limit(options.limit);
+  return rows.map((row) => row.uscc);
+}

@@ -173,7 +173,7 @@ builder.queryField('enterprises', (t) =>
   }),
 );
 
-const EnterpriseFilterInput = builder.inputType('EnterpriseFilter', {
+export const EnterpriseFilterInput = builder.inputType('EnterpriseFilter', {
   description: '企业检索条件 Filters for searchEnterprises; all given filters must hold.',
   fields: (t) => ({
     nameContains: t.string({

@@ -6,6 +6,7 @@ import './annual-report.ts';
 import './credit-commitment.ts';
 import './enterprise.ts';
 import './enterprise-mutations.ts';
+import './enterprise-codes.ts';
 
 builder.queryType({ description: 'Queries of the enterprises subgraph.' });
 builder.mutationType({ description: 'Writes of the enterprises subgraph (regulators of the region, admins).' });

@@ -1,4 +1,4 @@
-import { type AuthEnv, authSettingsFromEnv, codedError, createTokenSource, serviceIssuer } from '@credit-hub/subgraph-kit';
+import { type AuthEnv, createHubClient, serviceTokenSource } from '@credit-hub/subgraph-kit';
 import { z } from 'zod';
 import type { EnterpriseRiskFacts } from '../rules/facts.ts';
 
@@ -46,6 +46,7 @@ export const FACTS_QUERY = /* GraphQL */ `
       licenses(status: [REVOKED]) { statusChangedOn }
       sanctionSummary { currentlyAbnormal currentlySerious }
       penalties { decidedOn fineAmount penaltyTypes state }
+      inspectionSummary { failures refusals }
     }
   }
 `;
@@ -80,10 +81,9 @@ const enterpriseShape = z.object({
   penalties: z
     .array(z.object({ decidedOn: z.string(), fineAmount: amount, penaltyTypes: z.array(z.string()), state: z.string() }))
     .nullable(),
+  inspectionSummary: z.object({ failures: z.number(), refusals: z.number() }).nullable(),
 });
 const factsShape = z.object({ data: z.object({ enterprises: z.array(enterpriseShape.nullable()) }) });
-
-type Answer = { data?: unknown; errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[] };
 
 export interface GatewayReaderOptions {
   url: string;
@@ -96,22 +96,7 @@ export interface GatewayReaderOptions {
  * computed on a partial profile (one subgraph down) would be wrong, not merely incomplete.
  */
 export function createGatewayReader(options: GatewayReaderOptions): HubReader {
-  const post = async (query: string, variables: Record<string, unknown>): Promise<unknown> => {
-    const response = await fetch(options.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await options.token()}` },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    const body = (await response.json()) as Answer;
-    if (body.errors?.length) {
-      const first = body.errors[0];
-      throw codedError('SUBGRAPH_UNAVAILABLE', `reading indicators failed: ${first?.message ?? 'unknown error'}`, {
-        subgraph: first?.extensions?.serviceName ?? 'gateway',
-      });
-    }
-    return body;
-  };
+  const post = createHubClient({ ...options, purpose: 'reading indicators' });
   const page = async (after: string | null, withTotal: boolean) =>
     codesShape.parse(await post(CODES_QUERY, { first: CODE_PAGE, after, withTotal })).data.searchEnterprises;
   return {
@@ -149,6 +134,8 @@ function toFacts(row: z.infer<typeof enterpriseShape>): EnterpriseRiskFacts {
       .map((penalty) => ({ decidedOn: penalty.decidedOn, fineAmount: penalty.fineAmount, types: penalty.penaltyTypes })),
     currentlyAbnormal: row.sanctionSummary?.currentlyAbnormal ?? false,
     currentlySerious: row.sanctionSummary?.currentlySerious ?? false,
+    failedInspections: row.inspectionSummary?.failures ?? 0,
+    refusedInspections: row.inspectionSummary?.refusals ?? 0,
   };
 }
 
@@ -157,17 +144,5 @@ export function gatewayReaderFromEnv(
   env: AuthEnv & { GATEWAY_URL: string; RISK_FETCH_TIMEOUT_MS: number },
   url = env.GATEWAY_URL,
 ): HubReader {
-  const auth = authSettingsFromEnv(env);
-  return createGatewayReader({
-    url,
-    timeoutMs: env.RISK_FETCH_TIMEOUT_MS,
-    token: createTokenSource({
-      secret: auth.gatewaySecret,
-      issuer: serviceIssuer(auth.issuer),
-      audience: auth.audience,
-      sub: 'service:risk',
-      role: 'service',
-      ttlSeconds: 300,
-    }),
-  });
+  return createGatewayReader({ url, timeoutMs: env.RISK_FETCH_TIMEOUT_MS, token: serviceTokenSource(env, 'risk') });
 }

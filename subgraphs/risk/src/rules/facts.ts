@@ -1,6 +1,6 @@
 /**
  * What the model knows about one enterprise, read from the subgraphs that own it (enterprises,
- * licenses, sanctions) through the gateway with a service token. Never read from their tables.
+ * licenses, sanctions, inspections) through the gateway with a service token. Never read from their tables.
  */
 export interface EnterpriseRiskFacts {
   uscc: string;
@@ -22,6 +22,9 @@ export interface EnterpriseRiskFacts {
   penalties: { decidedOn: string; fineAmount: number; types: string[] }[];
   currentlyAbnormal: boolean;
   currentlySerious: boolean;
+  /** Inspections of the last 3 years that found a problem (incl. 不合格 sampling tests), and refused or obstructed ones. */
+  failedInspections: number;
+  refusedInspections: number;
 }
 
 /** Whole months from `from` to `to` (dates as YYYY-MM-DD); negative when `from` is later. */

@@ -3,6 +3,7 @@ import { abnormalListing } from './abnormal-listing.ts';
 import { annualReportLate } from './annual-report-late.ts';
 import { annualReportMissing } from './annual-report-missing.ts';
 import { enterpriseAge } from './enterprise-age.ts';
+import { inspectionResults } from './inspection-results.ts';
 import { keyDomain } from './key-domain.ts';
 import { licenceExpired } from './licence-expired.ts';
 import { licenceSanctions } from './licence-sanctions.ts';
@@ -25,5 +26,6 @@ export const INDICATORS: ReadonlyMap<string, IndicatorDefinition> = new Map(
     penaltySeverity,
     abnormalListing,
     seriousListing,
+    inspectionResults,
   ].map((indicator) => [indicator.key, indicator]),
 );
