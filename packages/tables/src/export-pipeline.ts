@@ -60,7 +60,10 @@ export async function runExport<Kind extends ExportKind>(options: ExportOptions<
     const byStyle = new Map<DateStyle, NationalRow>();
     for (const { style, writer } of writers) {
       let row = byStyle.get(style);
-      if (!row) byStyle.set(style, (row = toRow(style)));
+      if (!row) {
+        row = toRow(style);
+        byStyle.set(style, row);
+      }
       await writer.write(row);
     }
   };

@@ -44,7 +44,7 @@ export interface DepartmentQuality {
 
 const DATE = /^\d{4}\/\d{2}\/\d{2}$/;
 
-function rowProblems(row: NationalRow, columns: readonly NationalColumn[]): { missing: string[]; invalid: string[] } {
+export function nationalRowProblems(row: NationalRow, columns: readonly NationalColumn[]): { missing: string[]; invalid: string[] } {
   const missing: string[] = [];
   const invalid: string[] = [];
   for (const column of columns) {
@@ -88,7 +88,7 @@ export function computeQuality(records: Iterable<QualityInput>, columns: readonl
       byDepartment.set(record.department, entry);
     }
     entry.records += 1;
-    const { missing, invalid } = rowProblems(record.row, columns);
+    const { missing, invalid } = nationalRowProblems(record.row, columns);
     if (missing.length === 0) entry.complete += 1;
     if (missing.length === 0 && invalid.length === 0) entry.accurate += 1;
     for (const code of missing) entry.problems[`${code}:REQUIRED`] = (entry.problems[`${code}:REQUIRED`] ?? 0) + 1;

@@ -56,8 +56,9 @@ function hashingSink(path: string) {
     async write(chunk: Buffer) {
       if (!tap.write(chunk)) await new Promise<void>((resolve) => tap.once('drain', resolve));
     },
+    /** The XLSX zip ends the stream itself when the workbook commits. */
     async end() {
-      tap.end();
+      if (!tap.writableEnded) tap.end();
       await finished(file);
       return { bytes, sha256: hash.digest('hex') };
     },
@@ -90,9 +91,8 @@ export async function openTableWriter(path: string, format: TableFormat, columns
       },
       async close() {
         (sheet as unknown as ExcelJS.Worksheet).commit();
-        const ended = sink.end();
         await workbook.commit();
-        return done(await ended);
+        return done(await sink.end());
       },
     };
   }
