@@ -10,7 +10,7 @@ import {
 } from './export-rows.ts';
 import type { DateStyle } from './format.ts';
 import { buildManifest, type ExportManifest } from './manifest.ts';
-import { LICENSE_COLUMNS, type NationalColumn, type NationalRow, PENALTY_COLUMNS, WITHDRAWAL_COLUMNS } from './national-columns.ts';
+import { LICENSE_COLUMNS, type NationalColumn, PENALTY_COLUMNS, WITHDRAWAL_COLUMNS } from './national-columns.ts';
 import { dateStyleOf, extensionOf, openTableWriter, type TableFormat, type TableWriter } from './writers.ts';
 
 export type ExportKind = 'licenses' | 'penalties';
@@ -18,7 +18,7 @@ export type ExportKind = 'licenses' | 'penalties';
 type ExportRecord<Kind extends ExportKind> = Kind extends 'licenses' ? LicenseExportRecord : PenaltyExportRecord;
 
 const COLUMNS: Record<ExportKind, readonly NationalColumn[]> = { licenses: LICENSE_COLUMNS, penalties: PENALTY_COLUMNS };
-const ROW: Record<ExportKind, (record: never, style: DateStyle) => NationalRow> = { licenses: licenseRow, penalties: penaltyRow };
+const ROW: Record<ExportKind, (record: never, style: DateStyle) => readonly string[]> = { licenses: licenseRow, penalties: penaltyRow };
 /** File names the platform's batch import knows: XK (行政许可) and CF (行政处罚). */
 const FILE_PREFIX: Record<ExportKind, string> = { licenses: 'XK', penalties: 'CF' };
 
@@ -55,9 +55,9 @@ export async function runExport<Kind extends ExportKind>(options: ExportOptions<
         ),
       })),
     );
-  const writeAll = async (writers: { style: DateStyle; writer: TableWriter }[], toRow: (style: DateStyle) => NationalRow) => {
+  const writeAll = async (writers: { style: DateStyle; writer: TableWriter }[], toRow: (style: DateStyle) => readonly string[]) => {
     // Rows differ only by date style: build each style once.
-    const byStyle = new Map<DateStyle, NationalRow>();
+    const byStyle = new Map<DateStyle, readonly string[]>();
     for (const { style, writer } of writers) {
       let row = byStyle.get(style);
       if (!row) {
@@ -69,7 +69,7 @@ export async function runExport<Kind extends ExportKind>(options: ExportOptions<
   };
 
   const dataWriters = await open(prefix, COLUMNS[options.kind]);
-  const toRow = ROW[options.kind] as (record: ExportRecord<Kind>, style: DateStyle) => NationalRow;
+  const toRow = ROW[options.kind] as (record: ExportRecord<Kind>, style: DateStyle) => readonly string[];
   let rows = 0;
   for await (const record of options.records) {
     await writeAll(dataWriters, (style) => toRow(record, style));

@@ -1,5 +1,4 @@
 import { type DateStyle, formatDate, maskIdNumber, yuanToWanyuan } from './format.ts';
-import type { NationalRow } from './national-columns.ts';
 
 /** 行政相对人类别 as the standard spells it. */
 export type PartyCategory = '法人及非法人组织' | '自然人' | '个体工商户';
@@ -72,91 +71,90 @@ export interface WithdrawalRecord {
 
 const text = (value: string | null | undefined) => value ?? '';
 
-/** The party columns; organisations carry the USCC, natural persons a masked ID number. */
-function partyRow(
-  prefix: 'XK' | 'CF',
-  party: { name: string; category: PartyCategory; uscc: string | null; legal: string | null; idNumber?: string | null },
-) {
+/**
+ * The 13 party columns, in the standard's order; organisations carry the USCC, natural persons a
+ * masked ID number. Rows are plain arrays in column order: an export builds millions of them.
+ */
+function partyValues(party: {
+  name: string;
+  category: PartyCategory;
+  uscc: string | null;
+  legal: string | null;
+  idNumber?: string | null;
+}): string[] {
   const person = party.category === '自然人';
-  return {
-    [`${prefix}_XDR_MC`]: party.name,
-    [`${prefix}_XDR_LB`]: party.category,
-    [`${prefix}_XDR_SHXYM`]: person ? '' : text(party.uscc),
-    [`${prefix}_XDR_GSZC`]: '',
-    [`${prefix}_XDR_ZZJG`]: !person && party.uscc?.length === 18 ? party.uscc.slice(8, 17) : '',
-    [`${prefix}_XDR_SWDJ`]: '',
-    [`${prefix}_XDR_SYDW`]: '',
-    [`${prefix}_XDR_SHZZ`]: '',
-    [`${prefix}_FRDB`]: person ? '' : text(party.legal),
-    [`${prefix}_FR_ZJLX`]: '',
-    [`${prefix}_FR_ZJHM`]: '',
-    [`${prefix}_XDR_ZJLX`]: person && party.idNumber ? '身份证' : '',
-    [`${prefix}_XDR_ZJHM`]: person ? maskIdNumber(party.idNumber) : '',
-  };
+  return [
+    party.name,
+    party.category,
+    person ? '' : text(party.uscc),
+    '',
+    !person && party.uscc?.length === 18 ? party.uscc.slice(8, 17) : '',
+    '',
+    '',
+    '',
+    person ? '' : text(party.legal),
+    '',
+    '',
+    person && party.idNumber ? '身份证' : '',
+    person ? maskIdNumber(party.idNumber) : '',
+  ];
 }
 
-export function licenseRow(record: LicenseExportRecord, style: DateStyle): NationalRow {
-  return {
-    ...partyRow('XK', {
+export function licenseRow(record: LicenseExportRecord, style: DateStyle): string[] {
+  return [
+    ...partyValues({
       name: record.holderName,
       category: record.partyCategory,
       uscc: record.holderUscc,
       legal: record.legalRepresentative,
     }),
-    XK_XKWS: record.decisionDocument,
-    XK_WSH: record.decisionReference,
-    XK_XKLB: record.licenseCategory,
-    XK_XKZS: record.certificateName,
-    XK_XKBH: record.number,
-    XK_NR: record.content,
-    XK_JDRQ: formatDate(record.issuedOn, style),
-    XK_YXQZ: formatDate(record.validFrom, style),
-    XK_YXQZI: formatDate(record.validTo, style, { longTerm: true }),
-    XK_XKJG: record.authorityName,
-    XK_XKJGDM: text(record.authorityCode),
-    XK_ZT: record.valid ? '1' : '2',
-    XK_LYDW: record.sourceName,
-    XK_LYDWDM: text(record.sourceCode),
-    BZ: text(record.note),
-  };
+    record.decisionDocument,
+    record.decisionReference,
+    record.licenseCategory,
+    record.certificateName,
+    record.number,
+    record.content,
+    formatDate(record.issuedOn, style),
+    formatDate(record.validFrom, style),
+    formatDate(record.validTo, style, { longTerm: true }),
+    record.authorityName,
+    text(record.authorityCode),
+    record.valid ? '1' : '2',
+    record.sourceName,
+    text(record.sourceCode),
+    text(record.note),
+  ];
 }
 
-export function penaltyRow(record: PenaltyExportRecord, style: DateStyle): NationalRow {
-  return {
-    ...partyRow('CF', {
+export function penaltyRow(record: PenaltyExportRecord, style: DateStyle): string[] {
+  return [
+    ...partyValues({
       name: record.partyName,
       category: record.partyCategory,
       uscc: record.uscc,
       legal: record.legalRepresentative,
       idNumber: record.partyIdNumber,
     }),
-    CF_WSH: record.decisionNumber,
-    CF_WFXW: record.violationType,
-    CF_SY: record.facts,
-    CF_YJ: record.legalBasis,
-    CF_CFLB: record.penaltyCategories,
-    CF_NR: record.content,
-    CF_NR_FK: yuanToWanyuan(record.fineYuan),
-    CF_NR_WFFF: yuanToWanyuan(record.confiscatedYuan),
-    CF_NR_ZKDX: text(record.suspendedLicences),
-    CF_JDRQ: formatDate(record.decidedOn, style),
-    CF_YXQ: formatDate(record.effectiveUntil, style, { longTerm: true }),
-    CF_GSJZQ: formatDate(record.publicUntil, style),
-    CF_CFJG: record.authority,
-    CF_CFJGDM: text(record.authorityCode),
-    CF_SJLY: record.sourceName,
-    CF_SJLYDM: text(record.sourceCode),
-    BZ: text(record.note),
-  };
+    record.decisionNumber,
+    record.violationType,
+    record.facts,
+    record.legalBasis,
+    record.penaltyCategories,
+    record.content,
+    yuanToWanyuan(record.fineYuan),
+    yuanToWanyuan(record.confiscatedYuan),
+    text(record.suspendedLicences),
+    formatDate(record.decidedOn, style),
+    formatDate(record.effectiveUntil, style, { longTerm: true }),
+    formatDate(record.publicUntil, style),
+    record.authority,
+    text(record.authorityCode),
+    record.sourceName,
+    text(record.sourceCode),
+    text(record.note),
+  ];
 }
 
-export function withdrawalRow(record: WithdrawalRecord, style: DateStyle): NationalRow {
-  return {
-    SJLB: record.dataset,
-    WSH: record.reference,
-    XDR_SHXYM: text(record.uscc),
-    CXLX: record.kind,
-    CXRQ: formatDate(record.on, style),
-    SM: text(record.note),
-  };
+export function withdrawalRow(record: WithdrawalRecord, style: DateStyle): string[] {
+  return [record.dataset, record.reference, text(record.uscc), record.kind, formatDate(record.on, style), text(record.note)];
 }

@@ -77,9 +77,7 @@ export async function openTable(path: string, options: { skipRows?: number } = {
 
 async function* csvRows(path: string, encoding: SourceEncoding, skip: number): AsyncIterable<RawRow> {
   const decoded = createReadStream(path).pipe(iconv.decodeStream(encoding === 'UTF-8' ? 'utf8' : 'gb18030', { stripBOM: true }));
-  const parser = decoded.pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true, from_line: skip + 1, info: true }),
-  );
+  const parser = decoded.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, from_line: skip + 1, info: true }));
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     yield { rowNumber: info.lines, cells: record };
   }

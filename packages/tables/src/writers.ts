@@ -7,7 +7,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { DateStyle } from './format.ts';
-import type { NationalColumn, NationalRow } from './national-columns.ts';
+import type { NationalColumn } from './national-columns.ts';
 
 /** csv: UTF-8 with BOM (Excel opens it right); csv-gbk: what older provincial tools expect. */
 export type TableFormat = 'csv' | 'csv-gbk' | 'xlsx' | 'ndjson';
@@ -27,8 +27,8 @@ export interface WrittenFile {
 }
 
 export interface TableWriter {
-  /** Resolves once the row is accepted; awaits the disk when it falls behind (flat memory). */
-  write(row: NationalRow): Promise<void>;
+  /** Values in column order. Resolves once accepted; awaits the disk when it falls behind (flat memory). */
+  write(values: readonly string[]): Promise<void>;
   close(): Promise<WrittenFile>;
 }
 
@@ -82,9 +82,9 @@ export async function openTableWriter(path: string, format: TableFormat, columns
     };
     nextSheet();
     return {
-      async write(row) {
+      async write(values) {
         if (rows > 0 && rows % ROWS_PER_SHEET === 0) nextSheet();
-        (sheet as unknown as ExcelJS.Worksheet).addRow(codes.map((code) => row[code] ?? '')).commit();
+        (sheet as unknown as ExcelJS.Worksheet).addRow(values as string[]).commit();
         rows += 1;
         // The zip stream buffers what the file has not taken yet: let it drain now and then.
         if (rows % 1024 === 0 && sink.tap.writableNeedDrain) await new Promise<void>((resolve) => sink.tap.once('drain', resolve));
@@ -98,7 +98,7 @@ export async function openTableWriter(path: string, format: TableFormat, columns
   }
 
   const encode = (text: string) => (format === 'csv-gbk' ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8'));
-  let pending: string[][] | string[] = [];
+  let pending: (readonly string[])[] | string[] = [];
   const flush = async () => {
     if (pending.length === 0) return;
     const textChunk = format === 'ndjson' ? (pending as string[]).join('') : stringify(pending as string[][], { record_delimiter: '\r\n' });
@@ -108,12 +108,12 @@ export async function openTableWriter(path: string, format: TableFormat, columns
   if (format === 'csv') await sink.write(Buffer.from([0xef, 0xbb, 0xbf]));
   if (format !== 'ndjson') await sink.write(encode(stringify([codes], { record_delimiter: '\r\n' })));
   return {
-    async write(row) {
+    async write(values) {
       if (format === 'ndjson') {
         const ordered: Record<string, string | null> = {};
-        for (const code of codes) ordered[code] = row[code] || null;
+        for (let index = 0; index < codes.length; index += 1) ordered[codes[index] as string] = values[index] || null;
         (pending as string[]).push(`${JSON.stringify(ordered)}\n`);
-      } else (pending as string[][]).push(codes.map((code) => row[code] ?? ''));
+      } else (pending as (readonly string[])[]).push(values);
       rows += 1;
       if (pending.length >= CSV_BATCH) await flush();
     },
