@@ -1,6 +1,7 @@
 export * from './aliases.ts';
 export * from './export-pipeline.ts';
 export * from './export-rows.ts';
+export * from './feed-fold.ts';
 export * from './format.ts';
 export * from './graphql-sink.ts';
 export * from './import-pipeline.ts';
