@@ -13,10 +13,14 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  computeQuality,
   type FeedEvent,
   foldPenaltyEvents,
+  PENALTY_COLUMNS,
   type PenaltyExportRecord,
   penaltyExportRecord,
+  penaltyRow,
+  rowObject,
   runExport,
   TABLE_FORMATS,
   type TableFormat,
@@ -41,6 +45,7 @@ async function main() {
       'source-name': { type: 'string', default: process.env.CREDIT_HUB_SOURCE_NAME ?? '' },
       'source-code': { type: 'string', default: process.env.CREDIT_HUB_SOURCE_CODE },
       'authority-codes': { type: 'string' },
+      quality: { type: 'boolean', default: false },
     },
   });
   if (values.kind !== 'penalties') {
@@ -116,6 +121,29 @@ async function main() {
     records: records(),
     withdrawals: withdrawals(),
   });
+  if (values.quality) {
+    // The platform's scores, computed here first: per deciding authority, timeliness from the
+    // decision to the first publication event on the feed (7 working days).
+    const scores = computeQuality(
+      [...published.values()].map(({ penalty, sharedOn }) => ({
+        department: penalty.authority,
+        row: rowObject(PENALTY_COLUMNS, penaltyRow(penaltyExportRecord(penalty, parties.get(penalty.uscc) ?? null, source), 'table')),
+        decidedOn: penalty.decidedOn,
+        sharedOn,
+      })),
+      PENALTY_COLUMNS,
+    );
+    console.table(
+      scores.map(({ department, records, completeness, accuracy, timeliness, meetsTarget }) => ({
+        department,
+        records,
+        completeness,
+        accuracy,
+        timeliness,
+        meetsTarget,
+      })),
+    );
+  }
   for (const file of manifest.files) console.log(`${file.name}  ${file.rows} rows  sha256 ${file.sha256}`);
   console.log(`written to ${directory}; next delta: npm run export -- --kind penalties --since '${manifest.cursor ?? ''}'`);
 }

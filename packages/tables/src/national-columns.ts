@@ -92,3 +92,12 @@ export const WITHDRAWAL_COLUMNS: readonly NationalColumn[] = [
 ];
 
 export type NationalRow = Record<string, string>;
+
+/** Values in column order → `{ code: value }`, for checks that read columns by code. */
+export function rowObject(columns: readonly NationalColumn[], values: readonly string[]): NationalRow {
+  const row: NationalRow = {};
+  columns.forEach((column, index) => {
+    row[column.code] = values[index] ?? '';
+  });
+  return row;
+}
