@@ -192,7 +192,15 @@ describe.each(testDatabaseKinds())('exchange: outbox, merged feed and signed web
     expect(feed.status).toBe(400);
   });
 
-  it('answers /feed only with a token', async () => {
+  it('answers /feed on the exchange only with a token; the gateway proxies it, anonymous callers reading the public feed', async () => {
     expect((await fetch(`${feedUrl}?follow=false`)).status).toBe(401);
+    const viaGateway = await fetch(`${stack.gatewayUrl.replace(/\/graphql$/, '/feed')}?follow=false`, {
+      headers: { accept: 'text/event-stream' },
+    });
+    expect(viaGateway.status).toBe(200);
+    expect(viaGateway.headers.get('content-type')).toContain('text/event-stream');
+    const text = await viaGateway.text();
+    expect(text).toContain('event: penalty.published');
+    expect(text).not.toContain('penalty.recorded');
   });
 });
