@@ -40,7 +40,7 @@ async function main() {
       out: { type: 'string' },
       token: { type: 'string', default: process.env.CREDIT_HUB_TOKEN },
       gateway: { type: 'string', default: process.env.CREDIT_HUB_GATEWAY ?? 'http://127.0.0.1:4000/graphql' },
-      /** Where `changes` is served: the gateway once the supergraph composes exchange, else the exchange subgraph. */
+      /** Where `changes` is served: the gateway (default), or the exchange subgraph itself. */
       feed: { type: 'string', default: process.env.CREDIT_HUB_FEED },
       'source-name': { type: 'string', default: process.env.CREDIT_HUB_SOURCE_NAME ?? '' },
       'source-code': { type: 'string', default: process.env.CREDIT_HUB_SOURCE_CODE },

@@ -52,8 +52,7 @@ describe.each(testDatabaseKinds())('双公示 export from the change feed (%s)',
       const response = await stack.query<{ changes: { events: (Omit<FeedEvent, 'payload'> & { payload: string })[]; endCursor: string } }>(
         CHANGES,
         { after },
-        // The exchange subgraph directly: the committed supergraph does not compose it yet.
-        { token: platform, url: stack.subgraphUrls.exchange },
+        { token: platform },
       );
       expect(response.errors).toBeUndefined();
       const page = response.data?.changes;
