@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
   countRows,
@@ -126,7 +126,9 @@ async function main() {
         unchanged: before.unchanged + progress.unchanged,
         rejected: before.rejected + progress.rejected,
       };
-      await writeFile(statePath, JSON.stringify(next));
+      // Written aside and renamed: a kill -9 leaves the old state or the new one, never half a file.
+      await writeFile(`${statePath}.tmp`, JSON.stringify(next));
+      await rename(`${statePath}.tmp`, statePath);
       bar.update(progress.done, { created: next.created, unchanged: next.unchanged, rejected: next.rejected });
     },
   });

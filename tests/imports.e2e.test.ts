@@ -1,8 +1,11 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testDatabaseKinds } from '@credit-hub/db';
 import { graphqlSink, penaltyTable, type RejectedRow, runImport, writeSampleTable } from '@credit-hub/tables';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from './support/stack.ts';
 
@@ -50,4 +53,52 @@ describe.each(testDatabaseKinds())('bulk import through the owning subgraph (%s)
     );
     expect(stored.data?.penaltyByDecisionNumber?.department).toBe('ZFJC');
   });
+
+  it('kill -9 mid-import, then the same command again, ends with the same data as one uninterrupted run', async () => {
+    const big = penaltyTable(200, 7);
+    for (const row of big.rows) if (row[2]?.length === 18) await stack.registerEnterprise(row[2]);
+    const file = await writeSampleTable(await mkdtemp(join(tmpdir(), 'kill-')), big, 'penalties-gbk.csv');
+    const token = await stack.token({ role: 'regulator', region: '140000', dept: 'TSSB', sub: 'killer' });
+    const cli = () =>
+      spawn(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/import.ts', file, '--token', token, '--gateway', stack.gatewayUrl, '--today', TODAY],
+        {
+          cwd: join(import.meta.dirname, '..'),
+          stdio: 'ignore',
+        },
+      );
+    const first = cli();
+    const state = `${file}.import.json`;
+    // Kill as soon as one batch is committed and before the last one.
+    const committed = () => (existsSync(state) ? (JSON.parse(readFileSync(state, 'utf8')) as { committedRow: number }).committedRow : 0);
+    while (committed() < 2) {
+      if (first.exitCode !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    first.kill('SIGKILL');
+    await new Promise((resolve) => first.once('exit', resolve));
+    expect(committed()).toBeGreaterThan(1);
+    expect(committed()).toBeLessThan(201);
+
+    const second = cli();
+    const code = await new Promise((resolve) => second.once('exit', resolve));
+    expect(code).toBe(0);
+    const final = JSON.parse(readFileSync(state, 'utf8')) as { done: number; created: number; rejected: number; unchanged: number };
+    expect(final.done).toBe(200);
+
+    // What one uninterrupted run would hold: every row the table does not reject, once, for TSSB.
+    const expected = big.rows
+      .filter((_, index) => !big.expectedRejects[index + 2] && big.rows[index]?.[2]?.slice(2, 4) !== '35')
+      .map((row) => row[4] as string)
+      .sort();
+    const db = stack.database('sanctions').db as unknown as { execute(query: unknown): Promise<unknown> };
+    const result = (await db.execute(sql`select decision_number from penalties where department = 'TSSB' order by decision_number`)) as
+      | { rows: { decision_number: string }[] }
+      | { decision_number: string }[];
+    const stored = (Array.isArray(result) ? result : result.rows).map((row) => row.decision_number).sort();
+    expect(stored).toEqual(expected);
+    const rejects = readFileSync(`${file}.rejects.ndjson`, 'utf8').split('\n').filter(Boolean);
+    expect(rejects).toHaveLength(200 - expected.length);
+  }, 240_000);
 });
