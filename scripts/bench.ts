@@ -56,6 +56,7 @@ export function benchToken(request: TokenRequest): Promise<string> {
 }
 
 async function main() {
+  if (process.argv[2] === 'feed') return (await import('./bench-feed.ts')).benchFeed(process.argv.slice(3));
   if (process.argv[2] === 'limits') return (await import('./bench-limits.ts')).benchLimits();
   if (process.argv[2] === 'soak') return (await import('./bench-soak.ts')).runSoak(process.argv.slice(3));
   if (process.argv[2] === 'import') return (await import('./bench-tables.ts')).benchImport(process.argv.slice(3));

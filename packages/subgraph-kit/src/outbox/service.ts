@@ -11,7 +11,7 @@ export interface OutboxServiceOptions {
   db: TransactionalDb;
   /** Events older than this are pruned (OUTBOX_RETENTION_DAYS, default 30). */
   retentionDays?: number;
-  /** How often committed rows are numbered when nobody reads (reads sequence first anyway). */
+  /** Also number committed rows on a timer (ms); by default only each read sequences first. */
   sequenceEveryMs?: number;
   /**
    * The subgraph's date-driven events (publication period ended, listing due for escalation) for
@@ -87,9 +87,14 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
       sendJson(response, 200, page);
     },
     start(logger) {
-      const sequence = () =>
-        serial(() => sequenceAll(db)).catch((error) => logger.warn({ err: error }, 'outbox sequencer failed; retrying'));
-      timers.push(setInterval(sequence, options.sequenceEveryMs ?? 200));
+      // Positions are assigned when the exchange reads (`/outbox` sequences first); a timer is
+      // opt-in, since an idle subgraph should not run statements while nobody follows the feed.
+      if (options.sequenceEveryMs) {
+        const every = options.sequenceEveryMs;
+        const sequence = () =>
+          serial(() => sequenceAll(db)).catch((error) => logger.warn({ err: error }, 'outbox sequencer failed; retrying'));
+        timers.push(setInterval(sequence, every));
+      }
       const prune = () =>
         serial(() => pruneOutbox(db, options.retentionDays ?? 30)).catch((error) => logger.warn({ err: error }, 'outbox retention failed'));
       timers.push(setInterval(prune, 3_600_000));

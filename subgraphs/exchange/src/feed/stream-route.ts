@@ -6,7 +6,8 @@ import { decodeCursor } from './cursor.ts';
 import { readChanges, readScope } from './merge.ts';
 import type { OutboxSource } from './sources.ts';
 
-const PAGE = 2_000;
+/** Events per outbox read: large pages amortise the round trip to each subgraph. */
+const PAGE = 5_000;
 const IDLE_POLL_MS = 250;
 
 export interface FeedRouteOptions {
@@ -83,7 +84,15 @@ export function feedRoute(options: FeedRouteOptions) {
         else response.once('drain', resolve);
       });
     let cursor = page.endCursor;
+    const read = (from: string) => readChanges(options.sources, decodeCursor(from), PAGE, filter);
     while (!closed) {
+      // Read ahead: the next page is on its way while this one is written to the client.
+      const ahead = page.hasMore
+        ? read(page.endCursor).then(
+            (value) => ({ value }),
+            (error: unknown) => ({ error }),
+          )
+        : undefined;
       if (page.events.length > 0) {
         const chunk = sse
           ? page.events.map((event) => `id: ${event.cursor}\nevent: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`).join('')
@@ -92,7 +101,7 @@ export function feedRoute(options: FeedRouteOptions) {
         options.metrics?.feedEvents.inc(page.events.length);
       }
       cursor = page.endCursor;
-      if (!page.hasMore) {
+      if (!ahead) {
         if (!follow) break;
         if (Date.now() - lastWrite >= options.heartbeatMs) {
           await write(sse ? `: heartbeat ${cursor}\n\n` : `${JSON.stringify({ type: 'heartbeat', cursor })}\n`);
@@ -100,13 +109,18 @@ export function feedRoute(options: FeedRouteOptions) {
         await new Promise((resolve) => setTimeout(resolve, IDLE_POLL_MS));
         if (closed) break;
       }
-      try {
-        page = await readChanges(options.sources, decodeCursor(cursor), PAGE, filter);
-      } catch {
+      const next = ahead
+        ? await ahead
+        : await read(cursor).then(
+            (value) => ({ value }),
+            (error: unknown) => ({ error }),
+          );
+      if ('error' in next) {
         // A subgraph is down: tell the client where to resume and end; it reconnects later.
         await write(sse ? `event: error\ndata: ${JSON.stringify({ cursor })}\n\n` : `${JSON.stringify({ type: 'error', cursor })}\n`);
         break;
       }
+      page = next.value;
     }
     response.end();
   };
