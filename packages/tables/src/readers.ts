@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import chardet from 'chardet';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -100,8 +101,43 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
+/** Decodes UTF-8 across chunk boundaries: a character split between two chunks stays whole. */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncIterable<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+type ReaderInternals = {
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+};
+
+/**
+ * exceljs 4.4.0's streaming reader decodes each zip chunk on its own, so a Chinese character
+ * split between two chunks turns into '��' (about one row in two thousand; exceljs issues
+ * #2063, #2084, #2316, fix PR #1665 unmerged). The sheet and shared-string streams are handed
+ * over as text decoded across chunk boundaries instead.
+ */
+function utf8SafeReader(path: string, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, options);
+  const internals = reader as unknown as ReaderInternals;
+  const parseWorksheet = internals._parseWorksheet.bind(reader);
+  const parseSharedStrings = internals._parseSharedStrings.bind(reader);
+  internals._parseWorksheet = (iterator, sheetNo) => parseWorksheet(utf8Text(iterator), sheetNo);
+  internals._parseSharedStrings = (entry) => {
+    entry.setEncoding('utf8');
+    return parseSharedStrings(entry);
+  };
+  return reader;
+}
+
 async function* xlsxRows(path: string, skip: number): AsyncIterable<RawRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const reader = utf8SafeReader(path, {
     entries: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
