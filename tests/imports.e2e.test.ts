@@ -97,6 +97,14 @@ describe.each(testDatabaseKinds())('bulk import through the owning subgraph (%s)
       | { rows: { decision_number: string }[] }
       | { decision_number: string }[];
     const stored = (Array.isArray(result) ? result : result.rows).map((row) => row.decision_number).sort();
+    const reasons = readFileSync(`${file}.rejects.ndjson`, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as RejectedRow).problems.map((problem) => problem.rule).join(','));
+    expect(new Set(reasons)).toEqual(
+      new Set(['DECISION_NUMBER_YEAR', 'FINE_WITHOUT_AMOUNT', 'UNKNOWN_VALUE', 'DUPLICATE_IN_FILE', 'OUTSIDE_REGION']),
+    );
+    expect(final.created + final.unchanged).toBe(expected.length);
     expect(stored).toEqual(expected);
     const rejects = readFileSync(`${file}.rejects.ndjson`, 'utf8').split('\n').filter(Boolean);
     expect(rejects).toHaveLength(200 - expected.length);
