@@ -56,9 +56,12 @@ export function benchToken(request: TokenRequest): Promise<string> {
 }
 
 async function main() {
+  if (process.argv[2] === 'feed') return (await import('./bench-feed.ts')).benchFeed(process.argv.slice(3));
   if (process.argv[2] === 'limits') return (await import('./bench-limits.ts')).benchLimits();
   if (process.argv[2] === 'heap-diff') return (await import('./bench-heap-diff.ts')).heapDiff(process.argv.slice(3));
   if (process.argv[2] === 'soak') return (await import('./bench-soak.ts')).runSoak(process.argv.slice(3));
+  if (process.argv[2] === 'import') return (await import('./bench-tables.ts')).benchImport(process.argv.slice(3));
+  if (process.argv[2] === 'export') return (await import('./bench-tables.ts')).benchExport(process.argv.slice(3));
   if (process.argv[2] === 'risk') return benchRisk(process.argv.slice(3), { ensureDatabase, ensureSeeded });
   if (process.argv[2] === 'draw')
     return (await import('./bench-draw.ts')).benchDraw(process.argv.slice(3), { ensureDatabase, ensureSeeded });

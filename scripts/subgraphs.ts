@@ -148,4 +148,23 @@ export const SUBGRAPHS: SubgraphEntry[] = [
       await seedRisk((database as RiskDatabase).db, loadModelFile(loadEnv(process.env).RISK_MODEL_FILE));
     },
   },
+  // Last: it reads the outboxes of the subgraphs above (their *_URL is set once they run).
+  {
+    name: 'exchange',
+    defaultPort: 4006,
+    schemaFile: new URL('../subgraphs/exchange/schema.graphql', import.meta.url),
+    loadSchema: async () => (await import('@credit-hub/exchange')).schema,
+    openTestDatabase: async (kind) => (await import('@credit-hub/exchange')).openExchangeTestDatabase(kind),
+    start: async ({ port, env, database, logger }) => {
+      const { startExchange, loadEnv } = await import('@credit-hub/exchange');
+      return startExchange({ env: loadEnv(env ?? process.env), ...given({ port, database, logger }) });
+    },
+    openDatabase: async (env, options = {}) => {
+      const { openExchangeDatabase, loadEnv } = await import('@credit-hub/exchange');
+      const config = loadEnv(env);
+      return openExchangeDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, ...options });
+    },
+    // Subscriptions and deliveries are operational state, not demo data.
+    seed: async () => {},
+  },
 ];

@@ -25,6 +25,7 @@ import {
 import { createGatewayAuth, type GatewayContext } from './auth.ts';
 import { clientAddress } from './client-address.ts';
 import { type GatewayEnv, loadGatewayEnv } from './env.ts';
+import { feedProxy } from './feed-proxy.ts';
 import { type GraphiqlOptions, graphiqlRoutes } from './graphiql.ts';
 import { CostRateLimiter, rateLimited } from './rate-limit.ts';
 import { SubgraphDataSource, subgraphFetchHistogram } from './subgraph-source.ts';
@@ -85,6 +86,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: checks });
       },
       '/metrics': metricsRoute(metrics),
+      '/feed': feedProxy(() => urls.exchange ?? 'http://127.0.0.1:4006/graphql', authenticate, logger),
     },
   });
   const url = await listen(server, options.port ?? env.PORT, env.HOST);

@@ -11,6 +11,7 @@ export const SUBGRAPH_DEFAULTS = [
   { name: 'sanctions', url: 'http://127.0.0.1:4003/graphql' },
   { name: 'inspections', url: 'http://127.0.0.1:4004/graphql' },
   { name: 'risk', url: 'http://127.0.0.1:4005/graphql' },
+  { name: 'exchange', url: 'http://127.0.0.1:4006/graphql' },
 ] as const;
 export const SUBGRAPH_NAMES: string[] = SUBGRAPH_DEFAULTS.map((subgraph) => subgraph.name);
 

@@ -60,6 +60,8 @@ export const subgraphEnvShape = {
     .default('false')
     .transform((value) => value === 'true'),
   SEED_ENTERPRISES: z.coerce.number().int().min(0).default(2000),
+  /** Days a sequenced outbox event is kept for the exchange's feed (older cursors: take a snapshot). */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
 };
 
 /**

@@ -19,6 +19,7 @@ export * from './loaders.ts';
 export * from './logger.ts';
 export * from './metrics.ts';
 export * from './operation-resolution.ts';
+export * from './outbox/index.ts';
 export * from './pagination.ts';
 export * from './policy.ts';
 export * from './region.ts';

@@ -1,10 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import type { GraphQLSchema } from 'graphql';
-import { createTokenVerifier } from './auth/tokens.ts';
+import { createTokenVerifier, type TokenVerifier } from './auth/tokens.ts';
 import { createContextFactory, type SubgraphContext } from './context.ts';
 import { type AuthEnv, authSettingsFromEnv, isProduction } from './env.ts';
+import type { RouteHandler } from './http.ts';
 import { type QueryLimitsEnv, queryLimitsFromEnv } from './limits/config.ts';
 import { createLogger, type Logger, type LogLevel } from './logger.ts';
+import type { ServiceMetrics } from './metrics.ts';
+import type { OutboxService } from './outbox/service.ts';
 import { type RunningService, startSubgraphServer, stopOnSignals } from './server.ts';
 
 export interface LaunchOptions<TContext extends SubgraphContext> {
@@ -22,6 +25,11 @@ export interface LaunchOptions<TContext extends SubgraphContext> {
   readyDetails?: () => Record<string, unknown> & { warnings?: readonly string[] };
   /** Where the service logs; a JSON logger on stdout at LOG_LEVEL by default (tests pass their own). */
   logger?: Logger | undefined;
+  /** The subgraph's outbox: `GET /outbox` for the exchange, sequencer, retention and daily job. */
+  outbox?: OutboxService | undefined;
+  /** Extra routes beside /graphql (the exchange's /feed), given the token verifier. */
+  routes?: ((verify: TokenVerifier) => Record<string, RouteHandler>) | undefined;
+  metrics?: ServiceMetrics | undefined;
 }
 
 /**
@@ -37,17 +45,24 @@ export async function launchSubgraph<TContext extends SubgraphContext>(options: 
     await options.demo.seed(env.SEED_ENTERPRISES);
   }
   for (const warning of options.readyDetails?.().warnings ?? []) logger.warn(warning);
+  const verify = createTokenVerifier(authSettingsFromEnv(env));
+  options.outbox?.start(logger);
   return startSubgraphServer({
     name: options.name,
     schema: options.schema,
-    context: createContextFactory(createTokenVerifier(authSettingsFromEnv(env)), options.createContext),
+    context: createContextFactory(verify, options.createContext),
+    routes: { ...(options.outbox ? { '/outbox': options.outbox.route(verify) } : {}), ...options.routes?.(verify) },
+    ...(options.metrics ? { metrics: options.metrics } : {}),
     port: options.port,
     host: env.HOST,
     limits: queryLimitsFromEnv(env),
     production: isProduction(env),
     ready: () => database.ping(),
     readyDetails: options.readyDetails,
-    close: () => (options.ownsDatabase ? database.close() : Promise.resolve()),
+    close: async () => {
+      await options.outbox?.stop();
+      if (options.ownsDatabase) await database.close();
+    },
     logger,
   });
 }

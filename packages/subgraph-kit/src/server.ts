@@ -37,6 +37,10 @@ export interface SubgraphServerOptions<TContext extends SubgraphContext> {
   /** Closes what the service owns (database) after the HTTP server has drained. */
   close: () => Promise<void>;
   logger: Logger;
+  /** The service's metrics registry, when it adds metrics of its own (the exchange's lag, deliveries). */
+  metrics?: ServiceMetrics;
+  /** Extra routes (a subgraph's service-only `/outbox`). */
+  routes?: Record<string, RouteHandler>;
 }
 
 /**
@@ -47,7 +51,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningService> {
   const { logger } = options;
-  const metrics = new ServiceMetrics(options.name);
+  const metrics = options.metrics ?? new ServiceMetrics(options.name);
   const limits = queryLimits<TContext>({ limits: options.limits, production: options.production });
   const apollo = new ApolloServer<TContext>({
     schema: guardEntityRepresentations(options.schema),
@@ -63,7 +67,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   const server = createHttpService({
     apollo,
     context: options.context,
-    routes: healthRoutes(options.name, options.ready, metrics, logger, options.readyDetails),
+    routes: { ...healthRoutes(options.name, options.ready, metrics, logger, options.readyDetails), ...options.routes },
     logger,
   });
   const url = await listen(server, options.port, options.host);

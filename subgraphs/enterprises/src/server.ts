@@ -1,4 +1,4 @@
-import { type Logger, launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
+import { createOutboxService, type Logger, launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
 import { createContext } from './context.ts';
 import { type EnterprisesDatabase, openEnterprisesDatabase } from './db/client.ts';
@@ -21,7 +21,9 @@ export interface StartOptions {
 export async function startEnterprisesSubgraph(options: StartOptions = {}): Promise<RunningService & { database: EnterprisesDatabase }> {
   const env = options.env ?? loadEnv();
   const database = options.database ?? (await openEnterprisesDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
+  const outbox = createOutboxService({ db: database.db, retentionDays: env.OUTBOX_RETENTION_DAYS });
   const running = await launchSubgraph({
+    outbox,
     name: SUBGRAPH_NAME,
     env,
     port: options.port ?? env.ENTERPRISES_PORT,

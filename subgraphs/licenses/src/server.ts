@@ -1,4 +1,5 @@
 import {
+  createOutboxService,
   enterpriseDirectoryFromEnv,
   type Logger,
   launchSubgraph,
@@ -31,7 +32,9 @@ export async function startLicensesSubgraph(options: StartOptions = {}): Promise
   const rules = rulesFromEnv(env);
   const today = options.today ?? (() => todayInChina());
   const database = options.database ?? (await openLicensesDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
+  const outbox = createOutboxService({ db: database.db, retentionDays: env.OUTBOX_RETENTION_DAYS });
   const running = await launchSubgraph({
+    outbox,
     name: SUBGRAPH_NAME,
     env,
     port: options.port ?? env.LICENSES_PORT,

@@ -1,4 +1,5 @@
 import {
+  createOutboxService,
   enterpriseDirectoryFromEnv,
   type Logger,
   launchSubgraph,
@@ -37,7 +38,9 @@ export async function startRiskSubgraph(options: StartOptions = {}): Promise<Run
     if (!options.database) await database.close();
     throw error;
   }
+  const outbox = createOutboxService({ db: database.db, retentionDays: env.OUTBOX_RETENTION_DAYS });
   const running = await launchSubgraph({
+    outbox,
     name: SUBGRAPH_NAME,
     env,
     port: options.port ?? env.RISK_PORT,

@@ -1,7 +1,9 @@
 import {
+  createOutboxService,
   enterpriseDirectoryFromEnv,
   type Logger,
   launchSubgraph,
+  type OutboxService,
   type RunningService,
   runWhenMain,
   todayInChina,
@@ -9,6 +11,7 @@ import {
 import { UsccAllowList } from '@credit-hub/uscc';
 import { calendarReadiness } from '@credit-hub/workdays';
 import { createContext } from './context.ts';
+import { appendDailyEvents } from './data/daily-events.ts';
 import { openSanctionsDatabase, type SanctionsDatabase } from './db/client.ts';
 import { loadEnv, rulesFromEnv, type SanctionsEnv, SUBGRAPH_NAME } from './env.ts';
 import { schema } from './schema/index.ts';
@@ -26,12 +29,21 @@ export interface StartOptions {
   logger?: Logger;
 }
 
-export async function startSanctionsSubgraph(options: StartOptions = {}): Promise<RunningService & { database: SanctionsDatabase }> {
+export async function startSanctionsSubgraph(
+  options: StartOptions = {},
+): Promise<RunningService & { database: SanctionsDatabase; outbox: OutboxService }> {
   const env = options.env ?? loadEnv();
   const rules = rulesFromEnv(env);
   const today = options.today ?? (() => todayInChina());
   const database = options.database ?? (await openSanctionsDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
+  const outbox = createOutboxService({
+    db: database.db,
+    retentionDays: env.OUTBOX_RETENTION_DAYS,
+    today,
+    daily: (day) => appendDailyEvents(database.db, day, rules),
+  });
   const running = await launchSubgraph({
+    outbox,
     name: SUBGRAPH_NAME,
     env,
     port: options.port ?? env.SANCTIONS_PORT,
@@ -52,7 +64,7 @@ export async function startSanctionsSubgraph(options: StartOptions = {}): Promis
       today,
     }),
   });
-  return { ...running, database };
+  return { ...running, database, outbox };
 }
 
 runWhenMain(import.meta.url, SUBGRAPH_NAME, startSanctionsSubgraph);

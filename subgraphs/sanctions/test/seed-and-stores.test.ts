@@ -110,7 +110,14 @@ describe.each(testDatabaseKinds())('seeded sanctions and their stores (%s)', (ki
   it('rolls a transition back when its check fails: no change, no history', async () => {
     const [penalty] = await getPenaltiesByUscc(database.db, usccs);
     if (!penalty) throw new Error('no penalty');
-    const meta = { actor: 't', department: 'ZFJC', reason: 'x', decisionReference: null, effectiveOn: REFERENCE_DATE };
+    const meta = {
+      actor: 't',
+      department: 'ZFJC',
+      reason: 'x',
+      decisionReference: null,
+      effectiveOn: REFERENCE_DATE,
+      clock: { today: REFERENCE_DATE, rules: DEFAULT_RULE_BOOK },
+    };
     const before = database.statements.count;
     await expect(
       database.db.transaction((tx) =>

@@ -4,6 +4,7 @@ import { and, arrayContains, arrayOverlaps, asc, count, eq, gt, gte, inArray, li
 import type { EnterprisesDb } from '../db/client.ts';
 import { type EnterpriseRow, enterprises, type FormerNameRow, formerNames } from '../db/schema.ts';
 import { fragmentGrams, nameGrams, normalizeForSearch } from './name-grams.ts';
+import { appendEnterpriseEvent } from './outbox-events.ts';
 
 export interface EnterpriseFilter {
   nameContains?: string | null | undefined;
@@ -109,9 +110,12 @@ export function withSearchColumns(row: NewEnterprise, former: readonly string[])
 }
 
 export async function insertEnterprise(db: EnterprisesDb, row: NewEnterprise): Promise<EnterpriseRow> {
-  const [inserted] = await db.insert(enterprises).values(withSearchColumns(row, [])).onConflictDoNothing().returning();
-  if (!inserted) throw new EnterpriseExistsError(row.uscc);
-  return inserted;
+  return db.transaction(async (tx) => {
+    const [inserted] = await tx.insert(enterprises).values(withSearchColumns(row, [])).onConflictDoNothing().returning();
+    if (!inserted) throw new EnterpriseExistsError(row.uscc);
+    await appendEnterpriseEvent(tx, 'enterprise.registered', inserted);
+    return inserted;
+  });
 }
 
 export class EnterpriseExistsError extends Error {
@@ -144,6 +148,7 @@ export async function updateEnterprise(
       .set({ ...patch, nameGrams: grams, searchNames, updatedAt: new Date(), updatedBy: actor })
       .where(eq(enterprises.uscc, uscc))
       .returning();
+    if (updated) await appendEnterpriseEvent(tx, 'enterprise.updated', updated);
     return updated ?? null;
   });
 }

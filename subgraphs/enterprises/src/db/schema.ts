@@ -1,6 +1,10 @@
 import type { KeyDomain, RegistrationStatus } from '@credit-hub/seed';
+import { outboxTables } from '@credit-hub/subgraph-kit';
 import { sql } from 'drizzle-orm';
 import { boolean, char, date, index, integer, numeric, pgTable, serial, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+
+/** The outbox (kit): drizzle-kit sees its tables through this re-export. */
+export { outbox, outboxState } from '@credit-hub/subgraph-kit';
 
 /** 企业基础信息 Enterprise master data, one row per unified social credit code. */
 export const enterprises = pgTable(
@@ -111,7 +115,7 @@ export const creditCommitments = pgTable(
   (table) => [index('credit_commitments_uscc_idx').on(table.uscc)],
 );
 
-export const tables = { enterprises, formerNames, annualReports, creditCommitments };
+export const tables = { enterprises, formerNames, annualReports, creditCommitments, ...outboxTables };
 export type EnterpriseRow = typeof enterprises.$inferSelect;
 export type FormerNameRow = typeof formerNames.$inferSelect;
 export type AnnualReportRow = typeof annualReports.$inferSelect;

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, t
 import type { LicensesDb } from '../db/client.ts';
 import { type LicenseRow, licenseStatusChanges, licenses, type NewLicense, type NewLicenseStatusChange } from '../db/schema.ts';
 import type { LicenseKind, LicenseStatus } from '../rules/license-kinds.ts';
+import { appendLicenseEvents, licenseEvent } from './outbox-events.ts';
 import { visibleTo } from './sql-conditions.ts';
 import type { VisibilityScope } from './visibility.ts';
 
@@ -157,6 +158,7 @@ export async function insertLicense(db: LicensesDb, license: NewLicense, event: 
     const [inserted] = await tx.insert(licenses).values(license).onConflictDoNothing().returning();
     if (!inserted) throw new LicenseExistsError(license.number);
     await tx.insert(licenseStatusChanges).values(event);
+    await appendLicenseEvents(tx, [licenseEvent('license.granted', inserted)]);
     return inserted;
   });
 }
@@ -194,6 +196,10 @@ export async function changeLicense(
       .returning();
     if (events.length) await tx.insert(licenseStatusChanges).values(events);
     if (!updated) throw new Error(`licence ${number} vanished inside its own transaction`);
+    await appendLicenseEvents(tx, [
+      licenseEvent('license.status_changed', updated),
+      ...(created ? [licenseEvent('license.granted', created)] : []),
+    ]);
     return { license: updated, successor: created };
   });
 }

@@ -1,3 +1,4 @@
+import { outboxTables } from '@credit-hub/subgraph-kit';
 import { boolean, char, date, index, jsonb, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import type {
   CommitmentVerification,
@@ -7,6 +8,9 @@ import type {
   LicenseStatus,
   SeedLicensedItem,
 } from '../rules/license-kinds.ts';
+
+/** The outbox (kit): drizzle-kit sees its tables through this re-export. */
+export { outbox, outboxState } from '@credit-hub/subgraph-kit';
 
 export type LicensedItem = SeedLicensedItem;
 /** Stored statuses: EXPIRED follows from `valid_to` at read time, never from a nightly job. */
@@ -114,7 +118,7 @@ export const equipmentRegistrations = pgTable(
   (table) => [index('equipment_registrations_user_idx').on(table.userUscc)],
 );
 
-export const tables = { licenses, licenseStatusChanges, equipmentRegistrations };
+export const tables = { licenses, licenseStatusChanges, equipmentRegistrations, ...outboxTables };
 export type LicenseRow = typeof licenses.$inferSelect;
 export type NewLicense = typeof licenses.$inferInsert;
 export type LicenseStatusChangeRow = typeof licenseStatusChanges.$inferSelect;

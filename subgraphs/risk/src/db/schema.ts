@@ -1,5 +1,9 @@
+import { outboxTables } from '@credit-hub/subgraph-kit';
 import { bigserial, char, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import type { IndicatorContribution, RiskClass, RunSource } from '../rules/model.ts';
+
+/** The outbox (kit): drizzle-kit sees its tables through this re-export. */
+export { outbox, outboxState } from '@credit-hub/subgraph-kit';
 
 /**
  * Model versions as loaded from the model file. A version's definition is frozen once a run used
@@ -111,7 +115,7 @@ export const auditLog = pgTable(
   (table) => [index('audit_log_at_idx').on(table.at), index('audit_log_usccs_idx').using('gin', table.usccs)],
 );
 
-export const tables = { modelVersions, runs, currentRuns, results, imports, auditLog };
+export const tables = { modelVersions, runs, currentRuns, results, imports, auditLog, ...outboxTables };
 
 export type RunRow = typeof runs.$inferSelect;
 export type ResultRow = typeof results.$inferSelect;

@@ -3,6 +3,7 @@ import type { SanctionsExecutor } from '../db/client.ts';
 import type { AbnormalOperationRow, PenaltyRow, RecordKind, SeriousViolationRow } from '../db/schema.ts';
 import { lockAbnormalOperation, type NewAbnormalOperation, saveAbnormalOperation } from './abnormal-operation-store.ts';
 import { appendHistory, type NewHistoryEntry } from './history-store.ts';
+import { appendAbnormalEvents, appendPenaltyEvents, appendSeriousEvents, type EventClock } from './outbox-events.ts';
 import { lockPenalty, type NewPenalty, savePenalty } from './penalty-store.ts';
 import {
   lockSeriousViolation,
@@ -18,6 +19,8 @@ export interface ChangeMeta {
   reason: string | null;
   decisionReference: string | null;
   effectiveOn: string;
+  /** The request's today and rule book: the outbox event says what the public sees after the change. */
+  clock: EventClock;
 }
 
 export const historyEntry = (
@@ -60,6 +63,7 @@ export async function changePenalty(tx: SanctionsExecutor, id: number, meta: Cha
     tx,
     historyEntry({ uscc: current.uscc, kind: 'PENALTY', id }, action, { from: current.state, to: updated.state }, meta, before),
   );
+  await appendPenaltyEvents(tx, current, updated, meta.clock);
   if (updated.state === 'REVOKED' && current.state !== 'REVOKED') await revokeTriggeredListings(tx, updated, meta);
   return updated;
 }
@@ -68,6 +72,7 @@ export async function changePenalty(tx: SanctionsExecutor, id: number, meta: Cha
 async function revokeTriggeredListings(tx: SanctionsExecutor, penalty: PenaltyRow, meta: ChangeMeta) {
   for (const listing of await lockSeriousViolationsTriggeredBy(tx, penalty.id)) {
     const updated = await saveSeriousViolation(tx, listing.id, { revokedOn: meta.effectiveOn });
+    await appendSeriousEvents(tx, listing, updated, meta.clock);
     await appendHistory(
       tx,
       historyEntry(
@@ -90,6 +95,7 @@ export async function changeAbnormalOperation(
   if (!current) throw notFound(`no abnormal operation listing with id ${id}`, { field: 'id' });
   const { patch, action, before } = decide(current);
   const updated = await saveAbnormalOperation(tx, id, patch);
+  await appendAbnormalEvents(tx, current, updated, meta.clock);
   await appendHistory(
     tx,
     historyEntry(
@@ -113,6 +119,7 @@ export async function changeSeriousViolation(
   if (!current) throw notFound(`no serious violation listing with id ${id}`, { field: 'id' });
   const { patch, action, before } = decide(current);
   const updated = await saveSeriousViolation(tx, id, patch);
+  await appendSeriousEvents(tx, current, updated, meta.clock);
   await appendHistory(
     tx,
     historyEntry(

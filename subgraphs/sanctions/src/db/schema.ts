@@ -1,3 +1,4 @@
+import { outboxTables } from '@credit-hub/subgraph-kit';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -14,6 +15,10 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+
+/** The outbox (kit): drizzle-kit sees its tables through this re-export. */
+export { outbox, outboxState } from '@credit-hub/subgraph-kit';
+
 import type { PartyType, PenaltyState, PenaltyType, Procedure, RepairTargetKind, SanctionDomain } from '../rules/index.ts';
 
 export type AbnormalReason = 'MISSING_ANNUAL_REPORT' | 'UNPUBLISHED_INFORMATION' | 'FALSE_INFORMATION' | 'UNREACHABLE_ADDRESS';
@@ -217,7 +222,7 @@ export const recordHistory = pgTable(
   (table) => [index('record_history_uscc_idx').on(table.uscc), index('record_history_record_idx').on(table.recordKind, table.recordId)],
 );
 
-export const tables = { penalties, abnormalOperations, seriousViolations, creditRepairs, objections, recordHistory };
+export const tables = { penalties, abnormalOperations, seriousViolations, creditRepairs, objections, recordHistory, ...outboxTables };
 export type PenaltyRow = typeof penalties.$inferSelect;
 export type AbnormalOperationRow = typeof abnormalOperations.$inferSelect;
 export type SeriousViolationRow = typeof seriousViolations.$inferSelect;

@@ -13,6 +13,7 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { getAbnormalOperationsOf, insertAbnormalOperation } from '../data/abnormal-operation-store.ts';
 import { appendHistory } from '../data/history-store.ts';
+import { appendAbnormalEvents, appendSeriousEvents } from '../data/outbox-events.ts';
 import { hasEscalation, hasListingForPenalty, insertSeriousViolation } from '../data/serious-violation-store.ts';
 import { changeAbnormalOperation, changeSeriousViolation, historyEntry, stateConflict } from '../data/transitions.ts';
 import { abnormalListedOn, heavierPenaltyProblem, isDueForEscalation, seriousListedOn } from '../rules/index.ts';
@@ -88,6 +89,7 @@ builder.mutationField('listAbnormalOperation', (t) =>
           decisionReference: input.decisionReference?.trim() || null,
         });
         const meta = changeMeta(ctx, { decisionReference: inserted.decisionReference, reason: inserted.reasonDetail }, listedOn);
+        await appendAbnormalEvents(tx, null, inserted, meta.clock);
         await appendHistory(
           tx,
           historyEntry({ uscc, kind: 'ABNORMAL_OPERATION', id: inserted.id }, 'LISTED', { from: null, to: 'LISTED' }, meta),
@@ -249,6 +251,7 @@ builder.mutationField('listSeriousViolation', (t) =>
           decisionReference: input.decisionReference?.trim() || null,
         });
         const meta = changeMeta(ctx, { reason, decisionReference: inserted.decisionReference }, listedOn);
+        await appendSeriousEvents(tx, null, inserted, meta.clock);
         await appendHistory(
           tx,
           historyEntry({ uscc, kind: 'SERIOUS_VIOLATION', id: inserted.id }, 'LISTED', { from: null, to: 'LISTED' }, meta),

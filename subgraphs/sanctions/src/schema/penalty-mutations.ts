@@ -13,6 +13,7 @@ import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from 
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { appendHistory } from '../data/history-store.ts';
+import { appendPenaltyEvents } from '../data/outbox-events.ts';
 import { insertPenalty } from '../data/penalty-store.ts';
 import { type ChangeMeta, changePenalty, historyEntry, stateConflict } from '../data/transitions.ts';
 import type { PenaltyRow } from '../db/schema.ts';
@@ -206,6 +207,7 @@ export const changeMeta = (
   reason: input.reason ? requireText(input.reason, 'input.reason') : null,
   decisionReference: input.decisionReference?.trim() || null,
   effectiveOn,
+  clock: { today: ctx.today, rules: ctx.rules },
 });
 
 export async function loadPenaltyForWrite(ctx: Context, id: string | number): Promise<PenaltyRow> {
@@ -334,6 +336,7 @@ builder.mutationField('recordPenalty', (t) =>
         });
         if (!inserted) throw conflict(`penalty ${decisionNumber} is already recorded (文号已存在)`, { field: 'input.decisionNumber' });
         const meta = changeMeta(ctx, { decisionReference: decisionNumber }, input.decidedOn);
+        await appendPenaltyEvents(tx, null, inserted, meta.clock);
         await appendHistory(
           tx,
           historyEntry({ uscc, kind: 'PENALTY', id: inserted.id }, 'RECORDED', { from: null, to: inserted.state }, meta),

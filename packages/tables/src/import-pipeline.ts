@@ -1,0 +1,169 @@
+import { guessKind, type HeaderMapping, mapHeader, scoreHeader, type TableKind } from './aliases.ts';
+import { openTable, type RawRow, type SourceEncoding, type SourceFormat } from './readers.ts';
+import { type AcceptedRow, type RejectedRow, type RowProblem, RowValidator, type ValidationOptions } from './validate.ts';
+
+/** What the owning subgraph answered for one row of a batch. */
+export type WriteOutcome = { status: 'created' } | { status: 'unchanged' } | { status: 'rejected'; problems: RowProblem[] };
+
+/**
+ * Where good rows go: the owning subgraph's mutations, in batches, with the uploading user's
+ * authority. Must be idempotent by natural key: a row written before a crash and written again
+ * on resume answers `unchanged`.
+ */
+export interface ImportSink {
+  write(kind: TableKind, rows: readonly AcceptedRow[]): Promise<WriteOutcome[]>;
+}
+
+export interface ImportProgress {
+  total: number | null;
+  /** Rows read and decided (accepted and written, or rejected). */
+  done: number;
+  created: number;
+  unchanged: number;
+  rejected: number;
+  /** Last data row number whose batch is committed: a resumed job starts after it. */
+  committedRow: number;
+}
+
+export interface ImportOptions extends ValidationOptions {
+  path: string;
+  kind?: TableKind | undefined;
+  sink: ImportSink;
+  batchSize?: number;
+  /** Resume: rows up to this row number were committed by an earlier run. */
+  resumeAfterRow?: number;
+  /** Called after every committed batch, before the next one starts: persist it to resume. */
+  onBatch?(progress: ImportProgress, batch: { raw: RawRow[]; rejected: RejectedRow[] }): Promise<void> | void;
+  onRejected?(row: RejectedRow): Promise<void> | void;
+  /** Known row count (from a first pass), for progress bars. */
+  total?: number | null;
+}
+
+export interface ImportResult extends ImportProgress {
+  kind: TableKind;
+  format: SourceFormat;
+  encoding: SourceEncoding | null;
+  headerRow: number;
+  headers: string[];
+  ignoredHeaders: string[];
+}
+
+export class ImportFileError extends Error {
+  constructor(
+    message: string,
+    readonly rule: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Title and note lines sit above the header in provincial templates; the header is within the first few. */
+const HEADER_SEARCH_ROWS = 5;
+
+/**
+ * Reads the header: the first rows are searched for the line that maps the most fields; the
+ * kind is taken from the caller or guessed from that line.
+ */
+export async function readHeader(path: string, kind?: TableKind) {
+  const opened = await openTable(path);
+  const leading: RawRow[] = [];
+  for await (const row of opened.rows) {
+    leading.push(row);
+    if (leading.length >= HEADER_SEARCH_ROWS) break;
+  }
+  let best: { row: RawRow; kind: TableKind; score: number } | null = null;
+  for (const row of leading) {
+    const rowKind = kind ?? guessKind(row.cells);
+    if (!rowKind) continue;
+    const score = scoreHeader(rowKind, row.cells);
+    if (!best || score > best.score) best = { row, kind: rowKind, score };
+  }
+  if (!best) throw new ImportFileError('no header row names the required columns of any known table (表头无法识别)', 'HEADER_NOT_FOUND');
+  const mapping = mapHeader(best.kind, best.row.cells);
+  if (mapping.missing.length > 0) {
+    throw new ImportFileError(
+      `required columns missing: ${mapping.missing.map((field) => field.label).join(', ')} (缺少必填列)`,
+      'REQUIRED_COLUMN_MISSING',
+    );
+  }
+  return { format: opened.format, encoding: opened.encoding, headerRow: best.row.rowNumber, headers: best.row.cells, mapping };
+}
+
+/** Counts data rows (a cheap streaming pass) so that progress has a total. */
+export async function countRows(path: string, headerRow: number): Promise<number> {
+  const opened = await openTable(path, { skipRows: headerRow });
+  let total = 0;
+  for await (const _ of opened.rows) total += 1;
+  return total;
+}
+
+/**
+ * Validates every row and writes the good ones in batches. Rows before `resumeAfterRow` are
+ * validated again (so that duplicates within the file are still caught) but not written again.
+ */
+export async function runImport(options: ImportOptions): Promise<ImportResult> {
+  const header = await readHeader(options.path, options.kind);
+  const mapping: HeaderMapping = header.mapping;
+  const validator = new RowValidator(mapping, options);
+  const batchSize = options.batchSize ?? 500;
+  const resumeAfter = options.resumeAfterRow ?? 0;
+  const progress: ImportProgress = {
+    total: options.total ?? null,
+    done: 0,
+    created: 0,
+    unchanged: 0,
+    rejected: 0,
+    committedRow: resumeAfter,
+  };
+  let raw: RawRow[] = [];
+  let accepted: AcceptedRow[] = [];
+  let rejected: RejectedRow[] = [];
+
+  const reject = async (row: RejectedRow) => {
+    rejected.push(row);
+    progress.rejected += 1;
+    await options.onRejected?.(row);
+  };
+  const flush = async () => {
+    if (raw.length === 0) return;
+    const outcomes = accepted.length > 0 ? await options.sink.write(mapping.kind, accepted) : [];
+    for (const [index, outcome] of outcomes.entries()) {
+      const row = accepted[index] as AcceptedRow;
+      if (outcome.status === 'created') progress.created += 1;
+      else if (outcome.status === 'unchanged') progress.unchanged += 1;
+      else {
+        const cells = raw.find((item) => item.rowNumber === row.rowNumber)?.cells ?? [];
+        await reject({ rowNumber: row.rowNumber, cells, problems: outcome.problems });
+      }
+    }
+    progress.done += raw.length;
+    progress.committedRow = raw.at(-1)?.rowNumber ?? progress.committedRow;
+    await options.onBatch?.({ ...progress }, { raw, rejected });
+    raw = [];
+    accepted = [];
+    rejected = [];
+  };
+
+  const opened = await openTable(options.path, { skipRows: header.headerRow });
+  for await (const row of opened.rows) {
+    const outcome = validator.validate(row);
+    if (row.rowNumber <= resumeAfter) {
+      progress.done += 1;
+      continue;
+    }
+    raw.push(row);
+    if (outcome.ok) accepted.push(outcome.row);
+    else await reject(outcome.row);
+    if (raw.length >= batchSize) await flush();
+  }
+  await flush();
+  return {
+    ...progress,
+    kind: mapping.kind,
+    format: header.format,
+    encoding: header.encoding,
+    headerRow: header.headerRow,
+    headers: header.headers,
+    ignoredHeaders: mapping.ignored,
+  };
+}

@@ -1,0 +1,125 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { basename } from 'node:path';
+import { Transform } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { DateStyle } from './format.ts';
+import type { NationalColumn } from './national-columns.ts';
+
+/** csv: UTF-8 with BOM (Excel opens it right); csv-gbk: what older provincial tools expect. */
+export type TableFormat = 'csv' | 'csv-gbk' | 'xlsx' | 'ndjson';
+export const TABLE_FORMATS: readonly TableFormat[] = ['csv', 'csv-gbk', 'xlsx', 'ndjson'];
+
+/** JSON exchanges use yyyy-MM-dd; tables YYYY/MM/DD (DOMAIN.md). */
+export const dateStyleOf = (format: TableFormat): DateStyle => (format === 'ndjson' ? 'json' : 'table');
+export const extensionOf = (format: TableFormat) => (format === 'xlsx' ? 'xlsx' : format === 'ndjson' ? 'ndjson' : 'csv');
+
+export interface WrittenFile {
+  name: string;
+  format: TableFormat;
+  encoding: 'UTF-8' | 'GBK' | null;
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
+export interface TableWriter {
+  /** Values in column order. Resolves once accepted; awaits the disk when it falls behind (flat memory). */
+  write(values: readonly string[]): Promise<void>;
+  close(): Promise<WrittenFile>;
+}
+
+/** An Excel sheet holds 1 048 576 rows; a bigger export continues on the next sheet. */
+const ROWS_PER_SHEET = 1_000_000;
+/** Rows buffered before one csv-stringify call and one write: amortises the per-call cost. */
+const CSV_BATCH = 512;
+
+/** Counts and hashes exactly the bytes that reach the file. */
+function hashingSink(path: string) {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      callback(null, chunk);
+    },
+  });
+  const file = createWriteStream(path);
+  tap.pipe(file);
+  return {
+    tap,
+    /** Waits for the disk when the pipe is full, so that rows never pile up in memory. */
+    async write(chunk: Buffer) {
+      if (!tap.write(chunk)) await new Promise<void>((resolve) => tap.once('drain', resolve));
+    },
+    /** The XLSX zip ends the stream itself when the workbook commits. */
+    async end() {
+      if (!tap.writableEnded) tap.end();
+      await finished(file);
+      return { bytes, sha256: hash.digest('hex') };
+    },
+  };
+}
+
+export async function openTableWriter(path: string, format: TableFormat, columns: readonly NationalColumn[]): Promise<TableWriter> {
+  const codes = columns.map((column) => column.code);
+  const sink = hashingSink(path);
+  const encoding = format === 'csv' || format === 'ndjson' ? 'UTF-8' : format === 'csv-gbk' ? 'GBK' : null;
+  let rows = 0;
+  const done = (sums: { bytes: number; sha256: string }): WrittenFile => ({ name: basename(path), format, encoding, rows, ...sums });
+
+  if (format === 'xlsx') {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink.tap, useSharedStrings: false, useStyles: false });
+    let sheet: ExcelJS.Worksheet | null = null;
+    const nextSheet = () => {
+      sheet?.commit();
+      sheet = workbook.addWorksheet(rows === 0 ? 'data' : `data${Math.floor(rows / ROWS_PER_SHEET) + 1}`);
+      sheet.addRow(codes).commit();
+    };
+    nextSheet();
+    return {
+      async write(values) {
+        if (rows > 0 && rows % ROWS_PER_SHEET === 0) nextSheet();
+        (sheet as unknown as ExcelJS.Worksheet).addRow(values as string[]).commit();
+        rows += 1;
+        // The zip stream buffers what the file has not taken yet: let it drain now and then.
+        if (rows % 1024 === 0 && sink.tap.writableNeedDrain) await new Promise<void>((resolve) => sink.tap.once('drain', resolve));
+      },
+      async close() {
+        (sheet as unknown as ExcelJS.Worksheet).commit();
+        await workbook.commit();
+        return done(await sink.end());
+      },
+    };
+  }
+
+  const encode = (text: string) => (format === 'csv-gbk' ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8'));
+  let pending: (readonly string[])[] | string[] = [];
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const textChunk = format === 'ndjson' ? (pending as string[]).join('') : stringify(pending as string[][], { record_delimiter: '\r\n' });
+    pending = [];
+    await sink.write(encode(textChunk));
+  };
+  if (format === 'csv') await sink.write(Buffer.from([0xef, 0xbb, 0xbf]));
+  if (format !== 'ndjson') await sink.write(encode(stringify([codes], { record_delimiter: '\r\n' })));
+  return {
+    async write(values) {
+      if (format === 'ndjson') {
+        const ordered: Record<string, string | null> = {};
+        for (let index = 0; index < codes.length; index += 1) ordered[codes[index] as string] = values[index] || null;
+        (pending as string[]).push(`${JSON.stringify(ordered)}\n`);
+      } else (pending as (readonly string[])[]).push(values);
+      rows += 1;
+      if (pending.length >= CSV_BATCH) await flush();
+    },
+    async close() {
+      await flush();
+      return done(await sink.end());
+    },
+  };
+}

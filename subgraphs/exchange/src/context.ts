@@ -1,0 +1,16 @@
+import type { SubgraphContext } from '@credit-hub/subgraph-kit';
+import type { ExchangeDb } from './db/client.ts';
+import type { OutboxSource } from './feed/sources.ts';
+import type { WebhookSettings } from './webhooks/settings.ts';
+
+export interface Services {
+  db: ExchangeDb;
+  sources: readonly OutboxSource[];
+  webhooks: WebhookSettings;
+}
+
+export interface Context extends SubgraphContext, Services {}
+
+export const createContext =
+  (services: Services) =>
+  (base: SubgraphContext): Context => ({ ...base, ...services });

@@ -1,0 +1,38 @@
+import { databaseUrlFor, parseEnv, portVariable, subgraphEnvShape } from '@credit-hub/subgraph-kit';
+import { z } from 'zod';
+
+export const SUBGRAPH_NAME = 'exchange';
+
+const flag = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false'])
+    .default(fallback)
+    .transform((value) => value === 'true');
+
+const shape = {
+  ...subgraphEnvShape,
+  EXCHANGE_PORT: portVariable(4006),
+  /** GraphQL URLs of the subgraphs with an outbox; their `/outbox` route sits beside `/graphql`. */
+  ENTERPRISES_URL: z.url().default('http://127.0.0.1:4001/graphql'),
+  LICENSES_URL: z.url().default('http://127.0.0.1:4002/graphql'),
+  SANCTIONS_URL: z.url().default('http://127.0.0.1:4003/graphql'),
+  RISK_URL: z.url().default('http://127.0.0.1:4005/graphql'),
+  /** Days an event stays in the feed; an older cursor is told to take a snapshot. */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Seconds between heartbeats on an idle `/feed` stream. */
+  FEED_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** Webhook URLs to private, loopback or link-local addresses: refused in production unless true. */
+  WEBHOOK_ALLOW_PRIVATE: flag('false'),
+  /** Per-attempt timeout of a webhook POST. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** How often the dispatcher looks for new events and due deliveries. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  OUTBOX_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+};
+
+/** Validated configuration of the exchange service (README: "Environment variables"). */
+export function loadEnv(source: Record<string, string | undefined> = process.env) {
+  const env = parseEnv(shape, source);
+  return { ...env, DATABASE_URL: databaseUrlFor(SUBGRAPH_NAME, source) };
+}
+export type ExchangeEnv = ReturnType<typeof loadEnv>;

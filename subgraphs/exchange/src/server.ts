@@ -1,0 +1,78 @@
+import { type Logger, launchSubgraph, type RunningService, runWhenMain } from '@credit-hub/subgraph-kit';
+import { createContext } from './context.ts';
+import { type ExchangeDatabase, openExchangeDatabase } from './db/client.ts';
+import { type ExchangeEnv, loadEnv, SUBGRAPH_NAME } from './env.ts';
+import { type OutboxSource, type SourceUrls, sourcesFromEnv } from './feed/sources.ts';
+import { feedRoute } from './feed/stream-route.ts';
+import { ExchangeMetrics } from './metrics.ts';
+import { schema } from './schema/index.ts';
+import { startDispatcher } from './webhooks/dispatcher.ts';
+import type { WebhookSettings } from './webhooks/settings.ts';
+
+export interface StartOptions {
+  env?: ExchangeEnv;
+  port?: number;
+  database?: ExchangeDatabase;
+  logger?: Logger;
+  /** Outbox URLs known only after start-up (tests on free ports); the environment's otherwise. */
+  sourceUrls?: SourceUrls;
+  /** Outboxes read in-process (benchmarks, tests); replaces `sourceUrls`. */
+  sources?: OutboxSource[];
+  /** The webhook clock (tests move it to see retries over three days). */
+  now?: () => Date;
+  /** False: no webhook dispatcher (tests that drive `dispatchOnce` themselves). */
+  dispatcher?: boolean;
+}
+
+export async function startExchange(options: StartOptions = {}): Promise<RunningService & { database: ExchangeDatabase }> {
+  const env = options.env ?? loadEnv();
+  const database = options.database ?? (await openExchangeDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
+  const sources = options.sources ?? sourcesFromEnv(env, options.sourceUrls);
+  const production = env.NODE_ENV === 'production' || env.CREDIT_HUB_MODE === 'production';
+  const webhooks: WebhookSettings = {
+    // Private addresses (SSRF) are refused in production unless explicitly allowed.
+    allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE || !production,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    pollMs: env.WEBHOOK_POLL_MS,
+    now: options.now ?? (() => new Date()),
+  };
+  const metrics = new ExchangeMetrics();
+  const stopping = new AbortController();
+  const logger = options.logger;
+  const running = await launchSubgraph({
+    name: SUBGRAPH_NAME,
+    env,
+    port: options.port ?? env.EXCHANGE_PORT,
+    schema,
+    database,
+    ownsDatabase: !options.database,
+    logger,
+    metrics: metrics.service,
+    demo: { isEmpty: async () => false, seed: async () => undefined },
+    routes: (verify) => ({
+      '/feed': feedRoute({ sources, verify, heartbeatMs: env.FEED_HEARTBEAT_SECONDS * 1000, metrics, stopping: stopping.signal }),
+    }),
+    createContext: createContext({ db: database.db, sources, webhooks }),
+  });
+  const dispatcher =
+    options.dispatcher === false
+      ? undefined
+      : startDispatcher(
+          database.db,
+          sources,
+          webhooks,
+          (logger ?? (await import('@credit-hub/subgraph-kit')).createLogger({ level: env.LOG_LEVEL })).child({ service: SUBGRAPH_NAME }),
+          metrics,
+        );
+  return {
+    ...running,
+    database,
+    stop: async () => {
+      stopping.abort();
+      await dispatcher?.stop();
+      await running.stop();
+    },
+  };
+}
+
+runWhenMain(import.meta.url, SUBGRAPH_NAME, startExchange);

@@ -1,0 +1,145 @@
+import { appendEvents, type OutboxEvent } from '@credit-hub/subgraph-kit';
+import type { SanctionsExecutor } from '../db/client.ts';
+import type { AbnormalOperationRow, PenaltyRow, SeriousViolationRow } from '../db/schema.ts';
+import { abnormalPublication, maskIdNumber, penaltyPublication, type RuleBook, seriousPublication } from '../rules/index.ts';
+
+/** What the event needs to judge publication: the request's today and the rule book. */
+export interface EventClock {
+  today: string;
+  rules: RuleBook;
+}
+
+/**
+ * Event kinds of the sanctions outbox. Public events carry the record as the public sees it
+ * (published fields only, ID numbers masked); regulator events the full record, for supervisors
+ * of the region.
+ */
+export const SANCTION_EVENT_KINDS = [
+  'penalty.published',
+  'penalty.updated',
+  'penalty.withdrawn',
+  'penalty.recorded',
+  'penalty.changed',
+  'listing.added',
+  'listing.removed',
+  'abnormal.added',
+  'abnormal.removed',
+  'abnormal.escalation_due',
+] as const;
+
+/** A penalty as the public sees it (行政处罚信息公示规定): no department, no withholding notes. */
+export const publicPenalty = (row: PenaltyRow) => ({
+  id: row.id,
+  decisionNumber: row.decisionNumber,
+  uscc: row.uscc,
+  regionCode: row.regionCode,
+  violationType: row.violationType,
+  factsSummary: row.factsSummary,
+  legalBasis: row.legalBasis,
+  penaltyTypes: row.penaltyTypes,
+  fineAmountYuan: row.fineAmount,
+  confiscationAmountYuan: row.confiscationAmount,
+  procedure: row.procedure,
+  partyType: row.partyType,
+  partyIdNumber: row.partyIdNumber === null ? null : maskIdNumber(row.partyIdNumber),
+  restrictionMonths: row.restrictionMonths,
+  heavyDiscretion: row.heavyDiscretion,
+  decidedOn: row.decidedOn,
+  authority: row.authority,
+  caseDomain: row.caseDomain,
+  publishedOn: row.publishedOn,
+  publicUntil: row.publicUntil,
+});
+
+const publicListing = (row: AbnormalOperationRow | SeriousViolationRow, list: 'ABNORMAL_OPERATION' | 'SERIOUS_VIOLATION') => ({
+  id: row.id,
+  list,
+  uscc: row.uscc,
+  regionCode: row.regionCode,
+  reason: 'reasonDetail' in row ? row.reason : row.reason,
+  domain: 'domain' in row ? row.domain : null,
+  listedOn: row.listedOn,
+  authority: row.authority,
+  decisionReference: row.decisionReference,
+  removedOn: row.removedOn,
+  removalReference: row.removalReference,
+});
+
+const withdrawal = (id: number, reference: string | null, reason: string | null) => ({ id, reference, reason });
+
+type Visibility = { visibleToPublic: boolean; reasonHidden: string | null };
+
+/** The public events between two views of a record: published, updated (still public) or withdrawn. */
+function publicTransition<T>(
+  before: Visibility | null,
+  after: Visibility,
+  kinds: { added: string; updated?: string; removed: string },
+  base: Omit<OutboxEvent, 'kind' | 'payload' | 'audience'>,
+  payload: () => T,
+  removed: () => unknown,
+): OutboxEvent[] {
+  const was = before?.visibleToPublic ?? false;
+  if (!was && after.visibleToPublic) return [{ ...base, audience: 'public', kind: kinds.added, payload: payload() }];
+  if (was && !after.visibleToPublic) return [{ ...base, audience: 'public', kind: kinds.removed, payload: removed() }];
+  if (was && after.visibleToPublic && kinds.updated) return [{ ...base, audience: 'public', kind: kinds.updated, payload: payload() }];
+  return [];
+}
+
+export function penaltyEvents(before: PenaltyRow | null, after: PenaltyRow, clock: EventClock): OutboxEvent[] {
+  const base = { uscc: after.uscc, region: after.regionCode, effectiveOn: after.stateChangedOn ?? after.decidedOn };
+  const publication = penaltyPublication(after, after.publicUntil, clock.today);
+  const events = publicTransition(
+    before ? penaltyPublication(before, before.publicUntil, clock.today) : null,
+    publication,
+    { added: 'penalty.published', updated: 'penalty.updated', removed: 'penalty.withdrawn' },
+    base,
+    () => publicPenalty(after),
+    () => withdrawal(after.id, after.decisionNumber, publication.reasonHidden),
+  ).map((event) =>
+    event.kind === 'penalty.published' ? { ...event, dedupeKey: `penalty.published:${after.id}:${after.publishedOn}` } : event,
+  );
+  events.push({ ...base, audience: 'regulator', kind: before ? 'penalty.changed' : 'penalty.recorded', payload: after });
+  return events;
+}
+
+export function abnormalEvents(before: AbnormalOperationRow | null, after: AbnormalOperationRow, clock: EventClock): OutboxEvent[] {
+  const base = { uscc: after.uscc, region: after.regionCode, effectiveOn: after.removedOn ?? after.revokedOn ?? after.listedOn };
+  const publication = abnormalPublication(after, clock.today);
+  return publicTransition(
+    before ? abnormalPublication(before, clock.today) : null,
+    publication,
+    { added: 'abnormal.added', removed: 'abnormal.removed' },
+    base,
+    () => publicListing(after, 'ABNORMAL_OPERATION'),
+    () => withdrawal(after.id, after.removalReference ?? after.decisionReference, publication.reasonHidden ?? 'REMOVED'),
+  );
+}
+
+/** Serious-list entries and removals: what departments subscribe to for joint punishment (联合惩戒). */
+export function seriousEvents(before: SeriousViolationRow | null, after: SeriousViolationRow, clock: EventClock): OutboxEvent[] {
+  const base = { uscc: after.uscc, region: after.regionCode, effectiveOn: after.removedOn ?? after.revokedOn ?? after.listedOn };
+  const publication = seriousPublication(after, clock.today, clock.rules);
+  return publicTransition(
+    before ? seriousPublication(before, clock.today, clock.rules) : null,
+    publication,
+    { added: 'listing.added', removed: 'listing.removed' },
+    base,
+    () => publicListing(after, 'SERIOUS_VIOLATION'),
+    () => withdrawal(after.id, after.removalReference ?? after.decisionReference, publication.reasonHidden ?? 'REMOVED'),
+  );
+}
+
+export const appendPenaltyEvents = (tx: SanctionsExecutor, before: PenaltyRow | null, after: PenaltyRow, clock: EventClock) =>
+  appendEvents(tx, penaltyEvents(before, after, clock));
+export const appendAbnormalEvents = (
+  tx: SanctionsExecutor,
+  before: AbnormalOperationRow | null,
+  after: AbnormalOperationRow,
+  clock: EventClock,
+) => appendEvents(tx, abnormalEvents(before, after, clock));
+export const appendSeriousEvents = (
+  tx: SanctionsExecutor,
+  before: SeriousViolationRow | null,
+  after: SeriousViolationRow,
+  clock: EventClock,
+) => appendEvents(tx, seriousEvents(before, after, clock));

@@ -1,0 +1,84 @@
+import { testDatabaseKinds } from '@credit-hub/db';
+import { appendEvent, pruneOutbox, readOutbox, sequenceOutbox } from '@credit-hub/subgraph-kit';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSanctionsTestDatabase, type SanctionsTestDatabase } from '../src/db/client.ts';
+
+const event = (n: number) => ({
+  kind: 'penalty.published',
+  uscc: '91140100MA0TEST00X',
+  region: '140100',
+  audience: 'public' as const,
+  payload: { n },
+});
+const everything = { audiences: ['public', 'regulator', 'risk'] as const, first: 1000 };
+
+describe.each(testDatabaseKinds())('outbox sequencer (%s)', (kind) => {
+  let database: SanctionsTestDatabase;
+  beforeAll(async () => {
+    database = await openSanctionsTestDatabase(kind);
+  });
+  afterAll(() => database?.close());
+
+  it('numbers only committed rows, densely, and a late commit gets a later position', async () => {
+    await database.db.transaction((tx) => appendEvent(tx, event(1)));
+    expect(await sequenceOutbox(database.db)).toBe(1);
+    const first = await readOutbox(database.db, { ...everything, after: 0 });
+    expect(first.events.map((e) => e.payload)).toEqual([{ n: 1 }]);
+    expect(first.scannedThrough).toBe(1);
+  });
+
+  it.runIf(kind === 'postgres')('never lets a reader skip a transaction that committed out of order', async () => {
+    // T1 appends first (smaller uuidv7) but commits last; T2 commits in between and is sequenced.
+    let releaseT1: () => void = () => {};
+    const t1Holds = new Promise<void>((resolve) => {
+      releaseT1 = resolve;
+    });
+    let t1Appended: () => void = () => {};
+    const t1Ready = new Promise<void>((resolve) => {
+      t1Appended = resolve;
+    });
+    const t1 = database.db.transaction(async (tx) => {
+      await appendEvent(tx, event(2));
+      t1Appended();
+      await t1Holds;
+    });
+    await t1Ready;
+    await database.db.transaction((tx) => appendEvent(tx, event(3)));
+    await sequenceOutbox(database.db);
+    const reader = await readOutbox(database.db, { ...everything, after: 1 });
+    expect(reader.events.map((e) => e.payload)).toEqual([{ n: 3 }]);
+    releaseT1();
+    await t1;
+    await sequenceOutbox(database.db);
+    // The reader resumes where it stopped and still gets T1's event.
+    const resumed = await readOutbox(database.db, { ...everything, after: reader.scannedThrough });
+    expect(resumed.events.map((e) => e.payload)).toEqual([{ n: 2 }]);
+    expect(resumed.events[0]?.position).toBe(reader.scannedThrough + 1);
+  });
+
+  it('adds a date-driven event once per record and date', async () => {
+    const keyed = { ...event(9), dedupeKey: 'penalty.publication_ended:1:2025-03-01' };
+    expect(await database.db.transaction((tx) => appendEvent(tx, keyed))).toHaveLength(1);
+    expect(await database.db.transaction((tx) => appendEvent(tx, keyed))).toHaveLength(0);
+  });
+
+  it('filters by audience, kind and region, and scans past what it filtered', async () => {
+    await database.db.transaction((tx) => appendEvent(tx, { ...event(10), audience: 'regulator', region: '430100' }));
+    await sequenceOutbox(database.db);
+    const head = (await readOutbox(database.db, { ...everything, after: 0 })).head;
+    const publicOnly = await readOutbox(database.db, { audiences: ['public'], first: 1000, after: head - 1 });
+    expect(publicOnly.events).toEqual([]);
+    expect(publicOnly.scannedThrough).toBe(head);
+    const otherRegion = await readOutbox(database.db, { ...everything, after: head - 1, restrictedRegionPrefix: '14' });
+    expect(otherRegion.events).toEqual([]);
+  });
+
+  it('prunes a prefix older than the retention window and remembers how far', async () => {
+    await database.db.execute(sql`update outbox set sequenced_at = now() - interval '40 days' where position <= 2`);
+    expect(await pruneOutbox(database.db, 30)).toBe(2);
+    const page = await readOutbox(database.db, { ...everything, after: 0 });
+    expect(page.prunedThrough).toBe(2);
+    expect(page.events[0]?.position).toBe(3);
+  });
+});

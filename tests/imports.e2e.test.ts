@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testDatabaseKinds } from '@credit-hub/db';
+import { graphqlSink, penaltyTable, type RejectedRow, runImport, writeSampleTable } from '@credit-hub/tables';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Stack, startStack } from './support/stack.ts';
+
+const TODAY = '2026-12-01';
+
+describe.each(testDatabaseKinds())('bulk import through the owning subgraph (%s)', (kind) => {
+  let stack: Stack;
+  let path: string;
+  const table = penaltyTable(15);
+
+  beforeAll(async () => {
+    stack = await startStack({ kind, today: () => TODAY });
+    for (const row of table.rows) if (row[2]?.length === 18) await stack.registerEnterprise(row[2]);
+    path = await writeSampleTable(await mkdtemp(join(tmpdir(), 'import-')), table);
+  });
+  afterAll(() => stack?.stop());
+
+  it("writes good rows with the uploader's authority, rejects the rest per row, and a re-run changes nothing", async () => {
+    // A Shanxi regulator: the rows about Fujian enterprises (region 350100) are outside its region.
+    const token = await stack.token({ role: 'regulator', region: '140000', dept: 'ZFJC', sub: 'uploader' });
+    const sink = graphqlSink({ url: stack.gatewayUrl, token });
+    const rejected: RejectedRow[] = [];
+    const first = await runImport({ path, sink, today: TODAY, batchSize: 4, onRejected: (row) => void rejected.push(row) });
+    const rules = Object.fromEntries(rejected.map((row) => [row.rowNumber, row.problems.map((problem) => problem.rule)]));
+    const outside = table.rows.flatMap((row, index) =>
+      row[2]?.slice(2, 4) === '35' && !table.expectedRejects[index + 2] ? [index + 2] : [],
+    );
+    expect(outside.length).toBeGreaterThan(0);
+    expect(
+      Object.keys(rules)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual([...Object.keys(table.expectedRejects).map(Number), ...outside].sort((a, b) => a - b));
+    for (const row of outside) expect(rules[row]?.[0]).toMatch(/FORBIDDEN|REGION/);
+    expect(first.created).toBe(15 - Object.keys(rules).length);
+
+    const again = await runImport({ path, sink, today: TODAY, batchSize: 4 });
+    expect(again.created).toBe(0);
+    expect(again.unchanged).toBe(first.created);
+
+    const stored = await stack.query<{ penaltyByDecisionNumber: { department: string } | null }>(
+      'query($n: String!) { penaltyByDecisionNumber(decisionNumber: $n) { department } }',
+      { n: table.rows[0]?.[4] },
+      { token },
+    );
+    expect(stored.data?.penaltyByDecisionNumber?.department).toBe('ZFJC');
+  });
+
+  it('kill -9 mid-import, then the same command again, ends with the same data as one uninterrupted run', async () => {
+    const big = penaltyTable(200, 7);
+    for (const row of big.rows) if (row[2]?.length === 18) await stack.registerEnterprise(row[2]);
+    const file = await writeSampleTable(await mkdtemp(join(tmpdir(), 'kill-')), big, 'penalties-gbk.csv');
+    const token = await stack.token({ role: 'regulator', region: '140000', dept: 'TSSB', sub: 'killer' });
+    const cli = () =>
+      spawn(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/import.ts', file, '--token', token, '--gateway', stack.gatewayUrl, '--today', TODAY],
+        {
+          cwd: join(import.meta.dirname, '..'),
+          stdio: 'ignore',
+        },
+      );
+    const first = cli();
+    const state = `${file}.import.json`;
+    // Kill as soon as one batch is committed and before the last one.
+    const committed = () => (existsSync(state) ? (JSON.parse(readFileSync(state, 'utf8')) as { committedRow: number }).committedRow : 0);
+    while (committed() < 2) {
+      if (first.exitCode !== null) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    first.kill('SIGKILL');
+    await new Promise((resolve) => first.once('exit', resolve));
+    expect(committed()).toBeGreaterThan(1);
+    expect(committed()).toBeLessThan(201);
+
+    const second = cli();
+    const code = await new Promise((resolve) => second.once('exit', resolve));
+    expect(code).toBe(0);
+    const final = JSON.parse(readFileSync(state, 'utf8')) as { done: number; created: number; rejected: number; unchanged: number };
+    expect(final.done).toBe(200);
+
+    // What one uninterrupted run would hold: every row the table does not reject, once, for TSSB.
+    const expected = big.rows
+      .filter((_, index) => !big.expectedRejects[index + 2] && big.rows[index]?.[2]?.slice(2, 4) !== '35')
+      .map((row) => row[4] as string)
+      .sort();
+    const db = stack.database('sanctions').db as unknown as { execute(query: unknown): Promise<unknown> };
+    const result = (await db.execute(sql`select decision_number from penalties where department = 'TSSB' order by decision_number`)) as
+      | { rows: { decision_number: string }[] }
+      | { decision_number: string }[];
+    const stored = (Array.isArray(result) ? result : result.rows).map((row) => row.decision_number).sort();
+    const reasons = readFileSync(`${file}.rejects.ndjson`, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as RejectedRow).problems.map((problem) => problem.rule).join(','));
+    expect(new Set(reasons)).toEqual(
+      new Set(['DECISION_NUMBER_YEAR', 'FINE_WITHOUT_AMOUNT', 'UNKNOWN_VALUE', 'DUPLICATE_IN_FILE', 'OUTSIDE_REGION']),
+    );
+    expect(final.created + final.unchanged).toBe(expected.length);
+    expect(stored).toEqual(expected);
+    const rejects = readFileSync(`${file}.rejects.ndjson`, 'utf8').split('\n').filter(Boolean);
+    expect(rejects).toHaveLength(200 - expected.length);
+  }, 240_000);
+});
