@@ -56,6 +56,8 @@ export function heapDiff(argv: string[]): void {
   });
   rows.sort((x, y) => y.size - x.size);
   for (const row of rows.slice(0, Number(values.top))) {
-    console.log(`  ${row.key.slice(0, 60).padEnd(60)} ${`${row.size >= 0 ? '+' : ''}${(row.size / 1024).toFixed(0)} kB`.padStart(12)}  count ${row.count >= 0 ? '+' : ''}${row.count} (${row.countAfter})`);
+    console.log(
+      `  ${row.key.slice(0, 60).padEnd(60)} ${`${row.size >= 0 ? '+' : ''}${(row.size / 1024).toFixed(0)} kB`.padStart(12)}  count ${row.count >= 0 ? '+' : ''}${row.count} (${row.countAfter})`,
+    );
   }
 }
