@@ -1,0 +1,177 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { classifyDemoMonth, type RiskDatabase } from '@credit-hub/risk';
+import { enterpriseAt } from '@credit-hub/seed';
+import ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Stack, startStack, TEST_ENV } from './support/stack.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = new URL('./artifacts/analyst/', import.meta.url).pathname;
+const DEMO_ENTERPRISES = '300';
+const CHARTS = ['risk-by-region', 'risk-movements', 'sanctions-trend', 'expiring-licences'];
+
+const BAD_CHECK_DIGIT = '91350100M000100Y4X';
+const TOO_SHORT = '9135010';
+const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+async function readWorkbook(body: ArrayBuffer): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body);
+  const rows: string[][] = [];
+  workbook.worksheets[0]?.eachRow((row) => {
+    rows.push((row.values as unknown[]).slice(1).map((value) => String(value ?? '')));
+  });
+  return rows;
+}
+
+describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
+  let stack: Stack;
+  let base: string;
+  let analyst: string;
+  const demo = [enterpriseAt(0), enterpriseAt(1), enterpriseAt(2)];
+
+  beforeAll(async () => {
+    stack = await startStack({ env: { SEED_DEMO: 'true', SEED_ENTERPRISES: DEMO_ENTERPRISES } });
+    base = stack.gatewayUrl.replace(/\/graphql$/, '');
+    await classifyDemoMonth({ database: stack.database<RiskDatabase>('risk'), env: { ...TEST_ENV }, gatewayUrl: stack.gatewayUrl, today: todayInChina() });
+    analyst = await stack.token({ role: 'analyst' });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 180_000);
+  afterAll(() => stack?.stop());
+
+  const batchCheck = async (body: string | Buffer, token?: string) => {
+    const headers = token ? { authorization: `Bearer ${token}` } : {};
+    const started = await fetch(`${base}/batch-check`, { method: 'POST', headers, body });
+    const job = (await started.json()) as { job: string; total: number; error?: string };
+    if (started.status !== 202) return { status: started.status, error: job.error, rows: [] };
+    for (;;) {
+      const status = (await (await fetch(`${base}/batch-check/status?job=${job.job}`, { headers })).json()) as { state: string };
+      if (status.state !== 'running') break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const result = await fetch(`${base}/batch-check/result?job=${job.job}`, { headers });
+    return { status: result.status, rows: await readWorkbook(await result.arrayBuffer()) };
+  };
+
+  it('batch-checks a CSV of codes and names: one row per input, reasons for bad codes, classes for an analyst', async () => {
+    const csv = ['统一社会信用代码', demo[0]?.uscc, BAD_CHECK_DIGIT, TOO_SHORT, demo[1]?.name, demo[2]?.uscc.toLowerCase()].join('\r\n');
+    const { status, rows } = await batchCheck(`\uFEFF${csv}`, analyst);
+    expect(status).toBe(200);
+    const [header, ...body] = rows;
+    expect(header?.[0]).toContain('输入');
+    expect(body.map((row) => row[0])).toEqual([demo[0]?.uscc, BAD_CHECK_DIGIT, TOO_SHORT, demo[1]?.name, demo[2]?.uscc.toLowerCase()]);
+    expect(body[0]?.slice(1, 5)).toEqual([demo[0]?.uscc, '是', '', demo[0]?.name]);
+    expect(body[1]?.[2]).toBe('否');
+    expect(body[1]?.[3]).toMatch(/check/i);
+    expect(body[2]?.[3]).not.toBe('');
+    expect(body[3]?.[1]).toBe(demo[1]?.uscc);
+    expect(body[4]?.[1]).toBe(demo[2]?.uscc);
+    expect(body[0]?.[10]).toMatch(/^[ABCD]$/);
+  });
+
+  it('leaves the risk class empty for an anonymous batch check, and bounds uploads', async () => {
+    const { rows } = await batchCheck(`${demo[0]?.uscc}\n`);
+    expect(rows[1]?.[4]).toBe(demo[0]?.name);
+    expect(rows[1]?.[10]).toBe('');
+    expect(rows[1]?.[11]).toMatch(/不可见/);
+    const tooMany = Array.from({ length: 10_001 }, () => demo[0]?.uscc).join('\n');
+    expect(await batchCheck(tooMany, analyst)).toMatchObject({ status: 400, error: expect.stringContaining('10000') });
+    expect(await batchCheck('\n\n', analyst)).toMatchObject({ status: 400 });
+    const unknownJob = await fetch(`${base}/batch-check/result?job=nope`);
+    expect(unknownJob.status).toBe(404);
+  });
+
+  describe.skipIf(!existsSync(CHROMIUM))('in a browser', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      const { chromium } = await import('playwright-core');
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      });
+    });
+    afterAll(() => browser?.close());
+
+    const openPage = async () => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1800 }, acceptDownloads: true });
+      const page = await context.newPage();
+      const requests: string[] = [];
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) violations.push(message.text());
+      });
+      page.on('request', (request) => requests.push(request.url()));
+      await page.route('**/*', (route) => {
+        const url = new URL(route.request().url());
+        if (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
+        return route.abort();
+      });
+      const outside = () => requests.filter((url) => !url.startsWith(base) && !url.startsWith('blob:') && !url.startsWith('data:'));
+      return { page, context, outside, violations };
+    };
+
+    it('renders every chart with data from the hub alone, drills into Yuncheng and opens a chart in GraphiQL', async () => {
+      const { page, context, outside, violations } = await openPage();
+      await page.goto(`${base}/insights?region=14`);
+      await page.fill('#token', analyst);
+      await page.click('#load');
+      for (const chart of CHARTS) {
+        const section = page.locator(`section[data-chart="${chart}"]`);
+        await expect.poll(() => section.getAttribute('data-state'), { timeout: 30_000 }).toBe('rendered');
+        expect(Number(await section.getAttribute('data-points')), chart).toBeGreaterThan(0);
+        await section.screenshot({ path: `${ARTIFACTS}${chart}.png` });
+      }
+      expect(await page.locator('section[data-chart="risk-by-region"] h2').textContent()).toContain('山西');
+      // Drill: the city bars of Shanxi; Yuncheng is one of them in the seed's counties.
+      const regionChart = page.locator('section[data-chart="risk-by-region"] .canvas');
+      const yuncheng = await page.evaluate(() => {
+        const element = document.querySelector('section[data-chart="risk-by-region"] .canvas');
+        // biome-ignore lint/suspicious/noExplicitAny: echarts is the page's global
+        const chart = (window as any).echarts.getInstanceByDom(element);
+        const names: string[] = chart.getOption().xAxis[0].data;
+        const index = names.indexOf('运城市');
+        return index >= 0 ? chart.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [index, 0]) : null;
+      });
+      if (yuncheng) {
+        await regionChart.click({ position: { x: yuncheng[0], y: yuncheng[1] - 3 } });
+        await expect.poll(() => page.locator('section[data-chart="risk-by-region"] h2').textContent(), { timeout: 15_000 }).toContain('运城');
+        await expect.poll(() => page.locator('section[data-chart="risk-by-region"]').getAttribute('data-state')).toBe('rendered');
+        await page.locator('section[data-chart="risk-by-region"]').screenshot({ path: `${ARTIFACTS}risk-by-region-yuncheng.png` });
+      }
+      const link = await page.locator('section[data-chart="risk-by-region"] details a').getAttribute('href');
+      expect(link).toMatch(/^\/graphiql\?query=/);
+      const graphiql = await context.newPage();
+      await graphiql.goto(`${base}${link}`);
+      await expect.poll(() => graphiql.locator('.graphiql-query-editor').textContent(), { timeout: 15_000 }).toContain('RiskByRegion');
+      expect(outside()).toEqual([]);
+      expect(violations).toEqual([]);
+      await context.close();
+    }, 90_000);
+
+    it('runs a batch check from the upload page with a progress bar and offers the workbook', async () => {
+      const { page, context, outside, violations } = await openPage();
+      await page.goto(`${base}/batch-check`);
+      await page.fill('#token', analyst);
+      const csv = Buffer.from([demo[0]?.uscc, BAD_CHECK_DIGIT].join('\n'));
+      await page.setInputFiles('#file', { name: '同事的名单.csv', mimeType: 'text/csv', buffer: csv });
+      await page.click('#start');
+      const download = page.locator('#download');
+      await expect.poll(() => download.isVisible(), { timeout: 30_000 }).toBe(true);
+      expect(await page.locator('#progress').evaluate((element) => (element as HTMLProgressElement).value)).toBe(1);
+      const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+      const path = `${ARTIFACTS}batch-check.xlsx`;
+      await file.saveAs(path);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path);
+      const sheet = workbook.worksheets[0];
+      expect(sheet?.getRow(2).getCell(5).text).toBe(demo[0]?.name);
+      expect(sheet?.getRow(3).getCell(3).text).toBe('否');
+      expect(sheet?.getRow(3).getCell(4).text).not.toBe('');
+      await page.screenshot({ path: `${ARTIFACTS}batch-check.png` });
+      expect(outside()).toEqual([]);
+      expect(violations).toEqual([]);
+      await context.close();
+    }, 60_000);
+  });
+});
