@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { classifyDemoMonth, type RiskDatabase } from '@credit-hub/risk';
 import { enterpriseAt } from '@credit-hub/seed';
 import ExcelJS from 'exceljs';
@@ -148,6 +148,57 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
       expect(violations).toEqual([]);
       await context.close();
     }, 90_000);
+
+    const exportFromGraphiql = async (query: string, format: 'csv' | 'xlsx') => {
+      const { page, context, outside, violations } = await openPage();
+      await context.addInitScript((token) => {
+        localStorage.setItem('graphiql:headers', JSON.stringify({ Authorization: `Bearer ${token}` }));
+      }, analyst);
+      await page.goto(`${base}/graphiql?${new URLSearchParams({ query })}`);
+      await page.locator('.graphiql-execute-button').click();
+      await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 15_000 }).toContain('"data"');
+      await page.getByRole('button', { name: /导出 Export/ }).first().click();
+      await page.locator('input[type=number]').fill('1000');
+      const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-export="${format}"]`).click()]);
+      const path = `${ARTIFACTS}export.${format}`;
+      await file.saveAs(path);
+      await page.screenshot({ path: `${ARTIFACTS}graphiql-export-${format}.png` });
+      expect(outside()).toEqual([]);
+      expect(violations).toEqual([]);
+      await context.close();
+      return path;
+    };
+
+    it('exports the A-class enterprises of Shanxi from GraphiQL to XLSX, paging past the first page, with Chinese headers', async () => {
+      const all = await stack.query<{ riskEnterprises: { uscc: string; enterprise: { name: string } }[] }>(
+        'query { riskEnterprises(riskClass: A, regionPrefix: "14", first: 500) { uscc riskClass enterprise { name } } }',
+        {},
+        { token: analyst },
+      );
+      const expected = all.data?.riskEnterprises ?? [];
+      expect(expected.length).toBeGreaterThan(5);
+      const path = await exportFromGraphiql('query AClass { riskEnterprises(riskClass: A, regionPrefix: "14", first: 5) { uscc riskClass enterprise { name } } }', 'xlsx');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(path);
+      const rows: string[][] = [];
+      workbook.worksheets[0]?.eachRow((row) => {
+        rows.push((row.values as unknown[]).slice(1).map((value) => String(value ?? '')));
+      });
+      const [header, ...body] = rows;
+      expect(header?.every((cell) => /[\u4e00-\u9fff]/.test(cell)), JSON.stringify(header)).toBe(true);
+      expect(body.map((row) => [row[0], row[2]])).toEqual(expected.map((e) => [e.uscc, e.enterprise.name]));
+    }, 60_000);
+
+    it('exports a connection to CSV through its pages', async () => {
+      const all = await stack.query<{ searchEnterprises: { totalCount: number } }>('query { searchEnterprises(filter: { regionCode: "14" }, first: 0) { totalCount } }', {}, { token: analyst });
+      const path = await exportFromGraphiql(
+        'query Shanxi { searchEnterprises(filter: { regionCode: "14" }, first: 7) { totalCount edges { node { uscc name status } } pageInfo { hasNextPage endCursor } } }',
+        'csv',
+      );
+      const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+      expect(lines[0]).toMatch(/^统一社会信用代码,/);
+      expect(lines.length - 1).toBe(all.data?.searchEnterprises.totalCount);
+    }, 60_000);
 
     it('runs a batch check from the upload page with a progress bar and offers the workbook', async () => {
       const { page, context, outside, violations } = await openPage();

@@ -16,6 +16,9 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   'react-dom.production.min.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
   'graphiql.min.js': { file: packageFile('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
   'graphiql.min.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
+  // Export plugin: the workbook is written in the browser from the caller's own result.
+  'exceljs.min.js': { file: packageFile('exceljs', 'dist/exceljs.min.js'), type: 'text/javascript' },
+  'export-plugin.js': { file: new URL('./graphiql-export/export-plugin.js', import.meta.url).pathname, type: 'text/javascript' },
 };
 
 /** GB 32100's worked example: valid, so the example query runs even before any demo data exists. */
@@ -114,6 +117,8 @@ function page(options: GraphiqlOptions): string {
   <script src="/graphiql/react.production.min.js"></script>
   <script src="/graphiql/react-dom.production.min.js"></script>
   <script src="/graphiql/graphiql.min.js"></script>
+  <script src="/graphiql/exceljs.min.js"></script>
+  <script src="/graphiql/export-plugin.js"></script>
   <script id="graphiql-config" type="application/json">${config}</script>
   <script src="/graphiql/init.js"></script>
 </body>
@@ -136,6 +141,7 @@ ReactDOM.createRoot(document.getElementById('graphiql')).render(
     defaultEditorToolsVisibility: 'variables',
     isHeadersEditorEnabled: true,
     shouldPersistHeaders: true,
+    plugins: [window.creditHubExportPlugin],
   }),
 );
 `;
