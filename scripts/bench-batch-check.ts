@@ -25,7 +25,13 @@ export async function benchBatchCheck(args: string[], databases: BenchDatabases)
   const url = await databases.ensureDatabase(serverUrl, `credithub_bench_batch_${rows}`);
   await databases.ensureSeeded(url, rows);
 
-  const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: url, SEED_DEMO: 'false', NODE_ENV: 'development', LOG_LEVEL: 'warn' };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    DATABASE_URL: url,
+    SEED_DEMO: 'false',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+  };
   const services: RunningService[] = [];
   const closers: (() => Promise<void>)[] = [];
   try {
@@ -67,7 +73,10 @@ export async function benchBatchCheck(args: string[], databases: BenchDatabases)
     while (state === 'running') {
       await new Promise((resolve) => setTimeout(resolve, 250));
       polls++;
-      const status = (await (await fetch(`${gateway.url}/batch-check/status?job=${job}`, { headers })).json()) as { state: string; error?: string };
+      const status = (await (await fetch(`${gateway.url}/batch-check/status?job=${job}`, { headers })).json()) as {
+        state: string;
+        error?: string;
+      };
       if (status.error) throw new Error(status.error);
       state = status.state;
     }

@@ -34,14 +34,19 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
   beforeAll(async () => {
     stack = await startStack({ env: { SEED_DEMO: 'true', SEED_ENTERPRISES: DEMO_ENTERPRISES } });
     base = stack.gatewayUrl.replace(/\/graphql$/, '');
-    await classifyDemoMonth({ database: stack.database<RiskDatabase>('risk'), env: { ...TEST_ENV }, gatewayUrl: stack.gatewayUrl, today: todayInChina() });
+    await classifyDemoMonth({
+      database: stack.database<RiskDatabase>('risk'),
+      env: { ...TEST_ENV },
+      gatewayUrl: stack.gatewayUrl,
+      today: todayInChina(),
+    });
     analyst = await stack.token({ role: 'analyst' });
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 180_000);
   afterAll(() => stack?.stop());
 
   const batchCheck = async (body: string | Buffer, token?: string) => {
-    const headers = token ? { authorization: `Bearer ${token}` } : {};
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
     const started = await fetch(`${base}/batch-check`, { method: 'POST', headers, body });
     const job = (await started.json()) as { job: string; total: number; error?: string };
     if (started.status !== 202) return { status: started.status, error: job.error, rows: [] };
@@ -88,7 +93,14 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
       });
     });
     afterAll(() => browser?.close());
@@ -104,7 +116,8 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
       page.on('request', (request) => requests.push(request.url()));
       await page.route('**/*', (route) => {
         const url = new URL(route.request().url());
-        if (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.protocol === 'blob:' || url.protocol === 'data:') return route.continue();
+        if (url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.protocol === 'blob:' || url.protocol === 'data:')
+          return route.continue();
         return route.abort();
       });
       const outside = () => requests.filter((url) => !url.startsWith(base) && !url.startsWith('blob:') && !url.startsWith('data:'));
@@ -125,20 +138,19 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
       expect(await page.locator('section[data-chart="risk-by-region"] h2').textContent()).toContain('山西');
       // Drill: the city bars of Shanxi; Yuncheng is one of them in the seed's counties.
       const regionChart = page.locator('section[data-chart="risk-by-region"] .canvas');
-      const yuncheng = await page.evaluate(() => {
+      // In the page: where the bar of 运城市 is, from the chart's own coordinate system.
+      const yuncheng = (await page.evaluate(`(() => {
         const element = document.querySelector('section[data-chart="risk-by-region"] .canvas');
-        // biome-ignore lint/suspicious/noExplicitAny: echarts is the page's global
-        const chart = (window as any).echarts.getInstanceByDom(element);
-        const names: string[] = chart.getOption().xAxis[0].data;
-        const index = names.indexOf('运城市');
+        const chart = echarts.getInstanceByDom(element);
+        const index = chart.getOption().xAxis[0].data.indexOf('运城市');
         return index >= 0 ? chart.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [index, 0]) : null;
-      });
-      if (yuncheng) {
-        await regionChart.click({ position: { x: yuncheng[0], y: yuncheng[1] - 3 } });
-        await expect.poll(() => page.locator('section[data-chart="risk-by-region"] h2').textContent(), { timeout: 15_000 }).toContain('运城');
-        await expect.poll(() => page.locator('section[data-chart="risk-by-region"]').getAttribute('data-state')).toBe('rendered');
-        await page.locator('section[data-chart="risk-by-region"]').screenshot({ path: `${ARTIFACTS}risk-by-region-yuncheng.png` });
-      }
+      })()`)) as [number, number] | null;
+      expect(yuncheng, '运城市 among the bars of Shanxi').not.toBeNull();
+      if (!yuncheng) return;
+      await regionChart.click({ position: { x: yuncheng[0], y: yuncheng[1] - 3 } });
+      await expect.poll(() => page.locator('section[data-chart="risk-by-region"] h2').textContent(), { timeout: 15_000 }).toContain('运城');
+      await expect.poll(() => page.locator('section[data-chart="risk-by-region"]').getAttribute('data-state')).toBe('rendered');
+      await page.locator('section[data-chart="risk-by-region"]').screenshot({ path: `${ARTIFACTS}risk-by-region-yuncheng.png` });
       const link = await page.locator('section[data-chart="risk-by-region"] details a').getAttribute('href');
       expect(link).toMatch(/^\/graphiql\?query=/);
       const graphiql = await context.newPage();
@@ -151,13 +163,17 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
 
     const exportFromGraphiql = async (query: string, format: 'csv' | 'xlsx') => {
       const { page, context, outside, violations } = await openPage();
-      await context.addInitScript((token) => {
-        localStorage.setItem('graphiql:headers', JSON.stringify({ Authorization: `Bearer ${token}` }));
-      }, analyst);
+      // GraphiQL's persisted headers pane, as an analyst who pasted a token once has it.
+      await context.addInitScript({
+        content: `localStorage.setItem('graphiql:headers', ${JSON.stringify(JSON.stringify({ Authorization: `Bearer ${analyst}` }))});`,
+      });
       await page.goto(`${base}/graphiql?${new URLSearchParams({ query })}`);
       await page.locator('.graphiql-execute-button').click();
       await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 15_000 }).toContain('"data"');
-      await page.getByRole('button', { name: /导出 Export/ }).first().click();
+      await page
+        .getByRole('button', { name: /导出 Export/ })
+        .first()
+        .click();
       await page.locator('input[type=number]').fill('1000');
       const [file] = await Promise.all([page.waitForEvent('download'), page.locator(`button[data-export="${format}"]`).click()]);
       const path = `${ARTIFACTS}export.${format}`;
@@ -177,7 +193,10 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
       );
       const expected = all.data?.riskEnterprises ?? [];
       expect(expected.length).toBeGreaterThan(5);
-      const path = await exportFromGraphiql('query AClass { riskEnterprises(riskClass: A, regionPrefix: "14", first: 5) { uscc riskClass enterprise { name } } }', 'xlsx');
+      const path = await exportFromGraphiql(
+        'query AClass { riskEnterprises(riskClass: A, regionPrefix: "14", first: 5) { uscc riskClass enterprise { name } } }',
+        'xlsx',
+      );
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(path);
       const rows: string[][] = [];
@@ -185,17 +204,27 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
         rows.push((row.values as unknown[]).slice(1).map((value) => String(value ?? '')));
       });
       const [header, ...body] = rows;
-      expect(header?.every((cell) => /[\u4e00-\u9fff]/.test(cell)), JSON.stringify(header)).toBe(true);
+      expect(
+        header?.every((cell) => /[\u4e00-\u9fff]/.test(cell)),
+        JSON.stringify(header),
+      ).toBe(true);
       expect(body.map((row) => [row[0], row[2]])).toEqual(expected.map((e) => [e.uscc, e.enterprise.name]));
     }, 60_000);
 
     it('exports a connection to CSV through its pages', async () => {
-      const all = await stack.query<{ searchEnterprises: { totalCount: number } }>('query { searchEnterprises(filter: { regionCode: "14" }, first: 0) { totalCount } }', {}, { token: analyst });
+      const all = await stack.query<{ searchEnterprises: { totalCount: number } }>(
+        'query { searchEnterprises(filter: { regionCode: "14" }, first: 0) { totalCount } }',
+        {},
+        { token: analyst },
+      );
       const path = await exportFromGraphiql(
         'query Shanxi { searchEnterprises(filter: { regionCode: "14" }, first: 7) { totalCount edges { node { uscc name status } } pageInfo { hasNextPage endCursor } } }',
         'csv',
       );
-      const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+      const lines = readFileSync(path, 'utf8')
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r\n/);
       expect(lines[0]).toMatch(/^统一社会信用代码,/);
       expect(lines.length - 1).toBe(all.data?.searchEnterprises.totalCount);
     }, 60_000);
@@ -209,7 +238,7 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
       await page.click('#start');
       const download = page.locator('#download');
       await expect.poll(() => download.isVisible(), { timeout: 30_000 }).toBe(true);
-      expect(await page.locator('#progress').evaluate((element) => (element as HTMLProgressElement).value)).toBe(1);
+      expect(await page.locator('#progress').evaluate((element) => (element as unknown as { value: number }).value)).toBe(1);
       const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
       const path = `${ARTIFACTS}batch-check.xlsx`;
       await file.saveAs(path);

@@ -4,7 +4,9 @@ const TOKEN_KEY = 'insights:token';
 $('token').value = localStorage.getItem(TOKEN_KEY) ?? '';
 
 const headers = () => {
-  const token = $('token').value.trim().replace(/^Bearer\s+/i, '');
+  const token = $('token')
+    .value.trim()
+    .replace(/^Bearer\s+/i, '');
   return token ? { authorization: `Bearer ${token}` } : {};
 };
 const say = (text) => {

@@ -32,7 +32,8 @@ async function firstColumnOfWorkbook(body: Buffer): Promise<string[]> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
-  if (sheet.rowCount > MAX_ROWS + 1) throw new UploadError(`at most ${MAX_ROWS} rows per file, this one has ${sheet.rowCount} (超过行数上限)`);
+  if (sheet.rowCount > MAX_ROWS + 1)
+    throw new UploadError(`at most ${MAX_ROWS} rows per file, this one has ${sheet.rowCount} (超过行数上限)`);
   const values: string[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cell = row.getCell(1);

@@ -83,7 +83,11 @@ export function batchCheckRoutes(executeAs: (request: IncomingMessage) => Promis
   return {
     '/batch-check': async (request, response) => {
       if (request.method === 'GET') {
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-security-policy': INSIGHTS_CSP });
+        response.writeHead(200, {
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-cache',
+          'content-security-policy': INSIGHTS_CSP,
+        });
         return void response.end(PAGE);
       }
       if (request.method !== 'POST') return sendJson(response, 405, { error: 'GET or POST' });
@@ -121,7 +125,12 @@ export function batchCheckRoutes(executeAs: (request: IncomingMessage) => Promis
       const found = jobOf(request);
       if (!found) return sendJson(response, 404, { error: 'no such batch check for this caller' });
       const { job } = found;
-      return sendJson(response, 200, { state: job.state, total: job.total, progress: job.progress, ...(job.error ? { error: job.error } : {}) });
+      return sendJson(response, 200, {
+        state: job.state,
+        total: job.total,
+        progress: job.progress,
+        ...(job.error ? { error: job.error } : {}),
+      });
     },
     '/batch-check/result': (request, response) => {
       const found = jobOf(request);

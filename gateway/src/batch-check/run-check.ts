@@ -1,5 +1,8 @@
 /** One operation through the gateway itself, as the caller who uploaded the file. */
-export type Execute = (query: string, variables: Record<string, unknown>) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string; path?: readonly (string | number)[] }[] }>;
+export type Execute = (
+  query: string,
+  variables: Record<string, unknown>,
+) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly { message: string; path?: readonly (string | number)[] }[] }>;
 
 export interface CheckRow {
   input: string;
@@ -61,15 +64,21 @@ export async function runBatchCheck(inputs: readonly string[], execute: Execute,
   const nameRows = rows.filter((row) => looksLikeName(row.input));
   await inChunks(nameRows, NAMES_PER_OPERATION, async (chunk) => {
     const query = `query BatchCheckNames {\n${chunk
-      .map((_, i) => `  n${i}: searchEnterprises(filter: { nameContains: ${JSON.stringify(chunk[i]?.input.slice(0, 200))} }, first: 2) { edges { node { uscc name } } }`)
+      .map(
+        (_, i) =>
+          `  n${i}: searchEnterprises(filter: { nameContains: ${JSON.stringify(chunk[i]?.input.slice(0, 200))} }, first: 2) { edges { node { uscc name } } }`,
+      )
       .join('\n')}\n}`;
     const result = await execute(query, {});
     chunk.forEach((row, i) => {
-      const edges = ((result.data?.[`n${i}`] as { edges?: { node: { uscc: string; name: string } }[] } | null)?.edges ?? []).map((e) => e.node);
+      const edges = ((result.data?.[`n${i}`] as { edges?: { node: { uscc: string; name: string } }[] } | null)?.edges ?? []).map(
+        (e) => e.node,
+      );
       const exact = edges.find((node) => node.name === row.input.trim());
       const match = exact ?? (edges.length === 1 ? edges[0] : undefined);
       if (match) row.uscc = match.uscc;
-      else row.reason = edges.length ? '名称匹配多家企业 name matches several enterprises' : '未找到该名称的企业 no enterprise with this name';
+      else
+        row.reason = edges.length ? '名称匹配多家企业 name matches several enterprises' : '未找到该名称的企业 no enterprise with this name';
     });
     advance(chunk.length);
   });
@@ -89,15 +98,20 @@ export async function runBatchCheck(inputs: readonly string[], execute: Execute,
 
   const lookups = rows.filter((row) => row.uscc);
   await inChunks(lookups, ENTERPRISES_PER_OPERATION, async (chunk) => {
-    const result = await execute(`query BatchCheckEnterprises($usccs: [String!]!) { enterprises(usccs: $usccs) { ${ENTERPRISE_FIELDS} } }`, {
-      usccs: chunk.map((row) => row.uscc),
-    });
+    const result = await execute(
+      `query BatchCheckEnterprises($usccs: [String!]!) { enterprises(usccs: $usccs) { ${ENTERPRISE_FIELDS} } }`,
+      {
+        usccs: chunk.map((row) => row.uscc),
+      },
+    );
     const found = (result.data?.enterprises as (Record<string, unknown> | null)[] | undefined) ?? [];
     const riskErrors = new Map<number, string>();
     for (const error of result.errors ?? []) {
       if (error.path?.[0] === 'enterprises' && typeof error.path[1] === 'number') riskErrors.set(error.path[1], error.message);
     }
-    chunk.forEach((row, i) => fillRow(row, found[i] ?? null, riskErrors.get(i) ?? (found.length ? null : firstError(result))));
+    for (const [i, row] of chunk.entries()) {
+      fillRow(row, found[i] ?? null, riskErrors.get(i) ?? (found.length ? null : firstError(result)));
+    }
     advance(chunk.length);
   });
   advance(total);
@@ -111,7 +125,11 @@ function fillRow(row: CheckRow, enterprise: Record<string, unknown> | null, erro
     return;
   }
   const licenses = enterprise.licenseSummary as { valid: number } | null;
-  const sanctions = enterprise.sanctionSummary as { penaltiesInLast3Years: number; currentlyAbnormal: boolean; currentlySerious: boolean } | null;
+  const sanctions = enterprise.sanctionSummary as {
+    penaltiesInLast3Years: number;
+    currentlyAbnormal: boolean;
+    currentlySerious: boolean;
+  } | null;
   const risk = enterprise.creditRisk as { riskClass: string; month: string } | null;
   Object.assign(row, {
     valid: true,

@@ -15,7 +15,8 @@
     const lists = [];
     const walk = (value, path) => {
       if (Array.isArray(value)) {
-        if (value.length && value.every((item) => item && typeof item === 'object' && !Array.isArray(item))) lists.push({ path, rows: value });
+        if (value.length && value.every((item) => item && typeof item === 'object' && !Array.isArray(item)))
+          lists.push({ path, rows: value });
         return;
       }
       if (!value || typeof value !== 'object') return;
@@ -57,7 +58,8 @@
 
   /** Flat columns of the rows: nested objects as dotted keys, lists as their JSON. */
   function columns(rows, type, connection) {
-    const itemType = connection && isObjectType(type) ? getNamedType(getNamedType(type.getFields().edges?.type).getFields?.().node?.type) : type;
+    const itemType =
+      connection && isObjectType(type) ? getNamedType(getNamedType(type.getFields().edges?.type).getFields?.().node?.type) : type;
     const keys = [];
     const labels = new Map();
     const visitRow = (row, prefix, currentType) => {
@@ -102,7 +104,11 @@
       },
       Field(node) {
         if (node !== selection) return undefined;
-        const after = { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: 'after' }, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: 'exportAfter' } } };
+        const after = {
+          kind: Kind.ARGUMENT,
+          name: { kind: Kind.NAME, value: 'after' },
+          value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: 'exportAfter' } },
+        };
         return { ...node, arguments: [...(node.arguments ?? []).filter((a) => a.name.value !== 'after'), after] };
       },
     });
@@ -166,7 +172,10 @@
 
   async function writeFile(format, name, cols, rows) {
     if (format === 'csv') {
-      const lines = [cols.map((c) => csvCell(c.header)).join(','), ...rows.map((row) => cols.map((c) => csvCell(valueAt(row, c.key))).join(','))];
+      const lines = [
+        cols.map((c) => csvCell(c.header)).join(','),
+        ...rows.map((row) => cols.map((c) => csvCell(valueAt(row, c.key))).join(',')),
+      ];
       // BOM: Excel opens UTF-8 CSV with Chinese headers correctly only with it.
       return download(new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }), `${name}.csv`);
     }
@@ -226,10 +235,29 @@
             h(
               'p',
               null,
-              h('label', null, '列表 List ', h('select', { value: choice, onChange: (e) => setChoice(Number(e.target.value)) },
-                lists.map((list, i) => h('option', { key: list.path.join('.'), value: i }, `${list.path.join('.')} (${list.rows.length})`)))),
+              h(
+                'label',
+                null,
+                '列表 List ',
+                h(
+                  'select',
+                  { value: choice, onChange: (e) => setChoice(Number(e.target.value)) },
+                  lists.map((list, i) =>
+                    h('option', { key: list.path.join('.'), value: i }, `${list.path.join('.')} (${list.rows.length})`),
+                  ),
+                ),
+              ),
             ),
-            h('p', null, h('label', null, '最多行数 Row limit ', h('input', { type: 'number', min: 1, max: MAX_LIMIT, value: limit, onChange: (e) => setLimit(e.target.value) }))),
+            h(
+              'p',
+              null,
+              h(
+                'label',
+                null,
+                '最多行数 Row limit ',
+                h('input', { type: 'number', min: 1, max: MAX_LIMIT, value: limit, onChange: (e) => setLimit(e.target.value) }),
+              ),
+            ),
             h('p', null, '连接类型自动翻页 Connections and code-keyset lists are paged automatically.'),
             h('button', { type: 'button', className: 'graphiql-button', 'data-export': 'csv', onClick: () => run('csv') }, 'CSV'),
             ' ',
@@ -240,8 +268,11 @@
   }
 
   const icon = () =>
-    h('svg', { viewBox: '0 0 24 24', width: 20, height: 20, fill: 'none', stroke: 'currentColor', strokeWidth: 1.5, 'aria-hidden': true },
-      h('path', { d: 'M12 3v12m0 0l-4-4m4 4l4-4M4 17v3h16v-3' }));
+    h(
+      'svg',
+      { viewBox: '0 0 24 24', width: 20, height: 20, fill: 'none', stroke: 'currentColor', strokeWidth: 1.5, 'aria-hidden': true },
+      h('path', { d: 'M12 3v12m0 0l-4-4m4 4l4-4M4 17v3h16v-3' }),
+    );
 
   window.creditHubExportPlugin = { title: '导出 Export', icon, content: () => h(ExportContent) };
 })();

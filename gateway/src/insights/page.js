@@ -32,7 +32,9 @@ const status = (text, error = false) => {
 
 /** The token typed here, else the one saved in GraphiQL's headers pane (same origin). */
 function token() {
-  const typed = $('token').value.trim().replace(/^Bearer\s+/i, '');
+  const typed = $('token')
+    .value.trim()
+    .replace(/^Bearer\s+/i, '');
   if (typed) return typed;
   try {
     const headers = JSON.parse(localStorage.getItem('graphiql:headers') ?? '{}');
@@ -77,7 +79,8 @@ function card(id, title) {
     section = document.createElement('section');
     section.className = 'chart';
     section.dataset.chart = id;
-    section.innerHTML = '<h2></h2><div class="canvas"></div><p class="note"></p><details><summary>查询 Query</summary><pre></pre><a target="_blank">在 GraphiQL 中打开 Open in GraphiQL</a></details>';
+    section.innerHTML =
+      '<h2></h2><div class="canvas"></div><p class="note"></p><details><summary>查询 Query</summary><pre></pre><a target="_blank">在 GraphiQL 中打开 Open in GraphiQL</a></details>';
     $('charts').append(section);
   }
   section.querySelector('h2').textContent = title;
@@ -142,7 +145,8 @@ async function riskByRegion(month, prefix) {
       shown.length,
     );
     const month = rows[0]?.result.month;
-    section.querySelector('.note').textContent = `${month ?? '尚无分类'}；点击柱形下钻 click a bar to drill down${prefix ? '，双击空白处返回上级 double-click blank to go up' : ''}`;
+    section.querySelector('.note').textContent =
+      `${month ?? '尚无分类'}；点击柱形下钻 click a bar to drill down${prefix ? '，双击空白处返回上级 double-click blank to go up' : ''}`;
     chart.off('click');
     chart.on('click', (event) => {
       const row = shown[event.dataIndex];
@@ -150,7 +154,8 @@ async function riskByRegion(month, prefix) {
     });
     chart.getZr().off('dblclick');
     chart.getZr().on('dblclick', (event) => {
-      if (!event.target && prefix) riskByRegion(month, prefix.length === 6 ? prefix.slice(0, 4) : prefix.length === 4 ? prefix.slice(0, 2) : '');
+      if (!event.target && prefix)
+        riskByRegion(month, prefix.length === 6 ? prefix.slice(0, 4) : prefix.length === 4 ? prefix.slice(0, 2) : '');
     });
   });
 }
@@ -192,7 +197,12 @@ async function riskMovements(month, prefix) {
           { name: variables.previous, type: 'bar', data: CLASSES.map((c) => count(data.previous, c)), color: '#90a4ae' },
           { name: current, type: 'bar', data: CLASSES.map((c) => count(data.current, c)), color: '#1976d2' },
           { name: '升级 worse', type: 'bar', data: CLASSES.map((c) => data.up.filter((x) => x.riskClass === c).length), color: '#c62828' },
-          { name: '降级 better', type: 'bar', data: CLASSES.map((c) => data.down.filter((x) => x.riskClass === c).length), color: '#2e7d32' },
+          {
+            name: '降级 better',
+            type: 'bar',
+            data: CLASSES.map((c) => data.down.filter((x) => x.riskClass === c).length),
+            color: '#2e7d32',
+          },
         ],
       },
       CLASSES.length,
@@ -221,9 +231,13 @@ async function sanctionsTrend(prefix) {
   const lines = [];
   for (const [i, m] of months.entries()) {
     for (const domain of domains) {
-      lines.push(`  p${i}_${domain}: searchPenalties(filter: { ${region}decidedFrom: "${m.from}", decidedTo: "${m.to}", caseDomains: [${domain}] }, first: 0) { totalCount }`);
+      lines.push(
+        `  p${i}_${domain}: searchPenalties(filter: { ${region}decidedFrom: "${m.from}", decidedTo: "${m.to}", caseDomains: [${domain}] }, first: 0) { totalCount }`,
+      );
     }
-    lines.push(`  a${i}: searchAbnormalOperations(filter: { ${region}listedFrom: "${m.from}", listedTo: "${m.to}" }, first: 0) { totalCount }`);
+    lines.push(
+      `  a${i}: searchAbnormalOperations(filter: { ${region}listedFrom: "${m.from}", listedTo: "${m.to}" }, first: 0) { totalCount }`,
+    );
   }
   const query = `query SanctionsTrend {\n${lines.join('\n')}\n}`;
   await run(section, query, {}, (data) => {
@@ -246,7 +260,8 @@ async function sanctionsTrend(prefix) {
       },
       months.length,
     );
-    section.querySelector('.note').textContent = '处罚按案件领域堆叠，折线为列入经营异常名录数 penalties stacked by case domain; line: abnormal-operations listings';
+    section.querySelector('.note').textContent =
+      '处罚按案件领域堆叠，折线为列入经营异常名录数 penalties stacked by case domain; line: abnormal-operations listings';
   });
 }
 

@@ -63,7 +63,11 @@ function divisionsJson(): string {
 export function insightsRoutes(): Record<string, RouteHandler> {
   const routes: Record<string, RouteHandler> = {
     '/insights': (_request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-security-policy': INSIGHTS_CSP });
+      response.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-cache',
+        'content-security-policy': INSIGHTS_CSP,
+      });
       response.end(PAGE);
     },
   };
