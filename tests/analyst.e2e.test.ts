@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { loadGatewayEnv, startGateway } from '@credit-hub/gateway';
 import { classifyDemoMonth, type RiskDatabase } from '@credit-hub/risk';
 import { enterpriseAt } from '@credit-hub/seed';
 import ExcelJS from 'exceljs';
@@ -85,6 +86,30 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
     expect(await batchCheck('\n\n', analyst)).toMatchObject({ status: 400 });
     const unknownJob = await fetch(`${base}/batch-check/result?job=nope`);
     expect(unknownJob.status).toBe(404);
+  });
+
+  it('serves no analyst page where GraphiQL is off', async () => {
+    const gateway = await startGateway({ port: 0, env: loadGatewayEnv({ NODE_ENV: 'test', GRAPHIQL_ENABLED: 'false' }) });
+    try {
+      for (const path of ['/insights', '/insights/echarts.min.js', '/batch-check', '/graphiql/export-plugin.js']) {
+        expect((await fetch(`${gateway.url}${path}`)).status, path).toBe(404);
+      }
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  it('serves the insights page with a strict policy and every asset from its own origin', async () => {
+    const page = await fetch(`${base}/insights`);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-security-policy')).not.toContain('unsafe-eval');
+    const html = await page.text();
+    const references = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1] ?? '');
+    for (const reference of references) {
+      expect(reference.startsWith('/'), reference).toBe(true);
+      expect((await fetch(`${base}${reference}`)).status, reference).toBe(200);
+    }
+    expect(html).not.toMatch(/https?:\/\//);
   });
 
   describe.skipIf(!existsSync(CHROMIUM))('in a browser', () => {
