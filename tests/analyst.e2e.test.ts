@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { loadGatewayEnv, startGateway } from '@credit-hub/gateway';
-import { classifyDemoMonth, type RiskDatabase } from '@credit-hub/risk';
+import { classifyDemoMonth, classifyMonth, gatewayReaderFromEnv, loadEnv, loadModelFile, type RiskDatabase } from '@credit-hub/risk';
 import { enterpriseAt } from '@credit-hub/seed';
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
@@ -14,6 +14,10 @@ const CHARTS = ['risk-by-region', 'risk-movements', 'sanctions-trend', 'expiring
 
 const BAD_CHECK_DIGIT = '91350100M000100Y4X';
 const TOO_SHORT = '9135010';
+const previousMonthOf = (month: string) => {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+};
 const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 async function readWorkbook(body: ArrayBuffer): Promise<string[][]> {
@@ -35,11 +39,17 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
   beforeAll(async () => {
     stack = await startStack({ env: { SEED_DEMO: 'true', SEED_ENTERPRISES: DEMO_ENTERPRISES } });
     base = stack.gatewayUrl.replace(/\/graphql$/, '');
-    await classifyDemoMonth({
-      database: stack.database<RiskDatabase>('risk'),
-      env: { ...TEST_ENV },
-      gatewayUrl: stack.gatewayUrl,
-      today: todayInChina(),
+    const today = todayInChina();
+    await classifyDemoMonth({ database: stack.database<RiskDatabase>('risk'), env: { ...TEST_ENV }, gatewayUrl: stack.gatewayUrl, today });
+    // The month before too, so movements have something to compare with.
+    const riskEnv = loadEnv({ ...TEST_ENV });
+    await classifyMonth({
+      db: stack.database<RiskDatabase>('risk').db,
+      reader: gatewayReaderFromEnv(riskEnv, stack.gatewayUrl),
+      versions: loadModelFile(riskEnv.RISK_MODEL_FILE),
+      month: previousMonthOf(today.slice(0, 7)),
+      today,
+      startedBy: 'test',
     });
     analyst = await stack.token({ role: 'analyst' });
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -86,6 +96,26 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
     expect(await batchCheck('\n\n', analyst)).toMatchObject({ status: 400 });
     const unknownJob = await fetch(`${base}/batch-check/result?job=nope`);
     expect(unknownJob.status).toBe(404);
+  });
+
+  it('counts class transitions in one aggregate that agrees with riskChanges, for supervisors only', async () => {
+    const TRANSITIONS =
+      'query($p: String) { riskTransitions(regionPrefix: $p) { previousClass riskClass count } riskDistribution(regionPrefix: $p) { total } }';
+    const CHANGES = 'query($p: String) { riskChanges(regionPrefix: $p, direction: ANY, first: 500) { uscc } }';
+    type Transitions = {
+      riskTransitions: { previousClass: string; riskClass: string; count: number }[];
+      riskDistribution: { total: number };
+    };
+    const all = await stack.countStatements(() => stack.query<Transitions>(TRANSITIONS, {}, { token: analyst }));
+    const shanxi = await stack.countStatements(() => stack.query<Transitions>(TRANSITIONS, { p: '14' }, { token: analyst }));
+    expect(shanxi.statements.risk).toBe(all.statements.risk);
+    const transitions = shanxi.result.data?.riskTransitions ?? [];
+    expect(transitions.reduce((sum, t) => sum + t.count, 0)).toBe(shanxi.result.data?.riskDistribution.total);
+    const moved = transitions.filter((t) => t.previousClass !== t.riskClass).reduce((sum, t) => sum + t.count, 0);
+    const changes = await stack.query<{ riskChanges: unknown[] }>(CHANGES, { p: '14' }, { token: analyst });
+    expect(moved).toBe(changes.data?.riskChanges.length);
+    const anonymous = await stack.query(TRANSITIONS, {});
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('serves no analyst page where GraphiQL is off', async () => {

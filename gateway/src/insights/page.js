@@ -180,12 +180,14 @@ async function riskMovements(month, prefix) {
   const query = `query RiskMovements($month: String!, $previous: String!, $regionPrefix: String) {
   current: riskDistribution(month: $month, regionPrefix: $regionPrefix) { ${distributionFields} }
   previous: riskDistribution(month: $previous, regionPrefix: $regionPrefix) { ${distributionFields} }
-  up: riskChanges(month: $month, direction: UP, regionPrefix: $regionPrefix, first: 500) { uscc previousClass riskClass }
-  down: riskChanges(month: $month, direction: DOWN, regionPrefix: $regionPrefix, first: 500) { uscc previousClass riskClass }
+  transitions: riskTransitions(month: $month, regionPrefix: $regionPrefix) { previousClass riskClass count }
 }`;
   const variables = { month: current, previous: previousMonth(current), regionPrefix: prefix || null };
   await run(section, query, variables, (data) => {
     const count = (d, c) => d.classes.find((k) => k.riskClass === c)?.count ?? 0;
+    // Enterprises that arrived in class c this month from a better (worse) class.
+    const moved = (c, direction) =>
+      data.transitions.filter((t) => t.riskClass === c && direction(t.previousClass, t.riskClass)).reduce((sum, t) => sum + t.count, 0);
     draw(
       section,
       {
@@ -196,19 +198,19 @@ async function riskMovements(month, prefix) {
         series: [
           { name: variables.previous, type: 'bar', data: CLASSES.map((c) => count(data.previous, c)), color: '#90a4ae' },
           { name: current, type: 'bar', data: CLASSES.map((c) => count(data.current, c)), color: '#1976d2' },
-          { name: '升级 worse', type: 'bar', data: CLASSES.map((c) => data.up.filter((x) => x.riskClass === c).length), color: '#c62828' },
+          { name: '升级 worse', type: 'bar', data: CLASSES.map((c) => moved(c, (from, to) => to > from)), color: '#c62828' },
           {
             name: '降级 better',
             type: 'bar',
-            data: CLASSES.map((c) => data.down.filter((x) => x.riskClass === c).length),
+            data: CLASSES.map((c) => moved(c, (from, to) => to < from)),
             color: '#2e7d32',
           },
         ],
       },
       CLASSES.length,
     );
-    const capped = data.up.length === 500 || data.down.length === 500 ? '（变化计数以前 500 家为限 movements capped at 500）' : '';
-    section.querySelector('.note').textContent = `${current} vs ${variables.previous}${capped}`;
+    section.querySelector('.note').textContent =
+      `${current} vs ${variables.previous}；升级/降级：本月进入该类别的企业 worse/better: enterprises that moved into the class`;
   });
 }
 
