@@ -62,6 +62,9 @@ async function main() {
   if (process.argv[2] === 'soak') return (await import('./bench-soak.ts')).runSoak(process.argv.slice(3));
   if (process.argv[2] === 'import') return (await import('./bench-tables.ts')).benchImport(process.argv.slice(3));
   if (process.argv[2] === 'export') return (await import('./bench-tables.ts')).benchExport(process.argv.slice(3));
+  if (process.argv[2] === 'batch-check') {
+    return (await import('./bench-batch-check.ts')).benchBatchCheck(process.argv.slice(3), { ensureDatabase, ensureSeeded });
+  }
   if (process.argv[2] === 'risk') return benchRisk(process.argv.slice(3), { ensureDatabase, ensureSeeded });
   if (process.argv[2] === 'draw')
     return (await import('./bench-draw.ts')).benchDraw(process.argv.slice(3), { ensureDatabase, ensureSeeded });

@@ -72,6 +72,7 @@ async function printWelcome(url: string, production: boolean, graphiql: boolean)
     '',
     'credit-hub is running  企业信用数据中心已启动',
     graphiql ? `  GraphiQL   ${url}/graphiql` : '  GraphiQL   off (GRAPHIQL_ENABLED=true turns it on)',
+    ...(graphiql ? [`  Insights   ${url}/insights   batch check ${url}/batch-check`] : []),
     `  GraphQL    ${url}/graphql`,
     '',
     'Demo enterprises (统一社会信用代码):',

@@ -16,6 +16,9 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   'react-dom.production.min.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
   'graphiql.min.js': { file: packageFile('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
   'graphiql.min.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
+  // Export plugin: the workbook is written in the browser from the caller's own result.
+  'exceljs.min.js': { file: packageFile('exceljs', 'dist/exceljs.min.js'), type: 'text/javascript' },
+  'export-plugin.js': { file: new URL('./graphiql-export/export-plugin.js', import.meta.url).pathname, type: 'text/javascript' },
 };
 
 /** GB 32100's worked example: valid, so the example query runs even before any demo data exists. */
@@ -55,6 +58,34 @@ query Search {
 query Check {
   checkUscc(code: "91350100M000100Y4X") { valid normalized problems { rule position message } parts { authority entityType regionName } }
 }
+
+# 到期许可 Licences whose renewal is due within 90 days (analysts: everywhere; regulators: their region).
+query ExpiringLicences {
+  expiringLicenses(dueBy: "2027-03-01", regionCode: "14", first: 20) {
+    totalCount
+    edges { node { number kind validTo holder { uscc name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+
+# 届满三年的经营异常名录 Listings in force 3 years and not escalated: serious-list candidates (supervisors only).
+query AbnormalDueForEscalation {
+  abnormalListingsDueForEscalation(regionCode: "14", first: 20) {
+    totalCount
+    edges { node { listedOn reason escalationDueOn enterprise { uscc name } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}
+
+# 风险分布 Risk classes of Yuncheng for the latest classified month (analysts, regulators of the region). Charts: /insights
+query RiskDistribution {
+  riskDistribution(regionPrefix: "1408") { month total classes { riskClass count share } }
+}
+
+# D类企业名单 Yuncheng's D-class enterprises, to inspect or export (Export tab → XLSX).
+query DClassEnterprises {
+  riskEnterprises(riskClass: D, regionPrefix: "1408", first: 100) { uscc month riskClass enterprise { name status region { fullName } } }
+}
 `;
 
 export interface GraphiqlOptions {
@@ -86,6 +117,8 @@ function page(options: GraphiqlOptions): string {
   <script src="/graphiql/react.production.min.js"></script>
   <script src="/graphiql/react-dom.production.min.js"></script>
   <script src="/graphiql/graphiql.min.js"></script>
+  <script src="/graphiql/exceljs.min.js"></script>
+  <script src="/graphiql/export-plugin.js"></script>
   <script id="graphiql-config" type="application/json">${config}</script>
   <script src="/graphiql/init.js"></script>
 </body>
@@ -95,16 +128,20 @@ function page(options: GraphiqlOptions): string {
 /** Starts GraphiQL with the page's JSON config; a file, so the CSP needs no 'unsafe-inline' script. */
 const INIT_SCRIPT = `const config = JSON.parse(document.getElementById('graphiql-config').textContent);
 const firstVisit = !localStorage.getItem('graphiql:tabState');
+// Links from /insights open their chart's operation here (?query=…&variables=…).
+const params = new URLSearchParams(location.search);
+const linked = params.get('query');
 const fetcher = GraphiQL.createFetcher({ url: new URL('/graphql', location.href).href });
 ReactDOM.createRoot(document.getElementById('graphiql')).render(
   React.createElement(GraphiQL, {
     fetcher,
     // Examples only on a first visit: afterwards GraphiQL restores the analyst's own tabs.
-    ...(firstVisit ? { query: config.tab.query, variables: config.tab.variables } : {}),
+    ...(linked ? { query: linked, variables: params.get('variables') ?? '' } : firstVisit ? { query: config.tab.query, variables: config.tab.variables } : {}),
     ...(config.tab.headers ? { headers: config.tab.headers } : {}),
     defaultEditorToolsVisibility: 'variables',
     isHeadersEditorEnabled: true,
     shouldPersistHeaders: true,
+    plugins: [window.creditHubExportPlugin],
   }),
 );
 `;

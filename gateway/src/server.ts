@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -23,10 +24,13 @@ import {
   stopOnSignals,
 } from '@credit-hub/subgraph-kit';
 import { createGatewayAuth, type GatewayContext } from './auth.ts';
+import { executeAsCaller } from './batch-check/execute.ts';
+import { batchCheckRoutes } from './batch-check/routes.ts';
 import { clientAddress } from './client-address.ts';
 import { type GatewayEnv, loadGatewayEnv } from './env.ts';
 import { feedProxy } from './feed-proxy.ts';
 import { type GraphiqlOptions, graphiqlRoutes } from './graphiql.ts';
+import { insightsRoutes } from './insights/routes.ts';
 import { CostRateLimiter, rateLimited } from './rate-limit.ts';
 import { SubgraphDataSource, subgraphFetchHistogram } from './subgraph-source.ts';
 import { loadSupergraph, SUBGRAPH_DEFAULTS } from './supergraph.ts';
@@ -73,12 +77,18 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   await apollo.start();
   const graphiqlEnabled = env.GRAPHIQL_ENABLED ?? !isProduction(env);
   const authenticate = createGatewayAuth(auth, env.ANONYMOUS_TOKEN_TTL);
+  const context = async (request: IncomingMessage): Promise<RequestContext> => ({
+    ...(await authenticate(request)),
+    clientAddress: clientAddress(request, env.TRUST_PROXY),
+  });
   const server = createHttpService({
     apollo,
-    context: async (request) => ({ ...(await authenticate(request)), clientAddress: clientAddress(request, env.TRUST_PROXY) }),
+    context,
     logger,
     routes: {
       ...(graphiqlEnabled ? graphiqlRoutes(options.graphiql) : {}),
+      // The analyst's browser tools go with GraphiQL (off in production unless GRAPHIQL_ENABLED).
+      ...(graphiqlEnabled ? { ...insightsRoutes(), ...batchCheckRoutes(executeAsCaller(apollo, context)) } : {}),
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', service: 'gateway' }),
       '/readyz': async (_request, response) => {
         const checks = await Promise.all(Object.entries(urls).map(async ([name, url]) => ({ name, ready: await isReady(url) })));

@@ -162,6 +162,34 @@ export async function getChanges(
   }));
 }
 
+export interface ClassTransition {
+  previousClass: RiskClass;
+  riskClass: RiskClass;
+  count: number;
+}
+
+/**
+ * How many enterprises went from each class to each class between two months, in one statement:
+ * the counts behind riskChanges' lists, for a chart of movements.
+ */
+export async function getTransitions(
+  db: RiskDb,
+  filter: { month: string; previous: string; regionPrefix?: string | undefined },
+): Promise<ClassTransition[]> {
+  const rows = await db.execute<{ previous_class: RiskClass; risk_class: RiskClass; count: string | number }>(sql`
+    with e as (${effective([filter.month, filter.previous])})
+    select prev.risk_class as previous_class, cur.risk_class, count(*) as count
+    from e cur join e prev on prev.uscc = cur.uscc and prev.month = ${filter.previous}
+    where cur.month = ${filter.month} and ${regionCondition(sql`cur.region_code`, filter.regionPrefix)}
+    group by prev.risk_class, cur.risk_class
+    order by prev.risk_class, cur.risk_class`);
+  return rowsOf<{ previous_class: RiskClass; risk_class: RiskClass; count: string | number }>(rows).map((row) => ({
+    previousClass: row.previous_class,
+    riskClass: row.risk_class,
+    count: Number(row.count),
+  }));
+}
+
 /** postgres.js returns the rows; PGlite an object with `rows`. */
 function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];

@@ -1,7 +1,7 @@
 import { badUserInput } from '@credit-hub/subgraph-kit';
 import { aggregateRegion } from '../access.ts';
 import { builder } from '../builder.ts';
-import { type ClassChange, getChanges } from '../data/result-store.ts';
+import { type ClassChange, type ClassTransition, getChanges, getTransitions } from '../data/result-store.ts';
 import { previousMonth } from '../rules/classify.ts';
 import { monthOrLatest } from './distribution.ts';
 import { RiskChangeDirectionEnum, RiskClassEnum } from './enums.ts';
@@ -53,6 +53,35 @@ builder.queryField('riskChanges', (t) =>
         detail: { month, direction, regionPrefix: regionPrefix ?? null },
       });
       return changes.map((change) => ({ ...change, month }));
+    },
+  }),
+);
+
+const RiskClassTransitionRef = builder.objectRef<ClassTransition>('RiskClassTransition').implement({
+  description: '类别迁移 How many enterprises went from one class last month to one class this month.',
+  fields: (t) => ({
+    previousClass: t.field({ type: RiskClassEnum, description: '上月类别 Class the month before.', resolve: (c) => c.previousClass }),
+    riskClass: t.field({ type: RiskClassEnum, description: '本月类别 Class this month.', resolve: (c) => c.riskClass }),
+    count: t.exposeInt('count', { description: '企业数 Enterprises.' }),
+  }),
+});
+
+builder.queryField('riskTransitions', (t) =>
+  t.field({
+    type: [RiskClassTransitionRef],
+    description:
+      '类别迁移矩阵 Counts of enterprises by last month’s and this month’s class (unchanged ones included), for enterprises classified in both months. Same access as riskDistribution. Audited.',
+    args: {
+      month: t.arg.string({ description: '月份 YYYY-MM; omit for the latest month classified.' }),
+      regionPrefix: t.arg.string({ description: '区划 2, 4 or 6 digits.' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const regionPrefix = aggregateRegion(ctx.caller, args.regionPrefix, 'regionPrefix');
+      const month = await monthOrLatest(ctx, args.month);
+      if (!month) return [];
+      const transitions = await getTransitions(ctx.db, { month, previous: previousMonth(month), regionPrefix });
+      await ctx.audit({ action: 'CHANGES', detail: { month, transitions: true, regionPrefix: regionPrefix ?? null } });
+      return transitions;
     },
   }),
 );
