@@ -29,6 +29,13 @@ import { type GraphiqlOptions, graphiqlRoutes } from './graphiql.ts';
 import { CostRateLimiter, rateLimited } from './rate-limit.ts';
 import { SubgraphDataSource, subgraphFetchHistogram } from './subgraph-source.ts';
 import { loadSupergraph, SUBGRAPH_DEFAULTS } from './supergraph.ts';
+import {
+  documentIdToPersistedQuery,
+  loadTrustedDocuments,
+  TRUSTED_DOCUMENTS_DIR,
+  trustedDocumentCache,
+  trustedDocumentsPlugin,
+} from './trusted-documents.ts';
 
 export interface GatewayOptions {
   env?: GatewayEnv;
@@ -59,6 +66,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     production: isProduction(env),
     charge: chargeRateLimit(env),
   });
+  const trusted = loadTrustedDocuments(env.TRUSTED_DOCUMENTS_DIR ?? TRUSTED_DOCUMENTS_DIR);
   const apollo = new ApolloServer<RequestContext>({
     gateway,
     introspection: true,
@@ -67,7 +75,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, logger),
     parseOptions: limits.parseOptions,
-    plugins: [ApolloServerPluginUsageReportingDisabled(), operationResolutionPlugin(), limits.plugin, metrics.plugin(), requestLogPlugin()],
+    // Trusted documents by id (documentId or the persisted-query extension); nothing registers at run time.
+    persistedQueries: { cache: trustedDocumentCache(trusted), ttl: null },
+    plugins: [
+      ApolloServerPluginUsageReportingDisabled(),
+      operationResolutionPlugin(),
+      trustedDocumentsPlugin({ documents: trusted, only: env.TRUSTED_DOCUMENTS_ONLY, openRoles: env.TRUSTED_DOCUMENTS_OPEN_ROLES }),
+      limits.plugin,
+      metrics.plugin(),
+      requestLogPlugin(),
+    ],
   });
   await apollo.start();
   const graphiqlEnabled = env.GRAPHIQL_ENABLED ?? !isProduction(env);
@@ -76,6 +93,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     apollo,
     context: async (request) => ({ ...(await authenticate(request)), clientAddress: clientAddress(request, env.TRUST_PROXY) }),
     logger,
+    prepareBody: documentIdToPersistedQuery,
     routes: {
       ...(graphiqlEnabled ? graphiqlRoutes(options.graphiql) : {}),
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', service: 'gateway' }),
