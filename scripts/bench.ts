@@ -58,6 +58,7 @@ export function benchToken(request: TokenRequest): Promise<string> {
 async function main() {
   if (process.argv[2] === 'limits') return (await import('./bench-limits.ts')).benchLimits();
   if (process.argv[2] === 'soak') return (await import('./bench-soak.ts')).runSoak(process.argv.slice(3));
+  if (process.argv[2] === 'scale') return (await import('./bench-scale.ts')).benchScale(process.argv.slice(3));
   if (process.argv[2] === 'risk') return benchRisk(process.argv.slice(3), { ensureDatabase, ensureSeeded });
   const { values } = parseArgs({
     options: {

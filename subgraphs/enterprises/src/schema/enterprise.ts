@@ -11,7 +11,7 @@ import {
 } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import { isFiledOnTime, lastDueYear, missingReportYears } from '../data/annual-report-rules.ts';
-import { countEnterprises, type EnterpriseFilter, searchEnterprises } from '../data/enterprise-store.ts';
+import { countEnterprises, type EnterpriseFilter, NAME_SEARCH_COUNT_LIMIT, searchEnterprises } from '../data/enterprise-store.ts';
 import type { EnterpriseRow } from '../db/schema.ts';
 import { AnnualReportComplianceRef, AnnualReportRef } from './annual-report.ts';
 import { CreditCommitmentRef } from './credit-commitment.ts';
@@ -198,6 +198,13 @@ const EnterpriseConnection = defineConnection(builder, EnterpriseRef, {
   description: '企业检索结果 A page of enterprises, ordered by code.',
 });
 
+builder.objectField(EnterpriseConnection, 'totalCountExact', (t) =>
+  t.boolean({
+    description: `计数是否精确 False when a name search matches more than ${NAME_SEARCH_COUNT_LIMIT.toLocaleString('en')} enterprises: totalCount then says ${NAME_SEARCH_COUNT_LIMIT} (counting stops there, so a frequent fragment stays fast).`,
+    resolve: (page) => (page as unknown as { totalCountExact?: () => Promise<boolean> }).totalCountExact?.() ?? true,
+  }),
+);
+
 builder.queryField('searchEnterprises', (t) =>
   t.field({
     type: EnterpriseConnection,
@@ -223,11 +230,19 @@ builder.queryField('searchEnterprises', (t) =>
       };
       const rows = await searchEnterprises(ctx.db, filter, { limit: size + 1, afterUscc: after });
       for (const row of rows.slice(0, size)) ctx.loaders.enterprise.prime(row.uscc, row);
-      return toPage(rows, size, {
-        after: after !== undefined,
-        cursorOf: (row) => encodeCursor([row.uscc]),
-        totalCount: () => countEnterprises(ctx.db, filter),
-      });
+      let counted: Promise<number> | undefined;
+      const total = () => {
+        counted ??= countEnterprises(ctx.db, filter);
+        return counted;
+      };
+      return Object.assign(
+        toPage(rows, size, {
+          after: after !== undefined,
+          cursorOf: (row) => encodeCursor([row.uscc]),
+          totalCount: async () => (filter.nameContains ? Math.min(await total(), NAME_SEARCH_COUNT_LIMIT) : total()),
+        }),
+        { totalCountExact: async () => !filter.nameContains || (await total()) <= NAME_SEARCH_COUNT_LIMIT },
+      );
     },
   }),
 );
