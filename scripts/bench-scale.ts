@@ -22,6 +22,7 @@ import { type FetchNode, type PlanNode, QueryPlanner } from '@apollo/query-plann
 import { documentHash } from '@credit-hub/gateway';
 import { enterpriseAt } from '@credit-hub/seed';
 import { parse } from 'graphql';
+import postgres from 'postgres';
 import { BENCH_SECRETS, benchToken, ensureDatabase, ensureSeeded } from './bench.ts';
 import { ENTERPRISE_BY_USCC, FULL_PROFILE, SEARCH_BY_NAME } from './bench-queries.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
@@ -47,7 +48,7 @@ export async function benchScale(argv: string[]): Promise<void> {
       'cpu-prof': { type: 'string' },
     },
   });
-  const sizes = [Number(values.small), Number(values.large)];
+  const sizes = [Number(values.small), Number(values.large)].filter((size) => size > 0); // --large 0: the small size only
   const seconds = Number(values.duration);
   const connections = Number(values.connections);
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -63,7 +64,7 @@ export async function benchScale(argv: string[]): Promise<void> {
 
   for (const size of sizes) {
     const url = await ensureDatabase(serverUrl, `credithub_bench_${size}`);
-    await ensureSeeded(url, size);
+    if ((await enterpriseCount(url)) < size) await ensureSeeded(url, size);
     const hub = await startProcesses(url, values['cpu-prof']);
     try {
       const sample = Array.from({ length: 500 }, (_, i) => enterpriseAt(Math.floor((i * 7919) % size)));
@@ -163,6 +164,17 @@ function directProfile(subgraphs: Record<string, string>, token: string, usccs: 
       ),
     );
   };
+}
+
+/** Enterprises already loaded (a seeded database is reused as it is: seeding 1 M again takes minutes). */
+async function enterpriseCount(url: string): Promise<number> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await client`select count(*)::int as total from enterprises.enterprises`.catch(() => [{ total: 0 }]);
+    return Number(row?.total ?? 0);
+  } finally {
+    await client.end();
+  }
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
