@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countEnterprises,
   countEnterprisesQuery,
+  estimateEnterprises,
   NAME_SEARCH_COUNT_LIMIT,
   searchEnterprises,
   searchEnterprisesQuery,
@@ -58,6 +59,14 @@ describe.each(testDatabaseKinds())('Chinese name search (%s)', (kind) => {
     // 有 is in nearly every name (有限公司): counting stops at the limit + 1.
     expect(await countEnterprises(database.db, { nameContains: '有' })).toBe(NAME_SEARCH_COUNT_LIMIT + 1);
     expect(await explain(searchEnterprisesQuery(database.db, { nameContains: '食品' }))).not.toContain('~~');
+    // The planner's estimate decides how a page is found; it is in the right order of magnitude.
+    const food = await countEnterprises(database.db, { nameContains: '食品' });
+    const estimate = await estimateEnterprises(database.db, { nameContains: '食品' });
+    expect(estimate).toBeGreaterThan(food / 5);
+    expect(estimate).toBeLessThan(food * 5);
+    const fewFirst = await searchEnterprises(database.db, { nameContains: '食品' }, { limit: 50, fewMatches: true });
+    const walked = await searchEnterprises(database.db, { nameContains: '食品' }, { limit: 50 });
+    expect(fewFirst.map((row) => row.uscc)).toEqual(walked.map((row) => row.uscc));
     // Without a name, the count is exact (the risk classifier counts every enterprise this way).
     expect(await countEnterprises(database.db, {})).toBe(15_000);
   });

@@ -66,11 +66,20 @@ function filterConditions(filter: EnterpriseFilter): SQL[] {
   return conditions;
 }
 
-/** One keyset page ordered by USCC: `limit` rows after `afterUscc` (callers ask for one extra). */
+/**
+ * One keyset page ordered by USCC: `limit` rows after `afterUscc` (callers ask for one extra).
+ *
+ * `fewMatches` (the bounded count found at most NAME_SEARCH_COUNT_LIMIT): the page is taken from
+ * all matches, found through the gram index and sorted, instead of walking the primary key. The
+ * planner cannot know that codes cluster (individual businesses all start with 92, a county's
+ * enterprises share six digits), so for a pair like 赵记 (1 564 of 1 M, all 92…) it walked 905 000
+ * rows of the primary key for one page (6 s); ordering by the code as text, which no index
+ * provides, makes it fetch the few matches and sort them (a few ms).
+ */
 export function searchEnterprises(
   db: EnterprisesDb,
   filter: EnterpriseFilter,
-  options: { limit: number; afterUscc?: string | undefined },
+  options: { limit: number; afterUscc?: string | undefined; fewMatches?: boolean },
 ): Promise<EnterpriseRow[]> {
   const conditions = filterConditions(filter);
   if (options.afterUscc) conditions.push(gt(enterprises.uscc, options.afterUscc));
@@ -78,7 +87,7 @@ export function searchEnterprises(
     .select()
     .from(enterprises)
     .where(and(...conditions))
-    .orderBy(asc(enterprises.uscc))
+    .orderBy(options.fewMatches ? sql`${enterprises.uscc}::text` : asc(enterprises.uscc))
     .limit(options.limit);
 }
 
@@ -86,7 +95,7 @@ export function searchEnterprises(
  * Name searches count at most this many matches: a frequent pair of characters matches tens of
  * thousands of enterprises at 1 M, and counting them all costs more than the page itself.
  */
-export const NAME_SEARCH_COUNT_LIMIT = 1_000;
+export const NAME_SEARCH_COUNT_LIMIT = 2_000;
 
 /**
  * Matches of the filter; with a name fragment, counting stops past NAME_SEARCH_COUNT_LIMIT (the
@@ -109,14 +118,30 @@ export async function countEnterprises(db: EnterprisesDb, filter: EnterpriseFilt
 }
 
 /** The SQL a name search runs (first page), for EXPLAIN in tests and benchmarks. */
-export function searchEnterprisesQuery(db: EnterprisesDb, filter: EnterpriseFilter) {
+export function searchEnterprisesQuery(db: EnterprisesDb, filter: EnterpriseFilter, options: { fewMatches?: boolean } = {}) {
   return db
     .select({ uscc: enterprises.uscc })
     .from(enterprises)
     .where(and(...filterConditions(filter)))
-    .orderBy(asc(enterprises.uscc))
+    .orderBy(options.fewMatches ? sql`${enterprises.uscc}::text` : asc(enterprises.uscc))
     .limit(21)
     .toSQL();
+}
+
+/**
+ * The planner's estimate of how many enterprises match (EXPLAIN, no execution: its statistics
+ * include the most common name grams, so a frequent pair is estimated within a few per cent).
+ */
+export async function estimateEnterprises(db: EnterprisesDb, filter: EnterpriseFilter): Promise<number> {
+  const query = db
+    .select({ one: sql`1` })
+    .from(enterprises)
+    .where(and(...filterConditions(filter)));
+  const result = await db.execute(sql`explain (format json) ${query}`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
+  const plan = Object.values(rows[0] ?? {})[0];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
+  return parsed[0].Plan['Plan Rows'];
 }
 
 /** The SQL a name search's bounded totalCount runs, for EXPLAIN. */
