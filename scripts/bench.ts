@@ -65,6 +65,7 @@ async function main() {
   if (process.argv[2] === 'batch-check') {
     return (await import('./bench-batch-check.ts')).benchBatchCheck(process.argv.slice(3), { ensureDatabase, ensureSeeded });
   }
+  if (process.argv[2] === 'scale') return (await import('./bench-scale.ts')).benchScale(process.argv.slice(3));
   if (process.argv[2] === 'risk') return benchRisk(process.argv.slice(3), { ensureDatabase, ensureSeeded });
   if (process.argv[2] === 'draw')
     return (await import('./bench-draw.ts')).benchDraw(process.argv.slice(3), { ensureDatabase, ensureSeeded });

@@ -20,6 +20,26 @@ const shape = {
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Keep-alive connections the gateway holds open to each subgraph. */
   SUBGRAPH_MAX_SOCKETS: z.coerce.number().int().min(1).max(1024).default(64),
+  /** Directory of trusted-document manifests (one JSON per app); the committed gateway/trusted-documents by default. */
+  TRUSTED_DOCUMENTS_DIR: z.string().min(1).optional(),
+  /** Refuse operations no app registered, except for TRUSTED_DOCUMENTS_OPEN_ROLES. */
+  TRUSTED_DOCUMENTS_ONLY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** Comma-separated roles that may send any operation while TRUSTED_DOCUMENTS_ONLY is on. */
+  TRUSTED_DOCUMENTS_OPEN_ROLES: z
+    .string()
+    .default('analyst')
+    .transform(
+      (value) =>
+        new Set(
+          value
+            .split(',')
+            .map((role) => role.trim())
+            .filter(Boolean),
+        ),
+    ),
   /** Serve GraphiQL at /graphiql; default on outside production, off in production. */
   GRAPHIQL_ENABLED: z
     .enum(['true', 'false'])

@@ -34,6 +34,13 @@ import { insightsRoutes } from './insights/routes.ts';
 import { CostRateLimiter, rateLimited } from './rate-limit.ts';
 import { SubgraphDataSource, subgraphFetchHistogram } from './subgraph-source.ts';
 import { loadSupergraph, SUBGRAPH_DEFAULTS } from './supergraph.ts';
+import {
+  documentIdToPersistedQuery,
+  loadTrustedDocuments,
+  TRUSTED_DOCUMENTS_DIR,
+  trustedDocumentCache,
+  trustedDocumentsPlugin,
+} from './trusted-documents.ts';
 
 export interface GatewayOptions {
   env?: GatewayEnv;
@@ -64,6 +71,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     production: isProduction(env),
     charge: chargeRateLimit(env),
   });
+  const trusted = loadTrustedDocuments(env.TRUSTED_DOCUMENTS_DIR ?? TRUSTED_DOCUMENTS_DIR);
   const apollo = new ApolloServer<RequestContext>({
     gateway,
     introspection: true,
@@ -72,7 +80,16 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, logger),
     parseOptions: limits.parseOptions,
-    plugins: [ApolloServerPluginUsageReportingDisabled(), operationResolutionPlugin(), limits.plugin, metrics.plugin(), requestLogPlugin()],
+    // Trusted documents by id (documentId or the persisted-query extension); nothing registers at run time.
+    persistedQueries: { cache: trustedDocumentCache(trusted), ttl: null },
+    plugins: [
+      ApolloServerPluginUsageReportingDisabled(),
+      operationResolutionPlugin(),
+      trustedDocumentsPlugin({ documents: trusted, only: env.TRUSTED_DOCUMENTS_ONLY, openRoles: env.TRUSTED_DOCUMENTS_OPEN_ROLES }),
+      limits.plugin,
+      metrics.plugin(),
+      requestLogPlugin(),
+    ],
   });
   await apollo.start();
   const graphiqlEnabled = env.GRAPHIQL_ENABLED ?? !isProduction(env);
@@ -85,6 +102,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     apollo,
     context,
     logger,
+    prepareBody: documentIdToPersistedQuery,
     routes: {
       ...(graphiqlEnabled ? graphiqlRoutes(options.graphiql) : {}),
       // The analyst's browser tools go with GraphiQL (off in production unless GRAPHIQL_ENABLED).

@@ -7,7 +7,7 @@ import { GIVEN_NAME_CHARACTERS, INDUSTRIES, type Industry, STREETS, SURNAMES, TR
 
 export const DEFAULT_SEED = 20240601;
 
-export function resolveSeedOptions(options: SeedOptions = {}): Required<SeedOptions> {
+export function resolveSeedOptions(options: SeedOptions = {}): Required<Omit<SeedOptions, 'onProgress'>> {
   return {
     seed: options.seed ?? DEFAULT_SEED,
     referenceDate: options.referenceDate ?? new Date().toISOString().slice(0, 10),
@@ -208,5 +208,10 @@ function commitmentFor(random: Random, establishedOn: string, referenceDate: str
 
 /** The first `count` enterprises of the population. */
 export function* generateEnterprises(count: number, options: SeedOptions = {}): Generator<SeedEnterprise> {
-  for (let index = 0; index < count; index++) yield enterpriseAt(index, options);
+  for (let index = 0; index < count; index++) {
+    // Every subgraph's loader walks this generator, so it is where a progress bar learns how far it got.
+    if (options.onProgress && index % 5000 === 0) options.onProgress(index, count);
+    yield enterpriseAt(index, options);
+  }
+  options.onProgress?.(count, count);
 }

@@ -67,4 +67,6 @@ export interface SeedOptions {
   seed?: number;
   /** "Today" for the generated history (annual-report windows, recent records). */
   referenceDate?: string;
+  /** Called as loaders walk the population (every 5 000 enterprises and at the end): progress bars. */
+  onProgress?: (done: number, total: number) => void;
 }

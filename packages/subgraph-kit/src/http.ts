@@ -16,6 +16,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   routes?: Record<string, RouteHandler>;
   /** One line per request: request id, caller role, operation, status, duration. */
   logger: Logger;
+  /** Rewrites a parsed POST body before Apollo reads it (the gateway maps `documentId`). */
+  prepareBody?: (body: unknown) => unknown;
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -29,7 +31,7 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
  * routes, GraphiQL and /graphql share one small handler in the gateway and in every subgraph.
  */
 export function createHttpService<TContext extends BaseContext>(options: HttpServiceOptions<TContext>): Server {
-  const { apollo, context, routes = {}, logger } = options;
+  const { apollo, context, routes = {}, logger, prepareBody } = options;
   const server = createServer(async (request, response) => {
     const settled = trackInFlight(server);
     const started = process.hrtime.bigint();
@@ -43,7 +45,8 @@ export function createHttpService<TContext extends BaseContext>(options: HttpSer
       const route = routes[url.pathname];
       if (route) return await route(request, response);
       if (url.pathname !== '/graphql') return sendJson(response, 404, { error: 'not found' });
-      const body = request.method === 'POST' ? await readJsonBody(request) : undefined;
+      const parsed = request.method === 'POST' ? await readJsonBody(request) : undefined;
+      const body = prepareBody ? prepareBody(parsed) : parsed;
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -1,7 +1,14 @@
 import { testDatabaseKinds } from '@credit-hub/db';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countEnterprises, searchEnterprises, searchEnterprisesQuery } from '../src/data/enterprise-store.ts';
+import {
+  countEnterprises,
+  countEnterprisesQuery,
+  estimateEnterprises,
+  NAME_SEARCH_COUNT_LIMIT,
+  searchEnterprises,
+  searchEnterprisesQuery,
+} from '../src/data/enterprise-store.ts';
 import { fragmentGrams, nameGrams } from '../src/data/name-grams.ts';
 import { type EnterprisesTestDatabase, openEnterprisesTestDatabase } from '../src/db/client.ts';
 import { seedEnterprises } from '../src/seed.ts';
@@ -24,15 +31,44 @@ describe.each(testDatabaseKinds())('Chinese name search (%s)', (kind) => {
   });
   afterAll(() => database?.close());
 
-  it('uses the gram GIN index for a Chinese fragment (EXPLAIN)', async () => {
-    // PGlite runs with the C locale, where pg_trgm ignores CJK characters: the proof must hold there.
-    const query = searchEnterprisesQuery(database.db, { nameContains: '压力容器' });
+  async function explain(query: { sql: string; params: unknown[] }): Promise<string> {
     const plan = await database.db.execute(
       sql.raw(`explain ${query.sql.replace(/\$(\d+)/g, (_, n) => literal(query.params[Number(n) - 1]))}`),
     );
-    const text = (Array.isArray(plan) ? plan : (plan as { rows: unknown[] }).rows).map((row) => Object.values(row as object)[0]).join('\n');
+    return (Array.isArray(plan) ? plan : (plan as { rows: unknown[] }).rows).map((row) => Object.values(row as object)[0]).join('\n');
+  }
+
+  it('uses the gram GIN index for a Chinese fragment (EXPLAIN)', async () => {
+    // PGlite runs with the C locale, where pg_trgm ignores CJK characters: the proof must hold there.
+    const text = await explain(searchEnterprisesQuery(database.db, { nameContains: '压力容器' }));
     expect(text).toContain('enterprises_name_grams_idx');
     expect(text).not.toMatch(/Seq Scan on enterprises/);
+  });
+
+  it("keeps the README's search and its bounded count on indexes (EXPLAIN)", async () => {
+    const readmeSearch = { nameContains: '食品', regionPrefix: '1408', statuses: ['ACTIVE' as const] };
+    // (A character in nearly every name, like 有, is counted by a sequential scan that stops at the
+    // limit: cheaper than any index, and bounded.)
+    for (const filter of [readmeSearch, { nameContains: '食品' }]) {
+      expect(await explain(searchEnterprisesQuery(database.db, filter))).not.toMatch(/Seq Scan on enterprises/);
+      expect(await explain(countEnterprisesQuery(database.db, filter))).not.toMatch(/Seq Scan on enterprises/);
+    }
+  });
+
+  it('stops counting a name search past the limit; one or two characters need no LIKE recheck', async () => {
+    // 有 is in nearly every name (有限公司): counting stops at the limit + 1.
+    expect(await countEnterprises(database.db, { nameContains: '有' })).toBe(NAME_SEARCH_COUNT_LIMIT + 1);
+    expect(await explain(searchEnterprisesQuery(database.db, { nameContains: '食品' }))).not.toContain('~~');
+    // The planner's estimate decides how a page is found; it is in the right order of magnitude.
+    const food = await countEnterprises(database.db, { nameContains: '食品' });
+    const estimate = await estimateEnterprises(database.db, { nameContains: '食品' });
+    expect(estimate).toBeGreaterThan(food / 5);
+    expect(estimate).toBeLessThan(food * 5);
+    const fewFirst = await searchEnterprises(database.db, { nameContains: '食品' }, { limit: 50, fewMatches: true });
+    const walked = await searchEnterprises(database.db, { nameContains: '食品' }, { limit: 50 });
+    expect(fewFirst.map((row) => row.uscc)).toEqual(walked.map((row) => row.uscc));
+    // Without a name, the count is exact (the risk classifier counts every enterprise this way).
+    expect(await countEnterprises(database.db, {})).toBe(15_000);
   });
 
   it('finds exactly the names containing the fragment, current or former', async () => {

@@ -1,6 +1,6 @@
 import { anyOfKeys, containsPattern, inRegionPrefix, preparedPerDatabase } from '@credit-hub/db';
 import type { KeyDomain, RegistrationStatus } from '@credit-hub/seed';
-import { and, arrayContains, arrayOverlaps, asc, count, eq, gt, gte, inArray, like, lte, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, count, eq, gt, gte, inArray, like, lte, type SQL, sql } from 'drizzle-orm';
 import type { EnterprisesDb } from '../db/client.ts';
 import { type EnterpriseRow, enterprises, type FormerNameRow, formerNames } from '../db/schema.ts';
 import { fragmentGrams, nameGrams, normalizeForSearch } from './name-grams.ts';
@@ -49,7 +49,11 @@ function filterConditions(filter: EnterpriseFilter): SQL[] {
   const fragment = filter.nameContains ? normalizeForSearch(filter.nameContains) : '';
   if (fragment) {
     conditions.push(arrayContains(enterprises.nameGrams, fragmentGrams(fragment)));
-    conditions.push(like(enterprises.searchNames, containsPattern(fragment)));
+    // One or two characters are one gram, which holds exactly when a name contains them (grams and
+    // search names come from the same normalised names). Leaving out the redundant LIKE matters at
+    // 1 M rows: the planner estimates it as very selective, so for a frequent pair it would fetch
+    // every match and sort them instead of walking the primary key to the first page.
+    if ([...fragment].length > 2) conditions.push(like(enterprises.searchNames, containsPattern(fragment)));
   }
   if (filter.regionPrefix) {
     conditions.push(inRegionPrefix(enterprises.regionCode, filter.regionPrefix));
@@ -63,39 +67,115 @@ function filterConditions(filter: EnterpriseFilter): SQL[] {
   return conditions;
 }
 
-/** One keyset page ordered by USCC: `limit` rows after `afterUscc` (callers ask for one extra). */
-export function searchEnterprises(
+/**
+ * One keyset page ordered by USCC: `limit` rows after `afterUscc` (callers ask for one extra).
+ *
+ * A name fragment with many matches (the planner's estimate above NAME_SEARCH_COUNT_LIMIT) walks
+ * the primary key and stops at the page: a few ms when matches are spread over the codes. The
+ * planner cannot know that codes cluster (individual businesses all start with 92, a county's
+ * enterprises share six digits: 赵记 or 益阳 walked 900 000 rows, 4–6 s, at 1 M), so the walk gets
+ * WALK_BUDGET_MS (statement_timeout, local to its transaction) and, past it, the page is taken
+ * like that of a rarer fragment: every match through the gram index, sorted (ordering by the code
+ * as text, which no index provides, is what makes the planner do that).
+ */
+export async function searchEnterprises(
   db: EnterprisesDb,
   filter: EnterpriseFilter,
-  options: { limit: number; afterUscc?: string | undefined },
+  options: { limit: number; afterUscc?: string | undefined; fewMatches?: boolean },
 ): Promise<EnterpriseRow[]> {
   const conditions = filterConditions(filter);
   if (options.afterUscc) conditions.push(gt(enterprises.uscc, options.afterUscc));
-  return db
-    .select()
-    .from(enterprises)
-    .where(and(...conditions))
-    .orderBy(asc(enterprises.uscc))
-    .limit(options.limit);
+  const page = (from: EnterprisesDb, sorted: boolean) =>
+    from
+      .select()
+      .from(enterprises)
+      .where(and(...conditions))
+      .orderBy(sorted ? sql`${enterprises.uscc}::text` : asc(enterprises.uscc))
+      .limit(options.limit);
+  if (options.fewMatches || !filter.nameContains) return page(db, Boolean(options.fewMatches));
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local statement_timeout = ${WALK_BUDGET_MS}`));
+      return page(tx as unknown as EnterprisesDb, false);
+    });
+  } catch (error) {
+    if (!isStatementTimeout(error)) throw error;
+    return page(db, true);
+  }
 }
 
+/** How long walking the primary key for a frequent name fragment may take before sorting instead. */
+export const WALK_BUDGET_MS = 50;
+
+function isStatementTimeout(error: unknown): boolean {
+  for (let cause = error as { code?: unknown; cause?: unknown } | undefined; cause; cause = cause.cause as typeof cause) {
+    if (cause.code === '57014') return true;
+  }
+  return false;
+}
+
+/**
+ * Name searches count at most this many matches: a frequent pair of characters matches tens of
+ * thousands of enterprises at 1 M, and counting them all costs more than the page itself.
+ */
+export const NAME_SEARCH_COUNT_LIMIT = 2_000;
+
+/**
+ * Matches of the filter; with a name fragment, counting stops past NAME_SEARCH_COUNT_LIMIT (the
+ * result is then NAME_SEARCH_COUNT_LIMIT + 1, meaning "more than the limit").
+ */
 export async function countEnterprises(db: EnterprisesDb, filter: EnterpriseFilter): Promise<number> {
-  const [row] = await db
-    .select({ total: count() })
+  const conditions = and(...filterConditions(filter));
+  if (!filter.nameContains) {
+    const [row] = await db.select({ total: count() }).from(enterprises).where(conditions);
+    return row?.total ?? 0;
+  }
+  const matches = db
+    .select({ one: sql`1` })
     .from(enterprises)
-    .where(and(...filterConditions(filter)));
+    .where(conditions)
+    .limit(NAME_SEARCH_COUNT_LIMIT + 1)
+    .as('matches');
+  const [row] = await db.select({ total: count() }).from(matches);
   return row?.total ?? 0;
 }
 
-/** The SQL a name search runs, for EXPLAIN in tests and benchmarks. */
-export function searchEnterprisesQuery(db: EnterprisesDb, filter: EnterpriseFilter) {
+/** The SQL a name search runs (first page), for EXPLAIN in tests and benchmarks. */
+export function searchEnterprisesQuery(db: EnterprisesDb, filter: EnterpriseFilter, options: { fewMatches?: boolean } = {}) {
   return db
     .select({ uscc: enterprises.uscc })
     .from(enterprises)
     .where(and(...filterConditions(filter)))
-    .orderBy(asc(enterprises.uscc))
+    .orderBy(options.fewMatches ? sql`${enterprises.uscc}::text` : asc(enterprises.uscc))
     .limit(21)
     .toSQL();
+}
+
+/**
+ * The planner's estimate of how many enterprises match (EXPLAIN, no execution: its statistics
+ * include the most common name grams, so a frequent pair is estimated within a few per cent).
+ */
+export async function estimateEnterprises(db: EnterprisesDb, filter: EnterpriseFilter): Promise<number> {
+  const query = db
+    .select({ one: sql`1` })
+    .from(enterprises)
+    .where(and(...filterConditions(filter)));
+  const result = await db.execute(sql`explain (format json) ${query}`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
+  const plan = Object.values(rows[0] ?? {})[0];
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as [{ Plan: { 'Plan Rows': number } }];
+  return parsed[0].Plan['Plan Rows'];
+}
+
+/** The SQL a name search's bounded totalCount runs, for EXPLAIN. */
+export function countEnterprisesQuery(db: EnterprisesDb, filter: EnterpriseFilter) {
+  const matches = db
+    .select({ one: sql`1` })
+    .from(enterprises)
+    .where(and(...filterConditions(filter)))
+    .limit(NAME_SEARCH_COUNT_LIMIT + 1)
+    .as('matches');
+  return db.select({ total: count() }).from(matches).toSQL();
 }
 
 export type NewEnterprise = Omit<typeof enterprises.$inferInsert, 'nameGrams' | 'searchNames'>;
