@@ -95,7 +95,12 @@ describe.each(testDatabaseKinds())('enterprises through the gateway (%s)', (kind
 
   it('refuses a bad, expired or wrongly signed token with UNAUTHENTICATED instead of downgrading it', async () => {
     const expired = await stack.token({ role: 'analyst', expiresIn: -60 });
-    const forged = (await stack.token({ role: 'analyst' })).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    // Flip the signature's first character: its last one also carries base64url padding bits, so
+    // changing only those (A↔B…D) would leave the decoded signature valid one run in sixteen.
+    const forged = (await stack.token({ role: 'analyst' })).replace(
+      /\.(.)([^.]*)$/,
+      (_, c: string, rest: string) => `.${c === 'A' ? 'B' : 'A'}${rest}`,
+    );
     for (const token of [expired, forged, 'not-a-jwt']) {
       const result = await stack.query(PROFILE, { uscc: seeded[0]?.uscc }, { token });
       expect(result.status).toBe(401);
