@@ -283,6 +283,19 @@ describe.each(testDatabaseKinds())('inspections: 双随机一公开 through the 
     ]);
     expect(seen.enterprise.inspectionSummary.failures).toBe(1);
 
+    // The change feed: the platform sees the two publications with the public view (no findings,
+    // no inspectors); the region's regulator also sees the recordings.
+    const FEED = '{ changes(first: 200, kinds: ["inspection.recorded", "inspection.published"]) { events { kind uscc payload } } }';
+    type Feed = { changes: { events: { kind: string; uscc: string; payload: string }[] } };
+    const platformFeed = (await ok<Feed>(FEED, {}, await stack.token({ role: 'platform' }))).changes.events;
+    expect(platformFeed.map((event) => event.kind)).toEqual(['inspection.published', 'inspection.published']);
+    const published = JSON.parse(platformFeed.find((event) => event.uscc === failing.uscc)?.payload ?? 'null');
+    expect(published).toMatchObject({ result: 'UNQUALIFIED', samplingOutcome: 'UNQUALIFIED' });
+    expect(published).not.toHaveProperty('findings');
+    expect(published).not.toHaveProperty('inspectorIds');
+    const regulatorKinds = (await ok<Feed>(FEED, {}, regulator)).changes.events.map((event) => event.kind);
+    expect(regulatorKinds.filter((kind) => kind === 'inspection.recorded')).toHaveLength(2);
+
     await classify();
     const after = await riskOf(failing.uscc);
     expect(after.indicators.find((indicator) => indicator.key === 'inspection_results')).toMatchObject({ value: 1 });

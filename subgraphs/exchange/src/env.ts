@@ -16,6 +16,7 @@ const shape = {
   ENTERPRISES_URL: z.url().default('http://127.0.0.1:4001/graphql'),
   LICENSES_URL: z.url().default('http://127.0.0.1:4002/graphql'),
   SANCTIONS_URL: z.url().default('http://127.0.0.1:4003/graphql'),
+  INSPECTIONS_URL: z.url().default('http://127.0.0.1:4004/graphql'),
   RISK_URL: z.url().default('http://127.0.0.1:4005/graphql'),
   /** Days an event stays in the feed; an older cursor is told to take a snapshot. */
   OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),

@@ -1,4 +1,5 @@
 import {
+  createOutboxService,
   enterpriseDirectoryFromEnv,
   type Logger,
   launchSubgraph,
@@ -35,7 +36,9 @@ export async function startInspectionsSubgraph(options: StartOptions = {}): Prom
   const env = options.env ?? loadEnv();
   const database = options.database ?? (await openInspectionsDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR }));
   const gatewayUrl = () => options.gatewayUrl?.() ?? env.GATEWAY_URL;
+  const outbox = createOutboxService({ db: database.db, retentionDays: env.OUTBOX_RETENTION_DAYS });
   const running = await launchSubgraph({
+    outbox,
     name: SUBGRAPH_NAME,
     env,
     port: options.port ?? env.INSPECTIONS_PORT,

@@ -10,7 +10,7 @@ import {
 import type { ExchangeEnv } from '../env.ts';
 
 /** Subgraphs with an outbox, in the order their events are merged when they share a timestamp. */
-export const SOURCE_NAMES = ['enterprises', 'licenses', 'sanctions', 'risk'] as const;
+export const SOURCE_NAMES = ['enterprises', 'licenses', 'sanctions', 'inspections', 'risk'] as const;
 
 export interface ReadFilter {
   audiences: readonly Audience[];
@@ -70,6 +70,7 @@ export function sourcesFromEnv(env: ExchangeEnv, urls: SourceUrls = {}): OutboxS
     enterprises: urls.enterprises ?? env.ENTERPRISES_URL,
     licenses: urls.licenses ?? env.LICENSES_URL,
     sanctions: urls.sanctions ?? env.SANCTIONS_URL,
+    inspections: urls.inspections ?? env.INSPECTIONS_URL,
     risk: urls.risk ?? env.RISK_URL,
   };
   return SOURCE_NAMES.map((name) => remoteSource(name, configured[name], token, env.OUTBOX_TIMEOUT_MS));

@@ -3,15 +3,19 @@ import { conflict } from '@credit-hub/subgraph-kit';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { InspectionsDb } from '../db/client.ts';
 import { type InspectionRow, inspections } from '../db/schema.ts';
+import { appendInspectionEvents, inspectionEvent } from './outbox-events.ts';
 
 /**
- * The state changes of an inspection result, one function per transition (recorded, published):
- * the one place a change feed would append to.
+ * The state changes of an inspection result, one function per transition (recorded, published),
+ * each appending its change-feed event in the same transaction.
  */
 export async function insertInspection(db: InspectionsDb, row: typeof inspections.$inferInsert): Promise<InspectionRow> {
-  const [inserted] = await db.insert(inspections).values(row).returning();
-  if (!inserted) throw new Error('insert returned no row');
-  return inserted;
+  return db.transaction(async (tx) => {
+    const [inserted] = await tx.insert(inspections).values(row).returning();
+    if (!inserted) throw new Error('insert returned no row');
+    await appendInspectionEvents(tx, [inspectionEvent('inspection.recorded', inserted)]);
+    return inserted;
+  });
 }
 
 /** Unpublished → published on `publishedOn`, once. */
@@ -23,6 +27,7 @@ export async function publishInspection(db: InspectionsDb, id: number, published
       throw conflict(`inspection ${id} was already published on ${current.publishedOn}`, { reason: 'ALREADY_PUBLISHED' });
     const [updated] = await tx.update(inspections).set({ publishedOn }).where(eq(inspections.id, id)).returning();
     if (!updated) throw new Error(`inspection ${id} vanished`);
+    await appendInspectionEvents(tx, [inspectionEvent('inspection.published', updated)]);
     return updated;
   });
 }

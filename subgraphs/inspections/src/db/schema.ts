@@ -1,3 +1,4 @@
+import { outboxTables } from '@credit-hub/subgraph-kit';
 import { boolean, char, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import type { CandidateFilter, ClassCounts, ClassRatios } from '../rules/draw.ts';
 import type { InspectionKind, InspectionResult, InspectionTrigger, SamplingOutcome, Selection } from '../rules/vocabulary.ts';
@@ -151,7 +152,10 @@ export const admonitionTalks = pgTable(
   (table) => [index('admonition_talks_uscc_idx').on(table.uscc, table.heldOn)],
 );
 
-export const tables = { inspectors, plans, tasks, draws, drawEntries, inspections, admonitionTalks };
+/** The outbox (kit): drizzle-kit sees its tables through this re-export. */
+export { outbox, outboxState } from '@credit-hub/subgraph-kit';
+
+export const tables = { inspectors, plans, tasks, draws, drawEntries, inspections, admonitionTalks, ...outboxTables };
 export type AdmonitionTalkRow = typeof admonitionTalks.$inferSelect;
 export type InspectorRow = typeof inspectors.$inferSelect;
 export type PlanRow = typeof plans.$inferSelect;
