@@ -22,6 +22,7 @@ export * from './operation-resolution.ts';
 export * from './outbox/index.ts';
 export * from './pagination.ts';
 export * from './policy.ts';
+export * from './publication-timeliness.ts';
 export * from './region.ts';
 export * from './request-log.ts';
 export * from './rules.ts';

@@ -99,6 +99,16 @@ export const callerSeesRegion = (caller: Caller, region: string | null | undefin
 /** Supervision-only data (credit risk, internal notes): never for the public or the platform. */
 export const callerIsSupervisor = (caller: Caller): boolean => READS_EVERYTHING.has(caller.role) || caller.role === 'regulator';
 
+/**
+ * Departments' scores (双公示 timeliness per department) count unpublished records, so they are
+ * supervision data: analysts and admins everywhere, regulators over their own region (a region
+ * must be named for them), never the public, the platform or a related department. The public
+ * sees each published record's own dates instead.
+ */
+export function canReadDepartmentScores(caller: Caller, region: string | null): Decision {
+  return canRead(caller, { region, owner: null, published: false, supervisionOnly: true });
+}
+
 const DENIAL_MESSAGES: Record<Denial, string> = {
   SIGN_IN: 'sign in to do this (需要登录)',
   READ_ONLY_ROLE: 'your role reads but never writes (只读角色)',
@@ -126,4 +136,10 @@ export function assertCanWrite(caller: Caller, record: RecordFacts, what: string
 export function assertCanChange(caller: Caller, record: RecordFacts, what: string, field: string): void {
   if (!canRead(caller, record).allowed) throw notFound(`${what} not found (记录不存在)`, { field });
   assertCanWrite(caller, record, what);
+}
+
+/** Throws FORBIDDEN unless the caller may read departments' scores over `region` (null: everywhere). */
+export function assertCanReadDepartmentScores(caller: Caller, region: string | null, what: string): void {
+  const decision = canReadDepartmentScores(caller, region);
+  if (!decision.allowed) throw forbidden(`${what}: ${DENIAL_MESSAGES[decision.denial]}`, { reason: decision.denial });
 }

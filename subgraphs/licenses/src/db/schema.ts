@@ -58,6 +58,8 @@ export const licenses = pgTable(
     index('licenses_region_number_idx').on(table.regionCode, table.number),
     index('licenses_valid_to_idx').on(table.validTo, table.number),
     index('licenses_authority_idx').on(table.authorityCode),
+    /** 双公示 timeliness counts a period's decisions (`licensePublicationTimeliness`). */
+    index('licenses_issued_idx').on(table.issuedOn),
   ],
 );
 

@@ -20,7 +20,8 @@ export interface Publication {
 const isLate = (deadline: string, publishedOn: string | null, today: string) =>
   publishedOn === null ? today > deadline : publishedOn > deadline;
 
-function deadline(code: LicenseRuleCode, decidedOn: string, rules: LicenseRules): ComputedDate {
+/** A publication deadline of a decision with the rule version in force that day (exported for the timeliness aggregate). */
+export function deadline(code: LicenseRuleCode, decidedOn: string, rules: LicenseRules): ComputedDate {
   const rule = licenseRule(rules, code, decidedOn);
   const counted = workingDayDeadline(decidedOn, Number(rule.value));
   const note = counted.provisional

@@ -5,6 +5,7 @@ import './rules.ts';
 import './publication.ts';
 import './enterprise-ref.ts';
 import './license.ts';
+import './publication-timeliness.ts';
 import './license-mutations.ts';
 import './equipment-registration.ts';
 import './equipment-registration-mutations.ts';

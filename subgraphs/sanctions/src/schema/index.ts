@@ -4,6 +4,7 @@ import './region.ts';
 import './refs.ts';
 import './publication.ts';
 import './penalty.ts';
+import './publication-timeliness.ts';
 import './abnormal-operation.ts';
 import './serious-violation.ts';
 import './credit-repair.ts';

@@ -1,0 +1,1 @@
+CREATE INDEX "licenses_issued_idx" ON "licenses" USING btree ("issued_on");
