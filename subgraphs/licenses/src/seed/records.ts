@@ -103,7 +103,7 @@ function decisionReference(random: Random, regionCode: string, kind: 'grant' | '
 
 /**
  * Publication a few calendar days after the decision: most within the 7-working-day 双公示 window,
- * some late, and decisions from the last days not yet published.
+ * some late, a few never published (overdue), and decisions from the last days not yet published.
  */
 function publicationDate(random: Random, decidedOn: string, referenceDate: string): string | null {
   const delay = random.weighted([
@@ -111,6 +111,8 @@ function publicationDate(random: Random, decidedOn: string, referenceDate: strin
     [random.int(10, 27), 12],
     [random.int(30, 60), 8],
   ] as const);
+  // The slowest tail (about 3 %) was never published: the 双公示 timeliness chart needs overdue ones.
+  if (delay >= 50) return null;
   const publishedOn = addDays(decidedOn, delay);
   return publishedOn <= referenceDate ? publishedOn : null;
 }

@@ -353,7 +353,10 @@ export function sanctionsFor(enterprise: SeedEnterprise, options: SeedOptions = 
     const authority = authorityFor(enterprise, random);
     const content = penaltyContent(severity, random);
     const unpublished = severity === 'warning' || severity === 'simple';
-    const published = unpublished ? null : addDays(decidedOn, random.chance(0.9) ? random.int(1, 9) : random.int(10, 27));
+    const delay = random.chance(0.9) ? random.int(1, 9) : random.int(10, 27);
+    // The slowest tail (about 2 %) was never published, and recent decisions wait for their day:
+    // the 双公示 timeliness chart shows late, overdue and pending decisions as well as on-time ones.
+    const published = unpublished || delay >= 24 ? null : addDays(decidedOn, delay);
     const party = partyOf(enterprise, random);
     const penalty: SeedPenalty = {
       key: `P${serialOffset}`,
@@ -370,7 +373,7 @@ export function sanctionsFor(enterprise: SeedEnterprise, options: SeedOptions = 
       ...party,
       withheldReason: null,
       withheldApprovedBy: null,
-      publishedOn: published && published <= today ? published : unpublished ? null : decidedOn,
+      publishedOn: published && published <= today ? published : null,
       state: 'IN_FORCE',
       stateChangedOn: null,
       repairedOn: null,
