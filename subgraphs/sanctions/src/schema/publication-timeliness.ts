@@ -1,20 +1,8 @@
-import { definePublicationTimelinessTypes, publicationTimeliness, timelinessScope } from '@credit-hub/subgraph-kit';
-import { and, isNull, ne, not, sql } from 'drizzle-orm';
+import { definePublicationTimelinessTypes, timelinessScope } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
-import { penalties } from '../db/schema.ts';
-import { publicationDeadlines } from '../rules/publication-period.ts';
+import { penaltyTimeliness } from '../data/penalty-timeliness.ts';
 
 const PublicationTimelinessRef = definePublicationTimelinessTypes(builder);
-
-/**
- * Penalties the 双公示 applies to: the SQL form of publicationDecision's NONE cases (市场监督管理
- * 行政处罚信息公示规定 第二条、第十三条) — simple procedure, warning only, withheld by approval.
- */
-const subjectToDualPublication = and(
-  ne(penalties.procedure, 'SIMPLE'),
-  isNull(penalties.withheldReason),
-  not(sql`${penalties.penaltyTypes} <@ array['WARNING']::text[]`),
-);
 
 builder.queryField('penaltyPublicationTimeliness', (t) =>
   t.field({
@@ -26,21 +14,6 @@ builder.queryField('penaltyPublicationTimeliness', (t) =>
       to: t.arg({ type: 'Date', description: '截止日 Last decision day (default today).' }),
       regionPrefix: t.arg.string({ description: '区划 Party region: 2, 4 or 6 digits (14, 1408…); regulators default to their region.' }),
     },
-    resolve: (_root, args, ctx) => {
-      const scope = timelinessScope(ctx.caller, args, ctx.today);
-      return publicationTimeliness(
-        ctx.db,
-        {
-          table: penalties,
-          decidedOn: penalties.decidedOn,
-          publishedOn: penalties.publishedOn,
-          department: penalties.department,
-          regionCode: penalties.regionCode,
-          subject: subjectToDualPublication,
-        },
-        scope,
-        (day) => publicationDeadlines(day, ctx.rules).dualPublication,
-      );
-    },
+    resolve: (_root, args, ctx) => penaltyTimeliness(ctx.db, timelinessScope(ctx.caller, args, ctx.today), ctx.rules),
   }),
 );
