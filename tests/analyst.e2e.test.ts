@@ -10,7 +10,7 @@ import { type Stack, startStack, TEST_ENV } from './support/stack.ts';
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = new URL('./artifacts/analyst/', import.meta.url).pathname;
 const DEMO_ENTERPRISES = '300';
-const CHARTS = ['risk-by-region', 'risk-movements', 'sanctions-trend', 'expiring-licences'];
+const CHARTS = ['risk-by-region', 'risk-movements', 'sanctions-trend', 'expiring-licences', 'publication-timeliness'];
 
 const BAD_CHECK_DIGIT = '91350100M000100Y4X';
 const TOO_SHORT = '9135010';
@@ -118,15 +118,49 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('serves no analyst page where GraphiQL is off', async () => {
-    const gateway = await startGateway({ port: 0, env: loadGatewayEnv({ NODE_ENV: 'test', GRAPHIQL_ENABLED: 'false' }) });
+  it('keeps /insights and /batch-check where GraphiQL is off, and each has its own switch', async () => {
+    const withoutGraphiql = await startGateway({ port: 0, env: loadGatewayEnv({ NODE_ENV: 'test', GRAPHIQL_ENABLED: 'false' }) });
     try {
-      for (const path of ['/insights', '/insights/echarts.min.js', '/batch-check', '/graphiql/export-plugin.js']) {
-        expect((await fetch(`${gateway.url}${path}`)).status, path).toBe(404);
+      for (const path of ['/insights', '/insights/echarts.min.js', '/batch-check']) {
+        expect((await fetch(`${withoutGraphiql.url}${path}`)).status, path).toBe(200);
       }
+      expect((await fetch(`${withoutGraphiql.url}/graphiql/export-plugin.js`)).status).toBe(404);
     } finally {
-      await gateway.stop();
+      await withoutGraphiql.stop();
     }
+    const off = await startGateway({
+      port: 0,
+      env: loadGatewayEnv({ NODE_ENV: 'test', INSIGHTS_ENABLED: 'false', BATCH_CHECK_ENABLED: 'false' }),
+    });
+    try {
+      for (const path of ['/insights', '/insights/echarts.min.js', '/batch-check']) {
+        expect((await fetch(`${off.url}${path}`)).status, path).toBe(404);
+      }
+      expect((await fetch(`${off.url}/graphiql`)).status).toBe(200);
+    } finally {
+      await off.stop();
+    }
+  });
+
+  it('scores 双公示 timeliness per department from the seed: some on time, some late or overdue, for supervisors only', async () => {
+    const QUERY = `query { licensePublicationTimeliness { departments { department total onTime late pendingOverdue pendingInTime } }
+      penaltyPublicationTimeliness { departments { department total onTime late pendingOverdue pendingInTime } } }`;
+    type Row = { total: number; onTime: number; late: number; pendingOverdue: number; pendingInTime: number };
+    type Answer = { licensePublicationTimeliness: { departments: Row[] }; penaltyPublicationTimeliness: { departments: Row[] } };
+    const result = await stack.query<Answer>(QUERY, {}, { token: analyst });
+    expect(result.errors).toBeUndefined();
+    const sum = (rows: Row[], key: keyof Row) => rows.reduce((total, row) => total + row[key], 0);
+    const licences = result.data?.licensePublicationTimeliness.departments ?? [];
+    const penalties = result.data?.penaltyPublicationTimeliness.departments ?? [];
+    for (const rows of [licences, penalties]) {
+      expect(sum(rows, 'total')).toBeGreaterThan(0);
+      expect(sum(rows, 'onTime')).toBeGreaterThan(0);
+      for (const row of rows) expect(row.onTime + row.late + row.pendingOverdue + row.pendingInTime).toBe(row.total);
+    }
+    expect(penalties.length).toBeGreaterThan(1);
+    expect(sum([...licences, ...penalties], 'late') + sum([...licences, ...penalties], 'pendingOverdue')).toBeGreaterThan(0);
+    const anonymous = await stack.query(QUERY, {});
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('serves the insights page with a strict policy and every asset from its own origin', async () => {

@@ -148,6 +148,33 @@ describe('production mode', () => {
     expect((await fetch(`${base}/graphiql/init.js`)).status).toBe(404);
   });
 
+  it('serves /insights and /batch-check with GraphiQL off: batch checks for signed-in callers only, as them', async () => {
+    const insights = await fetch(`${base}/insights`);
+    expect(insights.status).toBe(200);
+    const html = await insights.text();
+    // No link to the GraphiQL this gateway does not serve; the charts' queries stay readable.
+    expect(html).not.toContain('href="/graphiql"');
+    expect(html).toContain('data-graphiql="false"');
+    expect((await fetch(`${base}/graphiql/export-plugin.js`)).status).toBe(404);
+    expect((await fetch(`${base}/batch-check`)).status).toBe(200);
+    const anonymous = await fetch(`${base}/batch-check`, { method: 'POST', body: `${demo.uscc}\n` });
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: string }).error).toMatch(/sign in/);
+    const signedIn = await fetch(`${base}/batch-check`, {
+      method: 'POST',
+      body: `${demo.uscc}\n`,
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(signedIn.status).toBe(202);
+    const { job } = (await signedIn.json()) as { job: string };
+    await expect
+      .poll(async () => {
+        const status = await fetch(`${base}/batch-check/status?job=${job}`, { headers: { authorization: `Bearer ${admin}` } });
+        return ((await status.json()) as { state: string }).state;
+      })
+      .toBe('done');
+  });
+
   it('serves GraphiQL when GRAPHIQL_ENABLED=true, with a CSP that allows no inline script and the other security headers', async () => {
     const gateway = await startGateway({
       port: 0,

@@ -40,6 +40,27 @@ const shape = {
             .filter(Boolean),
         ),
     ),
+  /**
+   * Serve /insights (charts): default on, production too. The page is static and reads /graphql
+   * with the caller's own token, so it shows nothing the caller could not query anyway.
+   */
+  INSIGHTS_ENABLED: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .default(true),
+  /**
+   * Serve /batch-check: default on, production too. Every lookup runs through this gateway as the
+   * uploading caller (their token, their limits), so it reveals nothing a query would not.
+   */
+  BATCH_CHECK_ENABLED: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .default(true),
+  /** Batch checks without a token (public view only): default on outside production, off in production. */
+  BATCH_CHECK_ANONYMOUS: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
   /** Serve GraphiQL at /graphiql; default on outside production, off in production. */
   GRAPHIQL_ENABLED: z
     .enum(['true', 'false'])

@@ -98,6 +98,13 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     ...(await authenticate(request)),
     clientAddress: clientAddress(request, env.TRUST_PROXY),
   });
+  const batchCheckAnonymous = env.BATCH_CHECK_ANONYMOUS ?? !isProduction(env);
+  /** A batch check of up to 10 000 codes is work: in production only signed-in callers start one. */
+  const batchCheckContext = async (request: IncomingMessage): Promise<RequestContext> => {
+    const built = await context(request);
+    if (!batchCheckAnonymous && built.caller.role === 'public') throw new Error('sign in to run a batch check (需要登录)');
+    return built;
+  };
   const server = createHttpService({
     apollo,
     context,
@@ -105,8 +112,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     prepareBody: documentIdToPersistedQuery,
     routes: {
       ...(graphiqlEnabled ? graphiqlRoutes(options.graphiql) : {}),
-      // The analyst's browser tools go with GraphiQL (off in production unless GRAPHIQL_ENABLED).
-      ...(graphiqlEnabled ? { ...insightsRoutes(), ...batchCheckRoutes(executeAsCaller(apollo, context)) } : {}),
+      // The analyst's browser tools run as the caller (their token, their limits), so they stay on
+      // in production where GraphiQL is off; each has its own switch.
+      ...(env.INSIGHTS_ENABLED ? insightsRoutes({ graphiql: graphiqlEnabled, batchCheck: env.BATCH_CHECK_ENABLED }) : {}),
+      ...(env.BATCH_CHECK_ENABLED ? batchCheckRoutes(executeAsCaller(apollo, batchCheckContext)) : {}),
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', service: 'gateway' }),
       '/readyz': async (_request, response) => {
         const checks = await Promise.all(Object.entries(urls).map(async ([name, url]) => ({ name, ready: await isReady(url) })));

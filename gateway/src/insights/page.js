@@ -22,6 +22,14 @@ const LICENSE_KINDS = {
   FOOD_PRODUCTION: '食品生产',
   OTHER: '其他',
 };
+/** Department codes of the demo data; any other code is shown as it is. */
+const DEPARTMENTS = {
+  DJZC: '登记注册',
+  XYJG: '信用监管',
+  SPSC: '食品生产',
+  TSSB: '特种设备',
+  ZFJC: '执法稽查',
+};
 const TOKEN_KEY = 'insights:token';
 
 const $ = (id) => document.getElementById(id);
@@ -91,7 +99,10 @@ function card(id, title) {
 function showQuery(section, query, variables) {
   section.querySelector('pre').textContent = `${query}\n\n# variables\n${JSON.stringify(variables, null, 2)}`;
   const params = new URLSearchParams({ query, variables: JSON.stringify(variables) });
-  section.querySelector('a').href = `/graphiql?${params}`;
+  const link = section.querySelector('a');
+  link.href = `/graphiql?${params}`;
+  // GraphiQL is off (production): the query stays readable, to paste into another client.
+  link.hidden = document.body.dataset.graphiql === 'false';
 }
 
 function draw(section, option, points) {
@@ -305,13 +316,83 @@ async function expiringLicences(prefix) {
   });
 }
 
+/** 双公示及时性 On-time share per department, licences and penalties side by side (one query each subgraph). */
+async function publicationTimeliness(prefix) {
+  const section = card('publication-timeliness', '双公示及时性（按部门） 双公示 timeliness per department');
+  const variables = prefix ? { regionPrefix: prefix } : {};
+  const fields =
+    'from to asOf provisional rules { code value citation { document } } departments { department total onTime late pendingOverdue pendingInTime onTimeShare medianDelayWorkingDays }';
+  const query = `query PublicationTimeliness($regionPrefix: String) {
+  licences: licensePublicationTimeliness(regionPrefix: $regionPrefix) { ${fields} }
+  penalties: penaltyPublicationTimeliness(regionPrefix: $regionPrefix) { ${fields} }
+}`;
+  await run(section, query, variables, (data) => {
+    const byKind = { licences: data.licences.departments, penalties: data.penalties.departments };
+    const codes = [...new Set([...byKind.licences, ...byKind.penalties].map((d) => d.department))].sort();
+    const label = (code) => (DEPARTMENTS[code] ? `${DEPARTMENTS[code]} ${code}` : code);
+    const row = (kind, code) => byKind[kind].find((d) => d.department === code);
+    const share = (kind, code) => {
+      const d = row(kind, code);
+      return d?.onTimeShare == null ? null : Math.round(d.onTimeShare * 1000) / 10;
+    };
+    const detail = (kind, code) => {
+      const d = row(kind, code);
+      if (!d) return '—';
+      const median = d.medianDelayWorkingDays == null ? '—' : d.medianDelayWorkingDays;
+      return `共 ${d.total}：按时 ${d.onTime}，逾期 ${d.late}，逾期未公示 ${d.pendingOverdue}，期限内待公示 ${d.pendingInTime}；用时中位数 ${median} 个工作日`;
+    };
+    const kinds = [
+      ['licences', '行政许可 licences', '#1976d2'],
+      ['penalties', '行政处罚 penalties', '#c62828'],
+    ];
+    draw(
+      section,
+      {
+        tooltip: {
+          trigger: 'axis',
+          formatter: (items) =>
+            [items[0]?.axisValueLabel ?? '']
+              .concat(
+                items.map(
+                  (item) =>
+                    `${item.marker}${item.seriesName} ${item.value ?? '—'}%<br/>${detail(kinds[item.seriesIndex][0], codes[item.dataIndex])}`,
+                ),
+              )
+              .join('<br/>'),
+        },
+        legend: { data: kinds.map((k) => k[1]) },
+        xAxis: { type: 'category', data: codes.map(label) },
+        yAxis: { type: 'value', name: '按时率 %', min: 0, max: 100 },
+        series: kinds.map(([kind, name, color]) => ({
+          name,
+          type: 'bar',
+          color,
+          label: { show: true, position: 'top', formatter: (p) => (p.value == null ? '' : `${p.value}%`) },
+          data: codes.map((code) => share(kind, code)),
+        })),
+      },
+      codes.length,
+    );
+    const rule = data.licences.rules[0];
+    section.querySelector('.note').textContent =
+      `决定日 ${data.licences.from} 至 ${data.licences.to}，按时率 = 按时 / (按时 + 逾期 + 逾期未公示)；期限 ${rule ? `${rule.value} 个工作日（${rule.citation.document}）` : '7 个工作日'}` +
+      `${data.licences.provisional || data.penalties.provisional ? '；部分期限暂定（节假日安排未载入）' : ''} on-time share of decisions whose deadline has passed`;
+  });
+}
+
 async function load() {
   const bearer = $('token').value.trim();
   if (bearer) localStorage.setItem(TOKEN_KEY, bearer);
   const month = $('month').value.trim();
   const prefix = $('region').value.trim();
   status('加载中 Loading…');
-  await Promise.all([riskByRegion(month, prefix), riskMovements(month, prefix), sanctionsTrend(prefix), expiringLicences(prefix)]);
+  await Promise.all([
+    riskByRegion(month, prefix),
+    riskMovements(month, prefix),
+    sanctionsTrend(prefix),
+    expiringLicences(prefix),
+    publicationTimeliness(prefix),
+  ]);
   const failed = document.querySelectorAll('section.chart[data-state="error"]').length;
   status(failed ? `${failed} 个图表加载失败 charts failed (token? 令牌?)` : '完成 Done', failed > 0);
 }

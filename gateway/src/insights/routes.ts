@@ -32,21 +32,21 @@ export const INSIGHTS_CSP = [
   "form-action 'none'",
 ].join('; ');
 
-const PAGE = `<!doctype html>
+const PAGE_TEMPLATE = `<!doctype html>
 <html lang="zh-CN">
 <head>
   <meta charset="utf-8" />
   <title>credit-hub 分析视图 Insights</title>
   <link rel="stylesheet" href="/insights/insights.css" />
 </head>
-<body>
+<body data-graphiql="__GRAPHIQL__">
   <header>
     <h1>信用分析视图 Insights</h1>
     <label>令牌 Token <input id="token" type="password" autocomplete="off" placeholder="Bearer token (analyst)" /></label>
     <label>月份 Month <input id="month" placeholder="YYYY-MM (latest)" size="9" /></label>
     <label>区划 Region <input id="region" placeholder="14, 1408 …" size="8" /></label>
     <button id="load" type="button">加载 Load</button>
-    <a href="/graphiql">GraphiQL</a> <a href="/batch-check">批量核查 Batch check</a>
+    __LINKS__
   </header>
   <p id="status" role="status"></p>
   <main id="charts"></main>
@@ -60,7 +60,18 @@ function divisionsJson(): string {
   return JSON.stringify(listDivisions().map((d) => ({ code: d.code, name: d.name, level: d.level })));
 }
 
-export function insightsRoutes(): Record<string, RouteHandler> {
+/** Which neighbours this gateway serves: links to a disabled tool would answer 404. */
+export interface InsightsOptions {
+  graphiql: boolean;
+  batchCheck: boolean;
+}
+
+export function insightsRoutes(options: InsightsOptions = { graphiql: true, batchCheck: true }): Record<string, RouteHandler> {
+  const links = [
+    options.graphiql ? '<a href="/graphiql">GraphiQL</a>' : '',
+    options.batchCheck ? '<a href="/batch-check">批量核查 Batch check</a>' : '',
+  ].join(' ');
+  const PAGE = PAGE_TEMPLATE.replace('__LINKS__', links).replace('__GRAPHIQL__', String(options.graphiql));
   const routes: Record<string, RouteHandler> = {
     '/insights': (_request, response) => {
       response.writeHead(200, {
