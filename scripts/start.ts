@@ -47,7 +47,12 @@ async function main() {
     // Services that read the hub as clients (the inspections draw) find the gateway here.
     env.GATEWAY_URL ??= `${gateway.url}/graphql`;
     await classifyDemo(started, env, `${gateway.url}/graphql`);
-    await printWelcome(gateway.url, production, loadGatewayEnv(env).GRAPHIQL_ENABLED ?? !production);
+    const gatewayEnv = loadGatewayEnv(env);
+    await printWelcome(gateway.url, production, {
+      graphiql: gatewayEnv.GRAPHIQL_ENABLED ?? !production,
+      insights: gatewayEnv.INSIGHTS_ENABLED,
+      batchCheck: gatewayEnv.BATCH_CHECK_ENABLED,
+    });
   } catch (error) {
     console.error('start failed:', error);
     await stopAll();
@@ -66,13 +71,14 @@ async function classifyDemo(started: RunningService[], env: Record<string, strin
   }
 }
 
-async function printWelcome(url: string, production: boolean, graphiql: boolean) {
+async function printWelcome(url: string, production: boolean, pages: { graphiql: boolean; insights: boolean; batchCheck: boolean }) {
   const demo = [DEMO_PROFILE, ...[0, 1, 2, 3].map((index) => enterpriseAt(index))];
   const lines = [
     '',
     'credit-hub is running  企业信用数据中心已启动',
-    graphiql ? `  GraphiQL   ${url}/graphiql` : '  GraphiQL   off (GRAPHIQL_ENABLED=true turns it on)',
-    ...(graphiql ? [`  Insights   ${url}/insights   batch check ${url}/batch-check`] : []),
+    pages.graphiql ? `  GraphiQL   ${url}/graphiql` : '  GraphiQL   off (GRAPHIQL_ENABLED=true turns it on)',
+    ...(pages.insights ? [`  Insights   ${url}/insights   (charts; paste the analyst token below)`] : []),
+    ...(pages.batchCheck ? [`  Batch      ${url}/batch-check   (a CSV or XLSX of codes or names → workbook)`] : []),
     `  GraphQL    ${url}/graphql`,
     '',
     'Demo enterprises (统一社会信用代码):',

@@ -82,6 +82,13 @@ query RiskDistribution {
   riskDistribution(regionPrefix: "1408") { month total classes { riskClass count share } }
 }
 
+# 双公示及时性 Licence and penalty decisions of the last 12 months per department: published within
+# 7 working days or not (analysts; regulators: their region). Charts: /insights
+query PublicationTimeliness {
+  licences: licensePublicationTimeliness(regionPrefix: "14") { from to departments { department total onTime late pendingOverdue pendingInTime onTimeShare medianDelayWorkingDays } }
+  penalties: penaltyPublicationTimeliness(regionPrefix: "14") { from to departments { department total onTime late pendingOverdue pendingInTime onTimeShare medianDelayWorkingDays } }
+}
+
 # D类企业名单 Yuncheng's D-class enterprises, to inspect or export (Export tab → XLSX).
 query DClassEnterprises {
   riskEnterprises(riskClass: D, regionPrefix: "1408", first: 100) { uscc month riskClass enterprise { name status region { fullName } } }
