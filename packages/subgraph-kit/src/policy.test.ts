@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller, Role } from './auth/caller.ts';
-import { assertCanChange, assertCanWrite, canRead, canWrite, type Decision, type RecordFacts } from './policy.ts';
+import { assertCanChange, assertCanWrite, canRead, canReadDepartmentScores, canWrite, type Decision, type RecordFacts } from './policy.ts';
 
 /**
  * The whole policy as a table: every role × own/other department × own/other region ×
@@ -132,5 +132,15 @@ describe('access policy', () => {
     expect(() => assertCanChange(callerOf('regulator'), hidden, 'penalty 12', 'id')).toThrowError(/not found/);
     const visible = factsOf('own', 'other', true);
     expect(() => assertCanChange(callerOf('regulator'), visible, 'penalty 12', 'id')).toThrowError(/outside your region/);
+  });
+
+  it("gives departments' scores (双公示 timeliness) to analysts everywhere and regulators over their own region only", () => {
+    const scores = (role: Role, region: string | null) => canReadDepartmentScores(callerOf(role), region).allowed;
+    for (const role of ['analyst', 'admin', 'service'] as const) expect(scores(role, null), role).toBe(true);
+    expect(scores('regulator', '140800')).toBe(true);
+    expect(scores('regulator', OWN_REGION)).toBe(true);
+    expect(scores('regulator', '140000')).toBe(false);
+    expect(scores('regulator', null)).toBe(false);
+    for (const role of ['public', 'platform', 'department'] as const) expect(scores(role, '140800'), role).toBe(false);
   });
 });

@@ -17,8 +17,8 @@ import { type ComputedDate, defineRuleTypes, type RuleVersion } from './rules.ts
  * the credit platform within the deadline (7 working days, 国市监信发〔2022〕6号), how many late, how
  * many are still unpublished. One SQL statement over the records' own columns (decision day,
  * publication day, department, region); the deadline of each decision day comes from
- * `@credit-hub/workdays` and the rule version in force that day, passed to the statement as a
- * small calendar table, so the SQL never counts working days itself.
+ * `@credit-hub/workdays` and the rule version in force that day, passed to the statement as two
+ * arrays indexed by day, so the SQL never counts working days itself.
  */
 
 /** Longest period one query counts (the calendar sent along grows with it). */
@@ -75,34 +75,30 @@ export function timelinessScope(
   return { from, to, today, regionPrefix: requested ? divisionPrefix(requested) : null };
 }
 
-interface CalendarDay {
-  day: string;
-  /** Working days counted from the period's start up to and including this day. */
-  ord: number;
-  deadline: string;
-}
-
 /**
- * Every day from the period's start to today: its working-day ordinal (so a delay is a
- * subtraction) and the 双公示 deadline of a decision taken that day.
+ * Every day from the period's start to today, as two arrays indexed by days since the start: the
+ * working-day ordinal (working days counted up to and including the day, so a delay is a
+ * subtraction) and the 双公示 deadline of a decision taken that day. Array literals, so the one
+ * statement reads them by subscript instead of joining a function's rows (which the planner
+ * cannot estimate and may rescan per record).
  */
 export function timelinessCalendar(scope: TimelinessScope, deadlineOf: (decidedOn: string) => ComputedDate) {
-  const days: CalendarDay[] = [];
+  const ordinals: number[] = [];
+  const deadlines: string[] = [];
   const rules = new Map<string, RuleVersion>();
   let provisional = false;
   let ord = 0;
   for (let day = scope.from; day <= scope.today; day = addDays(day, 1)) {
     if (isWorkingDay(day)) ord += 1;
-    let deadline = '9999-12-31';
+    ordinals.push(ord);
     if (day <= scope.to) {
       const computed = deadlineOf(day);
-      deadline = computed.date ?? day;
+      deadlines.push(computed.date ?? day);
       provisional ||= computed.provisional;
       rules.set(`${computed.rule.code}|${computed.rule.effectiveFrom}|${computed.rule.province}`, computed.rule);
     }
-    days.push({ day, ord, deadline });
   }
-  return { json: JSON.stringify(days), rules: [...rules.values()], provisional };
+  return { ordinals: `{${ordinals.join(',')}}`, deadlines: `{${deadlines.join(',')}}`, rules: [...rules.values()], provisional };
 }
 
 export interface TimelinessColumns {
@@ -115,21 +111,27 @@ export interface TimelinessColumns {
   subject?: SQL;
 }
 
-/** The one statement: decisions of the period joined to their day's deadline, counted per department. */
-export function timelinessStatement(columns: TimelinessColumns, scope: TimelinessScope, calendarJson: string): SQL {
+/** The one statement: decisions of the period with their day's deadline by subscript, counted per department. */
+export function timelinessStatement(
+  columns: TimelinessColumns,
+  scope: TimelinessScope,
+  calendar: { ordinals: string; deadlines: string },
+): SQL {
   const where = and(
     gte(columns.decidedOn, scope.from),
     lte(columns.decidedOn, scope.to),
     scope.regionPrefix ? inRegionPrefix(columns.regionCode, scope.regionPrefix) : undefined,
     columns.subject,
   );
+  // Day index into the calendar arrays (1-based): days since the period's first day.
+  const index = (column: PgColumn) => sql`(${column} - ${scope.from}::date + 1)`;
   return sql`
-    with cal as (select * from jsonb_to_recordset(${calendarJson}::jsonb) as c(day date, ord int, deadline date)),
+    with cal as (select ${calendar.deadlines}::date[] as deadlines, ${calendar.ordinals}::int[] as ordinals),
     rec as (
-      select ${columns.department} as department, ${columns.publishedOn} as published_on, d.deadline, d.ord as decided_ord, p.ord as published_ord
-      from ${columns.table}
-      join cal d on d.day = ${columns.decidedOn}
-      left join cal p on p.day = ${columns.publishedOn}
+      select ${columns.department} as department, ${columns.publishedOn} as published_on,
+        cal.deadlines[${index(columns.decidedOn)}] as deadline,
+        cal.ordinals[${index(columns.publishedOn)}] - cal.ordinals[${index(columns.decidedOn)}] as delay
+      from ${columns.table} cross join cal
       where ${where}
     )
     select department,
@@ -138,7 +140,7 @@ export function timelinessStatement(columns: TimelinessColumns, scope: Timelines
       (count(*) filter (where published_on > deadline))::int as late,
       (count(*) filter (where published_on is null and deadline < ${scope.today}::date))::int as pending_overdue,
       (count(*) filter (where published_on is null and deadline >= ${scope.today}::date))::int as pending_in_time,
-      (percentile_cont(0.5) within group (order by published_ord - decided_ord) filter (where published_on is not null))::float8 as median_delay
+      (percentile_cont(0.5) within group (order by delay) filter (where published_on is not null))::float8 as median_delay
     from rec group by department order by department`;
 }
 
@@ -153,7 +155,7 @@ export async function publicationTimeliness(
   deadlineOf: (decidedOn: string) => ComputedDate,
 ): Promise<PublicationTimeliness> {
   const calendar = timelinessCalendar(scope, deadlineOf);
-  const result = await db.execute(timelinessStatement(columns, scope, calendar.json));
+  const result = await db.execute(timelinessStatement(columns, scope, calendar));
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
   return {
     from: scope.from,
