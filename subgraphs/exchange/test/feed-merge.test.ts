@@ -61,7 +61,10 @@ describe('merged feed', () => {
     expect(lines.count).toBe(4);
     expect(lines.endCursor).toBe(parsed.endCursor);
     expect(lines.hasMore).toBe(true);
-    const events = lines.text.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const events = lines.text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(events.map((event) => decodeCursor(event.cursor))).toEqual(parsed.events.map((event) => decodeCursor(event.cursor)));
     expect(events.map(({ cursor: _, ...event }) => event)).toEqual(parsed.events.map(({ cursor: _, ...event }) => event));
     const sse = await readChangeLines(sources, {}, 4, everyone, 'sse');

@@ -47,7 +47,12 @@ export async function readLinesOf(source: OutboxSource, after: number, first: nu
   const { events, ...state } = await source.read(after, first, filter);
   return {
     ...state,
-    lines: events.map((event) => ({ position: event.position, occurredAt: event.occurredAt, kind: event.kind, json: JSON.stringify(event) })),
+    lines: events.map((event) => ({
+      position: event.position,
+      occurredAt: event.occurredAt,
+      kind: event.kind,
+      json: JSON.stringify(event),
+    })),
   };
 }
 
