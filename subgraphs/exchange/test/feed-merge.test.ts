@@ -1,7 +1,7 @@
 import type { FeedEvent, OutboxPage } from '@credit-hub/subgraph-kit';
 import { describe, expect, it } from 'vitest';
 import { CursorWriter, decodeCursor, encodeCursor } from '../src/feed/cursor.ts';
-import { readChangeLines, readChanges } from '../src/feed/merge.ts';
+import { readChangeLines, readChanges, readScope } from '../src/feed/merge.ts';
 import { type OutboxSource, parseOutboxLine } from '../src/feed/sources.ts';
 
 const everyone = { audiences: ['public'] as const, restrictedRegionPrefix: null, kinds: null, regionPrefix: null };
@@ -85,6 +85,15 @@ describe('merged feed', () => {
       expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
     }
     expect(decodeCursor(encodeCursor(writer.positions))).toEqual(writer.positions);
+  });
+
+  it('never gives the platform or the public the risk audience (risk.* events)', () => {
+    expect(readScope({ role: 'platform' } as never).audiences).toEqual(['public']);
+    expect(readScope({ role: 'department', region: '140100' } as never).audiences).toEqual(['public']);
+    expect(readScope({ role: 'regulator', region: '140100' } as never)).toEqual({
+      audiences: ['public', 'regulator', 'risk'],
+      restrictedRegionPrefix: '1401',
+    });
   });
 
   it('reads a kit outbox line by slicing', () => {
