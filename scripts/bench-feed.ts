@@ -68,6 +68,14 @@ export async function benchFeed(argv: string[]): Promise<void> {
     });
     // Warm-up read sequences the outbox, so the timed read measures the feed alone.
     await (await fetch(`${exchange.url}/feed?follow=false&kinds=none`, { headers: { authorization: `Bearer ${platform}` } })).text();
+    // FEED_PROFILE=<file>: a CPU profile of the timed read alone (open in Chrome DevTools).
+    const profiler = process.env.FEED_PROFILE ? new (await import('node:inspector/promises')).Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
+    const cpuBefore = process.cpuUsage();
     const started = process.hrtime.bigint();
     const response = await fetch(`${exchange.url}/feed?follow=false`, {
       headers: { authorization: `Bearer ${platform}`, accept: 'application/x-ndjson' },
@@ -79,8 +87,14 @@ export async function benchFeed(argv: string[]): Promise<void> {
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines += 1;
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    // CPU of this process (subgraph + exchange + client) is steadier than wall time on a shared machine.
+    const cpu = process.cpuUsage(cpuBefore);
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      (await import('node:fs')).writeFileSync(process.env.FEED_PROFILE as string, JSON.stringify(profile));
+    }
     console.log(
-      `feed (${kind}): ${lines} events through /feed NDJSON in ${seconds.toFixed(2)} s = ${Math.round(lines / seconds)} events/s`,
+      `feed (${kind}): ${lines} events through /feed NDJSON in ${seconds.toFixed(2)} s = ${Math.round(lines / seconds)} events/s; Node CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms (${Math.round(lines / ((cpu.user + cpu.system) / 1e6))} events per CPU-second)`,
     );
 
     const latencies: number[] = [];

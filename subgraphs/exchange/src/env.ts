@@ -26,6 +26,11 @@ const shape = {
   WEBHOOK_ALLOW_PRIVATE: flag('false'),
   /** Per-attempt timeout of a webhook POST. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /**
+   * How long a claimed delivery is held by one exchange process: if it dies mid-delivery, another
+   * (or its restart) sends the delivery again after this. Longer than WEBHOOK_TIMEOUT_MS.
+   */
+  WEBHOOK_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
   /** How often the dispatcher looks for new events and due deliveries. */
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   OUTBOX_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),

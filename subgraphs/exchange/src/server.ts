@@ -34,6 +34,7 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
     allowPrivateAddresses: env.WEBHOOK_ALLOW_PRIVATE || !production,
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,
     pollMs: env.WEBHOOK_POLL_MS,
+    leaseMs: Math.max(env.WEBHOOK_LEASE_MS, env.WEBHOOK_TIMEOUT_MS + 1_000),
     now: options.now ?? (() => new Date()),
   };
   const metrics = new ExchangeMetrics();

@@ -1,4 +1,5 @@
 import { testDatabaseKinds } from '@credit-hub/db';
+import { readOutbox, sequenceAll } from '@credit-hub/subgraph-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyMonth } from '../src/classify/classify-month.ts';
 import type { HubReader } from '../src/classify/hub-reader.ts';
@@ -87,5 +88,53 @@ describe.each(testDatabaseKinds())('classifying a month (%s)', (kind) => {
     expect(current.map((row) => row.runId)).toEqual(codes.map(() => outcome.runId));
     const runs = await listRuns(database.db, { month: '2026-11', limit: 10 });
     expect(runs.filter((r) => r.current).map((r) => r.id)).toEqual([outcome.runId]);
+  });
+});
+
+describe.each(testDatabaseKinds())('risk events in the outbox (%s)', (kind) => {
+  let database: RiskDatabase;
+  beforeAll(async () => {
+    database = await openRiskTestDatabase(kind);
+  });
+  afterAll(() => database?.close());
+
+  const run = (month: string, serious: boolean, failOnBatch?: number) =>
+    classifyMonth({
+      db: database.db,
+      reader: fakeHub({ serious, ...(failOnBatch ? { failOnBatch } : {}) }),
+      versions,
+      month,
+      today: `${month}-28`,
+      startedBy: 'test',
+      batchSize: 2,
+    });
+  const events = async () => {
+    await sequenceAll(database.db);
+    return (await readOutbox(database.db, { after: 0, first: 1000, audiences: ['public', 'regulator', 'risk'] })).events;
+  };
+
+  it('appends risk.classified for each first class and risk.class_changed only for changes, to the risk audience only', async () => {
+    await run('2026-10', false);
+    const first = await events();
+    expect(first.map((event) => event.kind)).toEqual(codes.map(() => 'risk.classified'));
+    expect(first[0]).toMatchObject({
+      audience: 'risk',
+      region: '140802',
+      effectiveOn: '2026-10-01',
+      payload: { riskClass: 'A', previousClass: null, month: '2026-10', source: 'LOCAL' },
+    });
+    // Next month, same classes: nothing new. A failed run adds nothing either.
+    await run('2026-11', false);
+    await expect(run('2026-11', true, 3)).rejects.toThrow(/unavailable/);
+    expect(await events()).toHaveLength(7);
+    // A re-run that changes every class: one change each, against the class it replaces.
+    await run('2026-11', true);
+    const changed = (await events()).slice(7);
+    expect(changed.map((event) => [event.kind, (event.payload as { previousClass: string }).previousClass])).toEqual(
+      codes.map(() => ['risk.class_changed', 'A']),
+    );
+    expect(changed.every((event) => event.audience === 'risk' && (event.payload as { riskClass: string }).riskClass === 'D')).toBe(true);
+    const publicView = await readOutbox(database.db, { after: 0, first: 1000, audiences: ['public', 'regulator'] });
+    expect(publicView.events).toEqual([]);
   });
 });

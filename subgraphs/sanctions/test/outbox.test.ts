@@ -1,5 +1,5 @@
 import { testDatabaseKinds } from '@credit-hub/db';
-import { appendEvent, pruneOutbox, readOutbox, sequenceOutbox } from '@credit-hub/subgraph-kit';
+import { appendEvent, pruneOutbox, readOutbox, readOutboxLines, sequenceOutbox } from '@credit-hub/subgraph-kit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSanctionsTestDatabase, type SanctionsTestDatabase } from '../src/db/client.ts';
@@ -72,6 +72,20 @@ describe.each(testDatabaseKinds())('outbox sequencer (%s)', (kind) => {
     expect(publicOnly.scannedThrough).toBe(head);
     const otherRegion = await readOutbox(database.db, { ...everything, after: head - 1, restrictedRegionPrefix: '14' });
     expect(otherRegion.events).toEqual([]);
+  });
+
+  it('serves the same events as text lines (the /feed fast path), payload text passed through', async () => {
+    const tricky = { ...event(11), effectiveOn: '2026-03-01', payload: { text: '引号"\\ 和\n换行', nested: { n: [1, 2.5, null] } } };
+    await database.db.transaction((tx) => appendEvent(tx, tricky));
+    await sequenceOutbox(database.db);
+    const parsed = await readOutbox(database.db, { ...everything, after: 0 });
+    const lines = await readOutboxLines(database.db, { ...everything, after: 0 });
+    expect(lines.lines.map((line) => JSON.parse(line.json))).toEqual(parsed.events);
+    expect(lines.lines.map(({ position, occurredAt, kind }) => ({ position, occurredAt, kind }))).toEqual(
+      parsed.events.map(({ position, occurredAt, kind }) => ({ position, occurredAt, kind })),
+    );
+    expect({ ...lines, lines: undefined }).toEqual({ ...parsed, events: undefined });
+    for (const line of lines.lines) expect(line.json).not.toContain('\n');
   });
 
   it('prunes a prefix older than the retention window and remembers how far', async () => {

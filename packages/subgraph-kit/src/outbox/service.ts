@@ -1,9 +1,10 @@
+import type { ServerResponse } from 'node:http';
 import { bearerToken, type TokenVerifier } from '../auth/tokens.ts';
 import type { RouteHandler } from '../http.ts';
 import { sendJson } from '../http.ts';
 import type { Logger } from '../logger.ts';
 import type { OutboxExecutor } from './append.ts';
-import { readOutbox } from './reader.ts';
+import { type OutboxLinePage, type OutboxReadOptions, readOutbox, readOutboxLines } from './reader.ts';
 import { pruneOutbox, sequenceAll, sequenceOutbox, type TransactionalDb } from './sequencer.ts';
 import { AUDIENCES, type Audience } from './table.ts';
 
@@ -41,6 +42,20 @@ const intParam = (value: string | null, fallback: number, max: number) => {
 const listParam = (value: string | null) => (value ? value.split(',').filter(Boolean).slice(0, 50) : null);
 
 /**
+ * `format=lines`: NDJSON whose first line is the page's state (`head`, `scannedThrough`,
+ * `prunedThrough`, `count`) and each further line `[position,"occurredAt","kind",{event}]`, the
+ * event as PostgreSQL serialised it. The exchange streams these into `/feed` by slicing, without
+ * parsing each event (reader.ts `readOutboxLines`; exchange `feed/lines.ts`).
+ */
+function sendLines(response: ServerResponse, page: OutboxLinePage): void {
+  const { lines, ...state } = page;
+  let body = `${JSON.stringify({ ...state, count: lines.length })}\n`;
+  for (const line of lines) body += `[${line.position},"${line.occurredAt}",${JSON.stringify(line.kind)},${line.json}]\n`;
+  response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+/**
  * A subgraph's outbox as a service: the sequencer and retention timers, the daily job, and the
  * service-only `GET /outbox` route the exchange reads (never in the supergraph: only tokens with
  * role `service` are answered).
@@ -76,15 +91,16 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
         return sendJson(response, 400, { error: 'bad after, first or audiences (参数错误)' });
       }
       await serial(() => sequenceOutbox(db));
-      const page = await readOutbox(db as OutboxExecutor, {
+      const read: OutboxReadOptions = {
         after,
         first,
         audiences,
         kinds: listParam(url.searchParams.get('kinds')),
         regionPrefix: url.searchParams.get('regionPrefix')?.slice(0, 6) || null,
         restrictedRegionPrefix: url.searchParams.get('restrictedRegionPrefix')?.slice(0, 6) || null,
-      });
-      sendJson(response, 200, page);
+      };
+      if (url.searchParams.get('format') === 'lines') return sendLines(response, await readOutboxLines(db as OutboxExecutor, read));
+      sendJson(response, 200, await readOutbox(db as OutboxExecutor, read));
     },
     start(logger) {
       // Positions are assigned when the exchange reads (`/outbox` sequences first); a timer is

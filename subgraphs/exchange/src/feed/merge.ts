@@ -1,6 +1,6 @@
 import { type Audience, type Caller, codedError } from '@credit-hub/subgraph-kit';
-import { encodeCursor, type Positions } from './cursor.ts';
-import type { FeedEvent, OutboxSource, ReadFilter } from './sources.ts';
+import { CursorWriter, encodeCursor, type Positions } from './cursor.ts';
+import { type FeedEvent, type FeedLine, type OutboxSource, type ReadFilter, readLinesOf } from './sources.ts';
 
 /** One event of the merged feed, with the cursor that resumes right after it. */
 export interface ChangeEvent extends FeedEvent {
@@ -13,6 +13,16 @@ export interface ChangePage {
   /** Resume here: every event up to it was either returned or is not for this caller. */
   endCursor: string;
   /** More events are waiting now (read again at once rather than after a pause). */
+  hasMore: boolean;
+}
+
+/** The merged feed as text (`/feed`): events already serialised, cursors spliced in. */
+export interface ChangeLinesPage {
+  /** Number of events in `text`. */
+  count: number;
+  /** Each event's JSON with `source` and `cursor` added, one per line (NDJSON) or as SSE events. */
+  text: string;
+  endCursor: string;
   hasMore: boolean;
 }
 
@@ -39,12 +49,75 @@ export const cursorExpired = (source: string) =>
     { field: 'after', reason: 'CURSOR_EXPIRED', source, snapshot: 'exportSnapshot' },
   );
 
+interface SourcePage<T> {
+  items: readonly T[];
+  scannedThrough: number;
+  head: number;
+  prunedThrough: number;
+}
+
 /**
- * One page of the merged feed: a page from every outbox after its position, merged by time of
- * occurrence (ties by source order), cut at `first`. Each outbox's position only moves past
- * events that were returned or that its reader examined and filtered out, so resuming from any
- * event's cursor neither skips nor repeats an event.
+ * The merge, for parsed events and for serialised lines alike: pages from every outbox after its
+ * position, merged by time of occurrence (ties by source order), each outbox in its own order, cut
+ * at `first`.
+ * Each outbox's position only moves past events that were returned or that its reader examined
+ * and filtered out, so resuming from any event's cursor neither skips nor repeats an event.
+ * `take` receives each taken item with the cursor that resumes right after it.
  */
+function mergePages<T extends { position: number; occurredAt: string }>(
+  sources: readonly OutboxSource[],
+  positions: Positions,
+  pages: readonly (SourcePage<T> | undefined)[],
+  first: number,
+  take: (source: string, item: T, cursor: string) => void,
+): { endCursor: string; hasMore: boolean } {
+  const start: Positions = {};
+  for (const [index, source] of sources.entries()) {
+    const page = pages[index];
+    if (!page) continue;
+    const at = positions[source.name] ?? 0;
+    if (at < page.prunedThrough) throw cursorExpired(source.name);
+    start[source.name] = at;
+  }
+  // A k-way merge that keeps each outbox's own order (by position): sorting all events by time
+  // instead could take a late-committed event (higher position, earlier timestamp) before an
+  // earlier position of the same outbox, and a cursor past it would skip that one for good.
+  const heads = sources.map(() => 0);
+  const takenPerSource = new Map<string, number>();
+  const cursors = new CursorWriter(start);
+  let taken = 0;
+  for (; taken < first; taken++) {
+    let best = -1;
+    let bestAt = '';
+    for (let index = 0; index < sources.length; index++) {
+      const item = pages[index]?.items[heads[index] as number];
+      if (item && (best === -1 || item.occurredAt < bestAt)) {
+        best = index;
+        bestAt = item.occurredAt;
+      }
+    }
+    if (best === -1) break;
+    const name = (sources[best] as OutboxSource).name;
+    const item = (pages[best] as SourcePage<T>).items[heads[best] as number] as T;
+    heads[best] = (heads[best] as number) + 1;
+    takenPerSource.set(name, (takenPerSource.get(name) ?? 0) + 1);
+    take(name, item, cursors.move(name, item.position));
+  }
+  const next = cursors.positions;
+  let hasMore = false;
+  for (const [index, source] of sources.entries()) {
+    const page = pages[index];
+    if (!page) continue;
+    // An outbox all of whose returned events were taken has been examined through `scannedThrough`.
+    if ((takenPerSource.get(source.name) ?? 0) === page.items.length)
+      next[source.name] = Math.max(next[source.name] ?? 0, page.scannedThrough);
+    else hasMore = true;
+    if (page.scannedThrough < page.head) hasMore = true;
+  }
+  return { endCursor: encodeCursor(next), hasMore };
+}
+
+/** One page of the merged feed as parsed events (GraphQL `changes`, webhooks). */
 export async function readChanges(
   sources: readonly OutboxSource[],
   positions: Positions,
@@ -52,45 +125,53 @@ export async function readChanges(
   filter: ReadFilter,
 ): Promise<ChangePage> {
   const pages = await Promise.all(sources.map((source) => source.read(positions[source.name] ?? 0, first, filter)));
-  const next: Positions = {};
-  for (const [index, source] of sources.entries()) {
-    const page = pages[index];
-    if (!page) continue;
-    const at = positions[source.name] ?? 0;
-    if (at < page.prunedThrough) throw cursorExpired(source.name);
-    next[source.name] = at;
-  }
-  const candidates: { source: string; index: number; event: FeedEvent }[] = [];
-  for (const [index, source] of sources.entries()) {
-    for (const event of pages[index]?.events ?? []) candidates.push({ source: source.name, index, event });
-  }
-  candidates.sort((a, b) =>
-    a.event.occurredAt < b.event.occurredAt
-      ? -1
-      : a.event.occurredAt > b.event.occurredAt
-        ? 1
-        : a.index - b.index || a.event.position - b.event.position,
-  );
-  const taken = candidates.slice(0, first);
-  const takenPerSource = new Map<string, number>();
   const events: ChangeEvent[] = [];
-  for (const { source, event } of taken) {
-    next[source] = event.position;
-    takenPerSource.set(source, (takenPerSource.get(source) ?? 0) + 1);
-    events.push({ ...event, source, cursor: encodeCursor(next) });
-  }
-  let hasMore = candidates.length > taken.length;
-  for (const [index, source] of sources.entries()) {
-    const page = pages[index];
-    if (!page) continue;
-    // An outbox all of whose returned events were taken has been examined through `scannedThrough`.
-    if ((takenPerSource.get(source.name) ?? 0) === page.events.length)
-      next[source.name] = Math.max(next[source.name] ?? 0, page.scannedThrough);
-    if (page.scannedThrough < page.head) hasMore = true;
-  }
-  const endCursor = encodeCursor(next);
+  const { endCursor, hasMore } = mergePages(
+    sources,
+    positions,
+    pages.map((page) => page && { ...page, items: page.events }),
+    first,
+    (source, event, cursor) => events.push({ ...event, source, cursor }),
+  );
   // The last event's cursor is the end cursor: a client resuming from either gets the same next page.
   const last = events.at(-1);
   if (last) last.cursor = endCursor;
   return { events, endCursor, hasMore };
+}
+
+/**
+ * One page of the merged feed as text for `/feed`: each event's JSON, as its outbox serialised
+ * it, with `"source"` and `"cursor"` appended by string concatenation — no parse or stringify per
+ * event. Same merge, cursors and end cursor as `readChanges`.
+ */
+export async function readChangeLines(
+  sources: readonly OutboxSource[],
+  positions: Positions,
+  first: number,
+  filter: ReadFilter,
+  format: 'ndjson' | 'sse',
+): Promise<ChangeLinesPage> {
+  const pages = await Promise.all(sources.map((source) => readLinesOf(source, positions[source.name] ?? 0, first, filter)));
+  const taken: { source: string; line: FeedLine; cursor: string }[] = [];
+  const { endCursor, hasMore } = mergePages(
+    sources,
+    positions,
+    pages.map((page) => page && { ...page, items: page.lines }),
+    first,
+    (source, line, cursor) => taken.push({ source, line, cursor }),
+  );
+  const last = taken.at(-1);
+  if (last) last.cursor = endCursor;
+  let text = '';
+  let sourceName = '';
+  let sourceJson = '';
+  for (const { source, line, cursor } of taken) {
+    if (source !== sourceName) {
+      sourceName = source;
+      sourceJson = JSON.stringify(source);
+    }
+    const json = `${line.json.slice(0, -1)},"source":${sourceJson},"cursor":"${cursor}"}`;
+    text += format === 'sse' ? `id: ${cursor}\nevent: ${line.kind}\ndata: ${json}\n\n` : `${json}\n`;
+  }
+  return { count: taken.length, text, endCursor, hasMore };
 }

@@ -3,6 +3,8 @@ import {
   authSettingsFromEnv,
   createTokenSource,
   type FeedEvent,
+  type FeedLine,
+  type OutboxLinePage,
   type OutboxPage,
   serviceIssuer,
   subgraphUnavailable,
@@ -22,6 +24,36 @@ export interface ReadFilter {
 export interface OutboxSource {
   name: string;
   read(after: number, first: number, filter: ReadFilter): Promise<OutboxPage>;
+  /** The same page with each event as JSON text, for `/feed` (absent: derived from `read`). */
+  readLines?(after: number, first: number, filter: ReadFilter): Promise<OutboxLinePage>;
+}
+
+/** `[position,"occurredAt","kind",{event}]`, one line of the kit's `/outbox?format=lines` answer. */
+export function parseOutboxLine(line: string): FeedLine {
+  const comma = line.indexOf(',');
+  const timeEnd = line.indexOf('"', comma + 2);
+  const kindEnd = line.indexOf('"', timeEnd + 3);
+  return {
+    position: Number(line.slice(1, comma)),
+    occurredAt: line.slice(comma + 2, timeEnd),
+    kind: line.slice(timeEnd + 3, kindEnd),
+    json: line.slice(kindEnd + 2, -1),
+  };
+}
+
+/** A source's lines page from its parsed page (in-memory sources in tests). */
+export async function readLinesOf(source: OutboxSource, after: number, first: number, filter: ReadFilter): Promise<OutboxLinePage> {
+  if (source.readLines) return source.readLines(after, first, filter);
+  const { events, ...state } = await source.read(after, first, filter);
+  return {
+    ...state,
+    lines: events.map((event) => ({
+      position: event.position,
+      occurredAt: event.occurredAt,
+      kind: event.kind,
+      json: JSON.stringify(event),
+    })),
+  };
 }
 
 /** A subgraph's `/outbox` route, read with the exchange's service token. */
@@ -31,24 +63,37 @@ export function remoteSource(
   token: () => Promise<string>,
   timeoutMs: number,
 ): OutboxSource {
+  const request = async (after: number, first: number, filter: ReadFilter, format: 'json' | 'lines') => {
+    const base = (typeof graphqlUrl === 'function' ? graphqlUrl() : graphqlUrl).replace(/\/graphql$/, '');
+    const params = new URLSearchParams({ after: String(after), first: String(first), audiences: filter.audiences.join(',') });
+    if (filter.kinds?.length) params.set('kinds', filter.kinds.join(','));
+    if (filter.regionPrefix) params.set('regionPrefix', filter.regionPrefix);
+    if (filter.restrictedRegionPrefix) params.set('restrictedRegionPrefix', filter.restrictedRegionPrefix);
+    if (format === 'lines') params.set('format', 'lines');
+    try {
+      const response = await fetch(`${base}/outbox?${params}`, {
+        headers: { authorization: `Bearer ${await token()}` },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      if (!response.ok) throw new Error(`outbox answered ${response.status}`);
+      return await response.text();
+    } catch {
+      throw subgraphUnavailable(name);
+    }
+  };
   return {
     name,
     async read(after, first, filter) {
-      const base = (typeof graphqlUrl === 'function' ? graphqlUrl() : graphqlUrl).replace(/\/graphql$/, '');
-      const params = new URLSearchParams({ after: String(after), first: String(first), audiences: filter.audiences.join(',') });
-      if (filter.kinds?.length) params.set('kinds', filter.kinds.join(','));
-      if (filter.regionPrefix) params.set('regionPrefix', filter.regionPrefix);
-      if (filter.restrictedRegionPrefix) params.set('restrictedRegionPrefix', filter.restrictedRegionPrefix);
-      try {
-        const response = await fetch(`${base}/outbox?${params}`, {
-          headers: { authorization: `Bearer ${await token()}` },
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-        if (!response.ok) throw new Error(`outbox answered ${response.status}`);
-        return (await response.json()) as OutboxPage;
-      } catch {
-        throw subgraphUnavailable(name);
-      }
+      return JSON.parse(await request(after, first, filter, 'json')) as OutboxPage;
+    },
+    async readLines(after, first, filter) {
+      const text = await request(after, first, filter, 'lines');
+      const lines = text.split('\n');
+      const state = JSON.parse(lines[0] ?? '') as Omit<OutboxLinePage, 'lines'> & { count: number };
+      if (lines.length < state.count + 1) throw subgraphUnavailable(name);
+      const parsed: FeedLine[] = new Array(state.count);
+      for (let i = 0; i < state.count; i++) parsed[i] = parseOutboxLine(lines[i + 1] as string);
+      return { head: state.head, scannedThrough: state.scannedThrough, prunedThrough: state.prunedThrough, lines: parsed };
     },
   };
 }
@@ -76,4 +121,4 @@ export function sourcesFromEnv(env: ExchangeEnv, urls: SourceUrls = {}): OutboxS
   return SOURCE_NAMES.map((name) => remoteSource(name, configured[name], token, env.OUTBOX_TIMEOUT_MS));
 }
 
-export type { FeedEvent };
+export type { FeedEvent, FeedLine };

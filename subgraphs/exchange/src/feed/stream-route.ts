@@ -3,11 +3,11 @@ import { bearerToken, sendJson, type TokenVerifier } from '@credit-hub/subgraph-
 import type { GraphQLError } from 'graphql';
 import type { ExchangeMetrics } from '../metrics.ts';
 import { decodeCursor } from './cursor.ts';
-import { readChanges, readScope } from './merge.ts';
+import { readChangeLines, readScope } from './merge.ts';
 import type { OutboxSource } from './sources.ts';
 
-/** Events per outbox read: large pages amortise the round trip to each subgraph. */
-const PAGE = 5_000;
+/** Events per outbox read: large pages amortise the round trip to each subgraph (kit maximum). */
+const PAGE = 10_000;
 const IDLE_POLL_MS = 250;
 
 export interface FeedRouteOptions {
@@ -58,9 +58,10 @@ export function feedRoute(options: FeedRouteOptions) {
     }
     const filter = { ...readScope(caller), kinds, regionPrefix: regionPrefix || null };
     // First page before the headers: an expired or unreadable cursor is a plain error answer.
-    let page: Awaited<ReturnType<typeof readChanges>>;
+    const format = sse ? 'sse' : 'ndjson';
+    let page: Awaited<ReturnType<typeof readChangeLines>>;
     try {
-      page = await readChanges(options.sources, positions, PAGE, filter);
+      page = await readChangeLines(options.sources, positions, PAGE, filter, format);
     } catch (error) {
       const status = (error as GraphQLError).extensions?.code === 'BAD_USER_INPUT' ? 400 : 503;
       return sendJson(response, status, errorBody(error as GraphQLError));
@@ -84,7 +85,7 @@ export function feedRoute(options: FeedRouteOptions) {
         else response.once('drain', resolve);
       });
     let cursor = page.endCursor;
-    const read = (from: string) => readChanges(options.sources, decodeCursor(from), PAGE, filter);
+    const read = (from: string) => readChangeLines(options.sources, decodeCursor(from), PAGE, filter, format);
     while (!closed) {
       // Read ahead: the next page is on its way while this one is written to the client.
       const ahead = page.hasMore
@@ -93,12 +94,9 @@ export function feedRoute(options: FeedRouteOptions) {
             (error: unknown) => ({ error }),
           )
         : undefined;
-      if (page.events.length > 0) {
-        const chunk = sse
-          ? page.events.map((event) => `id: ${event.cursor}\nevent: ${event.kind}\ndata: ${JSON.stringify(event)}\n\n`).join('')
-          : page.events.map((event) => `${JSON.stringify(event)}\n`).join('');
-        await write(chunk);
-        options.metrics?.feedEvents.inc(page.events.length);
+      if (page.count > 0) {
+        await write(page.text);
+        options.metrics?.feedEvents.inc(page.count);
       }
       cursor = page.endCursor;
       if (!ahead) {

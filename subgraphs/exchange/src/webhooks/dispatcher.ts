@@ -74,7 +74,7 @@ export async function fanOut(db: ExchangeDb, sources: readonly OutboxSource[], n
  * exchange processes never take the same one, and a lease, so one a crashed process held is taken
  * again once the lease runs out (at-least-once; receivers de-duplicate by `webhook-id`).
  */
-export async function claimDue(db: ExchangeDb, now: Date): Promise<DeliveryRow[]> {
+export async function claimDue(db: ExchangeDb, now: Date, leaseMs = LEASE_MS): Promise<DeliveryRow[]> {
   return db.transaction(async (tx) => {
     const due = await tx
       .select({ id: deliveries.id })
@@ -92,7 +92,7 @@ export async function claimDue(db: ExchangeDb, now: Date): Promise<DeliveryRow[]
     if (due.length === 0) return [];
     return tx
       .update(deliveries)
-      .set({ leaseUntil: new Date(now.getTime() + LEASE_MS) })
+      .set({ leaseUntil: new Date(now.getTime() + leaseMs) })
       .where(
         inArray(
           deliveries.id,
@@ -181,7 +181,7 @@ export async function dispatchOnce(
   metrics?: ExchangeMetrics,
 ): Promise<number> {
   await fanOut(db, sources, settings.now());
-  const claimed = await claimDue(db, settings.now());
+  const claimed = await claimDue(db, settings.now(), settings.leaseMs);
   if (claimed.length === 0) return 0;
   const ids = [...new Set(claimed.map((row) => row.subscriptionId))];
   const owners = new Map((await db.select().from(subscriptions).where(inArray(subscriptions.id, ids))).map((row) => [row.id, row]));

@@ -3,6 +3,8 @@ export interface WebhookSettings {
   allowPrivateAddresses: boolean;
   timeoutMs: number;
   pollMs: number;
+  /** A claimed delivery's lease (WEBHOOK_LEASE_MS); default 2 minutes. */
+  leaseMs?: number;
   now: () => Date;
 }
 

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { RiskDb, RiskExecutor } from '../db/client.ts';
 import { currentRuns, type RunRow, results, runs } from '../db/schema.ts';
 import type { RiskClass, RunSource } from '../rules/model.ts';
+import { appendClassChanges } from './outbox-events.ts';
 
 export async function createRun(
   db: RiskExecutor,
@@ -44,6 +45,8 @@ export async function completeRun(db: RiskDb, runId: number, counts: ClassCounts
       .from(currentRuns)
       .where(and(eq(currentRuns.month, run.month), eq(currentRuns.source, run.source)))
       .for('update');
+    // Class changes go to the outbox in this transaction: they are in the feed exactly when the run is current.
+    await appendClassChanges(tx, run, previous?.runId ?? null);
     await tx
       .insert(currentRuns)
       .values({ month: run.month, source: run.source, runId })

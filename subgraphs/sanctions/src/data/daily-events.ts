@@ -1,11 +1,11 @@
 import { appendEvents, type OutboxEvent } from '@credit-hub/subgraph-kit';
 import { latestStartElapsedBy } from '@credit-hub/workdays';
-import { and, asc, between, gt, isNotNull, ne, or } from 'drizzle-orm';
+import { and, asc, between, gt, isNotNull, isNull, lte, ne, or } from 'drizzle-orm';
 import type { SanctionsDb } from '../db/client.ts';
-import { penalties } from '../db/schema.ts';
-import { abnormalEscalationDueOn, penaltyPublication, type RuleBook } from '../rules/index.ts';
+import { penalties, seriousViolations } from '../db/schema.ts';
+import { abnormalEscalationDueOn, penaltyPublication, type RuleBook, seriousPublication, seriousPublicUntil } from '../rules/index.ts';
 import { getAbnormalOperationsDueForEscalation, type ListingCursor } from './abnormal-operation-store.ts';
-import { publicPenalty } from './outbox-events.ts';
+import { publicPenalty, publicSeriousListing, seriousListingDedupeKey } from './outbox-events.ts';
 
 /** Days back the job looks, so a hub that was down for a while still emits what fell due meanwhile. */
 const CATCH_UP_DAYS = 30;
@@ -17,8 +17,11 @@ const minusDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:
  * Date-driven events of the sanctions outbox for `today`, each exactly once per record and date
  * (dedupe key `<kind>:<id>:<date>`; a re-run, a restart or a second replica adds nothing):
  * a publication that starts on a day after it was recorded (`penalty.published`), a publication
- * period that ended (`penalty.withdrawn`, reason PERIOD_ENDED), and an abnormal listing that has
- * become due for escalation to the serious list (`abnormal.escalation_due`, regulators only).
+ * period that ended (`penalty.withdrawn`, reason PERIOD_ENDED), a serious listing that starts on
+ * a later day (`listing.added`) or whose 3-year publication ended (`listing.removed`, reason
+ * PERIOD_ENDED: 市场监督管理严重违法失信名单管理办法 第十六条, rule SERIOUS_LISTING_PERIOD), and an
+ * abnormal listing that has become due for escalation to the serious list
+ * (`abnormal.escalation_due`, regulators only).
  */
 export async function appendDailyEvents(db: SanctionsDb, today: string, rules: RuleBook): Promise<number> {
   const since = minusDays(today, CATCH_UP_DAYS);
@@ -73,6 +76,7 @@ export async function appendDailyEvents(db: SanctionsDb, today: string, rules: R
     }
     if (rows.length < PAGE) break;
   }
+  events.push(...(await seriousListingEvents(db, since, today, rules)));
   const listedOnOrBefore = latestStartElapsedBy(today, rules.value('ABNORMAL_ESCALATION', today));
   let after: ListingCursor | undefined;
   for (;;) {
@@ -98,4 +102,51 @@ export async function appendDailyEvents(db: SanctionsDb, today: string, rules: R
     added += (await db.transaction((tx) => appendEvents(tx, events.slice(start, start + PAGE)))).length;
   }
   return added;
+}
+
+/**
+ * Serious listings (严重违法失信名单) whose publication starts or ends in the catch-up window. The
+ * period is computed from `listedOn` by the rule book (no stored end date), so every listing not
+ * revoked is examined; the list is small (thousands), and this runs once a day. A listing removed,
+ * repaired or revoked earlier already sent `listing.removed` when that was recorded, so only one
+ * still public on its last day ends here; the record itself stops being public by the same rule
+ * (`seriousPublication`), which every read applies.
+ */
+async function seriousListingEvents(db: SanctionsDb, since: string, today: string, rules: RuleBook): Promise<OutboxEvent[]> {
+  const events: OutboxEvent[] = [];
+  let afterId = 0;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(seriousViolations)
+      .where(and(gt(seriousViolations.id, afterId), isNull(seriousViolations.revokedOn), lte(seriousViolations.listedOn, today)))
+      .orderBy(asc(seriousViolations.id))
+      .limit(PAGE);
+    for (const row of rows) {
+      const base = { uscc: row.uscc, region: row.regionCode, audience: 'public' as const };
+      if (row.listedOn > since && seriousPublication(row, today, rules).visibleToPublic) {
+        events.push({
+          ...base,
+          kind: 'listing.added',
+          effectiveOn: row.listedOn,
+          payload: publicSeriousListing(row),
+          dedupeKey: seriousListingDedupeKey(row),
+        });
+      }
+      const publicUntil = seriousPublicUntil(row.listedOn, rules);
+      if (publicUntil >= since && publicUntil < today && seriousPublication(row, publicUntil, rules).visibleToPublic) {
+        events.push({
+          ...base,
+          kind: 'listing.removed',
+          effectiveOn: minusDays(publicUntil, -1),
+          payload: { id: row.id, reference: row.removalReference ?? row.decisionReference, reason: 'PERIOD_ENDED' },
+          dedupeKey: `listing.publication_ended:${row.id}:${publicUntil}`,
+        });
+      }
+    }
+    const last = rows.at(-1);
+    if (!last || rows.length < PAGE) break;
+    afterId = last.id;
+  }
+  return events;
 }

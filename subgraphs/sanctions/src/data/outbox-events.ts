@@ -65,6 +65,15 @@ const publicListing = (row: AbnormalOperationRow | SeriousViolationRow, list: 'A
   removalReference: row.removalReference,
 });
 
+/** A serious listing as the public sees it (the listing.added payload). */
+export const publicSeriousListing = (row: SeriousViolationRow) => publicListing(row, 'SERIOUS_VIOLATION');
+
+/**
+ * One `listing.added` per listing and listing day, whether the write sent it (listed today) or the
+ * daily job did (listed for a later day): the same dedupe key, so never both.
+ */
+export const seriousListingDedupeKey = (row: SeriousViolationRow) => `listing.added:${row.id}:${row.listedOn}`;
+
 const withdrawal = (id: number, reference: string | null, reason: string | null) => ({ id, reference, reason });
 
 type Visibility = { visibleToPublic: boolean; reasonHidden: string | null };
@@ -124,9 +133,9 @@ export function seriousEvents(before: SeriousViolationRow | null, after: Serious
     publication,
     { added: 'listing.added', removed: 'listing.removed' },
     base,
-    () => publicListing(after, 'SERIOUS_VIOLATION'),
+    () => publicSeriousListing(after),
     () => withdrawal(after.id, after.removalReference ?? after.decisionReference, publication.reasonHidden ?? 'REMOVED'),
-  );
+  ).map((event) => (event.kind === 'listing.added' ? { ...event, dedupeKey: seriousListingDedupeKey(after) } : event));
 }
 
 export const appendPenaltyEvents = (tx: SanctionsExecutor, before: PenaltyRow | null, after: PenaltyRow, clock: EventClock) =>
