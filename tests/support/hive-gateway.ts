@@ -12,7 +12,7 @@ import {
   gatewayIssuer,
   parseEnv,
 } from '@credit-hub/subgraph-kit';
-import { createGatewayRuntime } from '@graphql-hive/gateway';
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway';
 
 export interface HiveGateway {
   /** The gateway's /graphql endpoint. */
@@ -45,6 +45,17 @@ export async function startHiveGateway(options: {
     ttlSeconds: 120,
   });
   const verify = createTokenVerifier(auth);
+  const edgeAuth: GatewayPlugin = {
+    async onRequest({ request, endResponse, fetchAPI }) {
+      try {
+        const token = bearerToken(request.headers.get('authorization'));
+        if (token) await verify(token);
+      } catch (error) {
+        const body = { errors: [{ message: (error as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] };
+        endResponse(fetchAPI.Response.json(body, { status: 401 }));
+      }
+    },
+  };
   const runtime = createGatewayRuntime({
     supergraph: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     transportEntries: Object.fromEntries(Object.entries(options.subgraphUrls).map(([name, location]) => [name, { location }])),
@@ -54,23 +65,7 @@ export async function startHiveGateway(options: {
         'x-request-id': request.headers.get('x-request-id') ?? randomUUID(),
       }),
     },
-    plugins: () => [
-      {
-        async onRequest({ request, endResponse }) {
-          try {
-            const token = bearerToken(request.headers.get('authorization'));
-            if (token) await verify(token);
-          } catch (error) {
-            const body = { errors: [{ message: (error as Error).message, extensions: { code: 'UNAUTHENTICATED' } }] };
-            endResponse(
-              Response.json(body, { status: 401, headers: { 'content-type': 'application/json' } }) as unknown as Parameters<
-                typeof endResponse
-              >[0],
-            );
-          }
-        },
-      },
-    ],
+    plugins: () => [edgeAuth],
     logging: false,
   });
   const server = createServer(runtime);
