@@ -8,7 +8,9 @@
  * and p50/p99, then the ratios the issue asks for:
  *   - p50 of enterprise(uscc) and of a full profile, large ÷ small (≤ 1.3)
  *   - name search (two characters of a real name) p50, large ÷ small (≤ 1.5)
- *   - full profile rate via the gateway ÷ the same subgraph fetches sent directly (≥ 0.5)
+ *   - full profile rate via the gateway ÷ the same subgraph fetches sent directly (≥ 0.5), both
+ *     warmed alike and measured in alternating rounds (load elsewhere falls on both), with the
+ *     median and range of the per-round ratios
  *   - a trusted document by id ÷ the same operation sent as text (reported)
  * The RSS soak is `npm run bench -- soak`. With --cpu-prof the gateway writes a V8 CPU profile
  * (open it in Chrome DevTools or speedscope) to that directory when it stops.
@@ -55,6 +57,7 @@ export async function benchScale(argv: string[]): Promise<void> {
   const token = await benchToken({ role: 'analyst' });
   const lookupText = readFileSync(LOOKUP_DOCUMENT, 'utf8').trim();
   const results = new Map<string, Measured>();
+  const roundRatiosBySize = new Map<number, number[]>();
   const record = (size: number, scenario: string, measured: Measured) => {
     results.set(`${size} ${scenario}`, measured);
     console.log(
@@ -79,8 +82,16 @@ export async function benchScale(argv: string[]): Promise<void> {
         drive(step, seconds, connections).then((measured) => record(size, scenario, measured));
 
       await run('enterprise(uscc) via gateway', gateway(ENTERPRISE_BY_USCC, byUscc));
-      await run('full profile via gateway', gateway(FULL_PROFILE, byUscc));
-      await run('full profile direct to subgraphs', directProfile(hub.subgraphs, token, usccs));
+      // The ratio's two sides share every condition: same callers, same warm-up, and alternating
+      // short rounds, so load from elsewhere on the machine falls on both alike.
+      const [viaGateway, direct, roundRatios] = await driveInterleaved(
+        [gateway(FULL_PROFILE, byUscc), directProfile(hub.subgraphs, token, usccs)],
+        seconds,
+        connections,
+      );
+      record(size, 'full profile via gateway', viaGateway);
+      record(size, 'full profile direct to subgraphs', direct);
+      roundRatiosBySize.set(size, roundRatios);
       await run(
         'name search (2 characters) via gateway',
         gateway(SEARCH_BY_NAME, (i) => ({ fragment: pairs[i % pairs.length] })),
@@ -127,6 +138,11 @@ export async function benchScale(argv: string[]): Promise<void> {
       '≥ 0.5',
       (r) => r >= 0.5,
     );
+    const rounds = [...(roundRatiosBySize.get(size) ?? [])].sort((a, b) => a - b);
+    if (rounds.length)
+      console.log(
+        `    per round (gateway and direct alternating): median ${rounds[Math.floor(rounds.length / 2)]?.toFixed(2)}, range ${rounds[0]?.toFixed(2)}–${rounds.at(-1)?.toFixed(2)} over ${rounds.length} rounds`,
+      );
   }
   ratio(
     'trusted document rate ÷ text rate',
@@ -230,6 +246,61 @@ async function drive(step: (i: number) => Promise<unknown>, seconds: number, con
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
   return { rate: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors: errors.count };
+}
+
+const ROUNDS = 6;
+
+/**
+ * Two scenarios measured in the same conditions: both warmed up for 5 s (the gateway's plan and
+ * parse caches and both sides' JIT), then ROUNDS alternating rounds of `seconds / ROUNDS` each,
+ * the order flipped every round (ABBA) so a drift in machine load weighs on both equally. Returns
+ * each side's totals and the rate ratio a ÷ b of every round.
+ */
+async function driveInterleaved(
+  [a, b]: [(i: number) => Promise<unknown>, (i: number) => Promise<unknown>],
+  seconds: number,
+  connections: number,
+): Promise<[Measured, Measured, number[]]> {
+  let counter = 0;
+  const loop = async (step: (i: number) => Promise<unknown>, until: number, latencies: number[] | undefined, errors: { count: number }) => {
+    while (Date.now() < until) {
+      const started = performance.now();
+      try {
+        await step(counter++);
+        latencies?.push(performance.now() - started);
+      } catch {
+        errors.count++;
+      }
+    }
+  };
+  const phase = (step: (i: number) => Promise<unknown>, ms: number, latencies?: number[], errors = { count: 0 }) => {
+    const until = Date.now() + ms;
+    return Promise.all(Array.from({ length: connections }, () => loop(step, until, latencies, errors)));
+  };
+  await phase(a, 5000);
+  await phase(b, 5000);
+  const sides = [a, b].map(() => ({ latencies: [] as number[], errors: { count: 0 }, elapsed: 0 }));
+  const ratios: number[] = [];
+  const roundMs = (seconds * 1000) / ROUNDS;
+  for (let round = 0; round < ROUNDS; round++) {
+    const rates: number[] = [0, 0];
+    for (const side of round % 2 === 0 ? [0, 1] : [1, 0]) {
+      const state = sides[side] as (typeof sides)[number];
+      const before = state.latencies.length;
+      const started = Date.now();
+      await phase(side === 0 ? a : b, roundMs, state.latencies, state.errors);
+      const elapsed = (Date.now() - started) / 1000;
+      state.elapsed += elapsed;
+      rates[side] = (state.latencies.length - before) / elapsed;
+    }
+    ratios.push((rates[0] ?? 0) / (rates[1] || 1));
+  }
+  const summary = ({ latencies, errors, elapsed }: (typeof sides)[number]): Measured => {
+    latencies.sort((x, y) => x - y);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
+    return { rate: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors: errors.count };
+  };
+  return [summary(sides[0] as (typeof sides)[number]), summary(sides[1] as (typeof sides)[number]), ratios];
 }
 
 async function startProcesses(databaseUrl: string, cpuProfileDir: string | undefined) {

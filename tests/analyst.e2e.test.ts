@@ -58,7 +58,12 @@ describe('analyst workspace: insights, batch check, GraphiQL examples', () => {
 
   const batchCheck = async (body: string | Buffer, token?: string) => {
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
-    const started = await fetch(`${base}/batch-check`, { method: 'POST', headers, body });
+    // A copy as a plain Uint8Array: a Buffer is not a BodyInit once the DOM lib is in the program.
+    const started = await fetch(`${base}/batch-check`, {
+      method: 'POST',
+      headers,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
+    });
     const job = (await started.json()) as { job: string; total: number; error?: string };
     if (started.status !== 202) return { status: started.status, error: job.error, rows: [] };
     for (;;) {

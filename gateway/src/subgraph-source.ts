@@ -158,6 +158,9 @@ function keepAliveFetcher(url: string, settings: SubgraphFetchSettings): Fetcher
     fetch(target, {
       ...init,
       agent,
+      // Subgraphs never compress (they sit next to the gateway): no Accept-Encoding asked, no
+      // decompression stream set up per response.
+      compress: false,
       signal: AbortSignal.timeout(settings.timeoutMs),
     }) as unknown as Promise<FetcherResponse>;
 }

@@ -208,10 +208,12 @@ function commitmentFor(random: Random, establishedOn: string, referenceDate: str
 
 /** The first `count` enterprises of the population. */
 export function* generateEnterprises(count: number, options: SeedOptions = {}): Generator<SeedEnterprise> {
+  // Resolved once: "today" is read once per run, not once per enterprise (and cannot change mid-run).
+  const resolved = resolveSeedOptions(options);
   for (let index = 0; index < count; index++) {
     // Every subgraph's loader walks this generator, so it is where a progress bar learns how far it got.
     if (options.onProgress && index % 5000 === 0) options.onProgress(index, count);
-    yield enterpriseAt(index, options);
+    yield enterpriseAt(index, resolved);
   }
   options.onProgress?.(count, count);
 }
