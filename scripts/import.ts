@@ -16,6 +16,7 @@ import {
   countRows,
   GRAPHQL_BATCH,
   graphqlSink,
+  ImportInterruptedError,
   type ImportSink,
   type RejectedRow,
   readHeader,
@@ -147,6 +148,7 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  console.error(`import: ${error.message}`);
-  process.exit(2);
+  console.error(`\nimport: ${error.message}`);
+  // 3: rows could not be written now (service down, internal failure); the same command resumes.
+  process.exit(error instanceof ImportInterruptedError ? 3 : 2);
 });

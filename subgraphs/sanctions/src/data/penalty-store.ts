@@ -38,7 +38,7 @@ export function getPenaltiesById(db: SanctionsDb, ids: readonly number[]): Promi
   return getPenaltiesByIdStatement(db).execute({ keys: [...ids] });
 }
 
-export async function getPenaltyByDecisionNumber(db: SanctionsDb, decisionNumber: string): Promise<PenaltyRow | null> {
+export async function getPenaltyByDecisionNumber(db: SanctionsExecutor, decisionNumber: string): Promise<PenaltyRow | null> {
   const [row] = await db.select().from(penalties).where(eq(penalties.decisionNumber, decisionNumber)).limit(1);
   return row ?? null;
 }

@@ -1,11 +1,13 @@
 import {
   badUserInput,
   claimedRegionFieldOptions,
-  conflict,
+  IMPORT_BATCH_BOUNDS,
+  keyExists,
   notFound,
   requireNumericId,
   requireValidUscc,
   requireYuan,
+  runImportBatch,
   TEXT,
   yuanToFen,
 } from '@credit-hub/subgraph-kit';
@@ -14,7 +16,7 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { appendHistory } from '../data/history-store.ts';
 import { appendPenaltyEvents } from '../data/outbox-events.ts';
-import { insertPenalty } from '../data/penalty-store.ts';
+import { getPenaltyByDecisionNumber, insertPenalty } from '../data/penalty-store.ts';
 import { type ChangeMeta, changePenalty, historyEntry, stateConflict } from '../data/transitions.ts';
 import type { PenaltyRow } from '../db/schema.ts';
 import {
@@ -30,7 +32,7 @@ import {
 } from '../rules/index.ts';
 import { penaltyFacts } from '../views.ts';
 import { PartyTypeEnum, PenaltyTypeEnum, ProcedureEnum, SanctionDomainEnum } from './enums.ts';
-import { PenaltyRef } from './refs.ts';
+import { ImportRowRef, PenaltyRef } from './refs.ts';
 
 export const writers = { $any: { regulator: true, admin: true } } as const;
 
@@ -264,6 +266,86 @@ export function revokedPenaltyPatch(current: PenaltyRow, effectiveOn: string) {
   return { patch: { state: 'REVOKED' as const, stateChangedOn: effectiveOn }, action: 'REVOKED' };
 }
 
+/** One penalty decision, as the form and the bulk import both record it. */
+async function recordPenaltyRow(ctx: Context, input: typeof RecordPenaltyInput.$inferInput) {
+  const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
+  const decisionNumber = normalizeDecisionNumber(input.decisionNumber);
+  const problem = checkDecisionNumber(decisionNumber, input.decidedOn);
+  if (problem) {
+    const message =
+      problem === 'YEAR_MISMATCH'
+        ? 'the year in 〔〕 must be the year of the decision'
+        : 'expected text with the year in brackets and a number before 号, e.g. 晋市监处罚〔2024〕12号 or 运市监罚字〔2024〕3号';
+    throw badUserInput(`input.decisionNumber: ${message}`, { field: 'input.decisionNumber', reason: problem });
+  }
+  assertDateWithin(input.decidedOn, 'input.decidedOn', { today: ctx.today });
+  const content = validateContent(
+    {
+      violationType: input.violationType,
+      factsSummary: input.factsSummary,
+      legalBasis: input.legalBasis,
+      penaltyTypes: input.penaltyTypes,
+      fineAmount: input.fineAmount ?? null,
+      confiscationAmount: input.confiscationAmount ?? null,
+      caseDomain: input.caseDomain,
+      procedure: input.procedure ?? 'ORDINARY',
+      partyType: input.partyType ?? 'ORGANISATION',
+      partyIdNumber: input.partyIdNumber ?? null,
+      restrictionMonths: input.restrictionMonths ?? null,
+      heavyDiscretion: input.heavyDiscretion ?? false,
+    },
+    'input',
+  );
+  const withheld = input.withheld
+    ? {
+        withheldReason: requireText(input.withheld.reason, 'input.withheld.reason'),
+        withheldApprovedBy: requireText(input.withheld.approvedBy, 'input.withheld.approvedBy'),
+      }
+    : { withheldReason: null, withheldApprovedBy: null };
+  // Whether a decision is published at all does not depend on the region (only its period does).
+  const facts = { ...content, ...withheld, decidedOn: input.decidedOn, regionCode: uscc.slice(2, 8) };
+  const neverPublished = publicationClass(facts, ctx.rules) === 'NONE';
+  if (neverPublished && input.publishedOn) {
+    throw badUserInput('input.publishedOn: this decision is never published (warning only, simple procedure, or withheld by approval)', {
+      field: 'input.publishedOn',
+      reason: 'NOT_PUBLISHABLE',
+    });
+  }
+  const publishedOn = neverPublished ? null : (input.publishedOn ?? ctx.today);
+  if (publishedOn) assertDateWithin(publishedOn, 'input.publishedOn', { today: ctx.today, notBefore: input.decidedOn });
+  const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
+  const authority = requireText(input.authority, 'input.authority');
+  const penalty = await ctx.db.transaction(async (tx) => {
+    const inserted = await insertPenalty(tx, {
+      ...owner,
+      ...content,
+      ...withheld,
+      uscc,
+      decisionNumber,
+      decidedOn: input.decidedOn,
+      authority,
+      publishedOn,
+      publicUntil: penaltyPublicUntil({ ...facts, regionCode: owner.regionCode }, publishedOn, ctx.rules),
+    });
+    if (!inserted) {
+      const existing = await getPenaltyByDecisionNumber(tx, decisionNumber);
+      const sameRecord = existing?.uscc === uscc && existing.department === owner.department;
+      throw keyExists(
+        sameRecord
+          ? `penalty ${decisionNumber} is already recorded (文号已存在)`
+          : `decision number ${decisionNumber} is already recorded for another enterprise or department (文号已被其他记录使用)`,
+        { field: 'input.decisionNumber', sameRecord },
+      );
+    }
+    const meta = changeMeta(ctx, { decisionReference: decisionNumber }, input.decidedOn);
+    await appendPenaltyEvents(tx, null, inserted, meta.clock);
+    await appendHistory(tx, historyEntry({ uscc, kind: 'PENALTY', id: inserted.id }, 'RECORDED', { from: null, to: inserted.state }, meta));
+    return inserted;
+  });
+  ctx.loaders.penalties.clear(uscc);
+  return penalty;
+}
+
 builder.mutationField('recordPenalty', (t) =>
   t.field({
     type: PenaltyRef,
@@ -271,81 +353,25 @@ builder.mutationField('recordPenalty', (t) =>
       "录入行政处罚 Records a penalty decision for an enterprise of the caller's region, under the caller's department. CONFLICT when the decision number exists.",
     authScopes: writers,
     args: { input: t.arg({ type: RecordPenaltyInput, required: true, description: 'The decision.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
-      const decisionNumber = normalizeDecisionNumber(input.decisionNumber);
-      const problem = checkDecisionNumber(decisionNumber, input.decidedOn);
-      if (problem) {
-        const message =
-          problem === 'YEAR_MISMATCH'
-            ? 'the year in 〔〕 must be the year of the decision'
-            : 'expected text with the year in brackets and a number before 号, e.g. 晋市监处罚〔2024〕12号 or 运市监罚字〔2024〕3号';
-        throw badUserInput(`input.decisionNumber: ${message}`, { field: 'input.decisionNumber', reason: problem });
-      }
-      assertDateWithin(input.decidedOn, 'input.decidedOn', { today: ctx.today });
-      const content = validateContent(
-        {
-          violationType: input.violationType,
-          factsSummary: input.factsSummary,
-          legalBasis: input.legalBasis,
-          penaltyTypes: input.penaltyTypes,
-          fineAmount: input.fineAmount ?? null,
-          confiscationAmount: input.confiscationAmount ?? null,
-          caseDomain: input.caseDomain,
-          procedure: input.procedure ?? 'ORDINARY',
-          partyType: input.partyType ?? 'ORGANISATION',
-          partyIdNumber: input.partyIdNumber ?? null,
-          restrictionMonths: input.restrictionMonths ?? null,
-          heavyDiscretion: input.heavyDiscretion ?? false,
-        },
-        'input',
-      );
-      const withheld = input.withheld
-        ? {
-            withheldReason: requireText(input.withheld.reason, 'input.withheld.reason'),
-            withheldApprovedBy: requireText(input.withheld.approvedBy, 'input.withheld.approvedBy'),
-          }
-        : { withheldReason: null, withheldApprovedBy: null };
-      // Whether a decision is published at all does not depend on the region (only its period does).
-      const facts = { ...content, ...withheld, decidedOn: input.decidedOn, regionCode: uscc.slice(2, 8) };
-      const neverPublished = publicationClass(facts, ctx.rules) === 'NONE';
-      if (neverPublished && input.publishedOn) {
-        throw badUserInput(
-          'input.publishedOn: this decision is never published (warning only, simple procedure, or withheld by approval)',
-          {
-            field: 'input.publishedOn',
-            reason: 'NOT_PUBLISHABLE',
-          },
-        );
-      }
-      const publishedOn = neverPublished ? null : (input.publishedOn ?? ctx.today);
-      if (publishedOn) assertDateWithin(publishedOn, 'input.publishedOn', { today: ctx.today, notBefore: input.decidedOn });
-      const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
-      const authority = requireText(input.authority, 'input.authority');
-      const penalty = await ctx.db.transaction(async (tx) => {
-        const inserted = await insertPenalty(tx, {
-          ...owner,
-          ...content,
-          ...withheld,
-          uscc,
-          decisionNumber,
-          decidedOn: input.decidedOn,
-          authority,
-          publishedOn,
-          publicUntil: penaltyPublicUntil({ ...facts, regionCode: owner.regionCode }, publishedOn, ctx.rules),
-        });
-        if (!inserted) throw conflict(`penalty ${decisionNumber} is already recorded (文号已存在)`, { field: 'input.decisionNumber' });
-        const meta = changeMeta(ctx, { decisionReference: decisionNumber }, input.decidedOn);
-        await appendPenaltyEvents(tx, null, inserted, meta.clock);
-        await appendHistory(
-          tx,
-          historyEntry({ uscc, kind: 'PENALTY', id: inserted.id }, 'RECORDED', { from: null, to: inserted.state }, meta),
-        );
-        return inserted;
-      });
-      ctx.loaders.penalties.clear(uscc);
-      return penalty;
+    resolve: (_root, { input }, ctx) => recordPenaltyRow(ctx, input),
+  }),
+);
+
+builder.mutationField('importPenalties', (t) =>
+  t.field({
+    type: [ImportRowRef],
+    description:
+      '批量导入行政处罚 Records up to 500 penalty decisions, each exactly as recordPenalty would (its own transaction, every rule and permission), and answers every row: CREATED, UNCHANGED when the decision number is already recorded for the same enterprise and department, REJECTED with field and reason, or FAILED (retryable).',
+    authScopes: writers,
+    args: {
+      inputs: t.arg({
+        type: [RecordPenaltyInput],
+        required: true,
+        description: 'The decisions, in file order.',
+        bounds: IMPORT_BATCH_BOUNDS,
+      }),
     },
+    resolve: (_root, { inputs }, ctx) => runImportBatch(inputs, (input) => recordPenaltyRow(ctx, input).then((row) => row.id)),
   }),
 );
 
