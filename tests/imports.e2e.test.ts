@@ -125,5 +125,5 @@ describe.each(testDatabaseKinds())('bulk import through the owning subgraph (%s)
     expect(stored).toEqual(expected);
     const rejects = readFileSync(`${file}.rejects.ndjson`, 'utf8').split('\n').filter(Boolean);
     expect(rejects).toHaveLength(200 - expected.length);
-  }, 240_000);
+  }, 420_000);
 });

@@ -34,6 +34,19 @@ export const IMPORT_BATCH_BOUNDS = { maxLength: 0, maxItems: MAX_IMPORT_BATCH } 
 /** Error codes that are a decision about the row (it would be decided the same way again). */
 const DECIDED_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED']);
 
+/** The enterprises a batch writes about, for `prefetch`: codes as typed, upper-cased. */
+export const usccsOf = (inputs: readonly object[], field: string): string[] => [
+  ...new Set(
+    inputs
+      .map((input) =>
+        String((input as Record<string, unknown>)[field] ?? '')
+          .trim()
+          .toUpperCase(),
+      )
+      .filter(Boolean),
+  ),
+];
+
 /**
  * Writes `inputs` one after another through `writeOne` (the very code of the single-row mutation,
  * with its own transaction: a refused row leaves nothing behind) and answers every row's outcome.
@@ -42,8 +55,16 @@ const DECIDED_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONF
 export async function runImportBatch<TInput>(
   inputs: readonly TInput[],
   writeOne: (input: TInput, index: number) => Promise<string | number | null>,
-  logger?: Logger,
+  options: {
+    /**
+     * Loads what every row will look up (the enterprises' registered regions) in one call before
+     * the rows run one by one; a failure here only means each row looks up for itself.
+     */
+    prefetch?: () => Promise<unknown>;
+    logger?: Logger;
+  } = {},
 ): Promise<ImportRowResult[]> {
+  const { logger } = options;
   if (inputs.length > MAX_IMPORT_BATCH) {
     throw badUserInput(`inputs: at most ${MAX_IMPORT_BATCH} rows per call (每批最多${MAX_IMPORT_BATCH}行)`, {
       field: 'inputs',
@@ -51,6 +72,7 @@ export async function runImportBatch<TInput>(
     });
   }
   const results: ImportRowResult[] = [];
+  await options.prefetch?.().catch(() => undefined);
   for (const [index, input] of inputs.entries()) {
     try {
       const written = await writeOne(input, index);

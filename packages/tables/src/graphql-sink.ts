@@ -14,11 +14,15 @@ export const IMPORT_MUTATIONS: Record<TableKind, { field: string; inputType: str
   serious: { field: 'importSeriousViolations', inputType: 'ListSeriousViolationInput' },
 };
 
-/** Rows per request: the subgraphs take at most 500 per call (MAX_IMPORT_BATCH); 250 keeps a body of the widest table near 250 KB. */
-export const GRAPHQL_BATCH = 250;
+/**
+ * Rows per request (the subgraphs take at most 500, MAX_IMPORT_BATCH). The owning subgraph writes
+ * them one by one, and the gateway gives up on a subgraph after SUBGRAPH_TIMEOUT_MS (10 s): 100
+ * rows stay well inside it on a loaded machine, and the sink splits a batch that timed out anyway.
+ */
+export const GRAPHQL_BATCH = 100;
 
 /** Attempts for rows whose outcome is not known (transport failure, FAILED row) before the import stops for a later resume. */
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
 
 interface GraphQLError {
   message: string;
@@ -104,19 +108,25 @@ export function graphqlSink(options: { url: string; token: string; fetch?: typeo
     async write(kind, rows: readonly AcceptedRow[]) {
       const outcomes: (WriteOutcome | undefined)[] = rows.map(() => undefined);
       let lastProblem = 'not sent';
+      // A call that times out (the gateway waits SUBGRAPH_TIMEOUT_MS) is sent again in quarters.
+      let chunk = rows.length;
       for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
         const pending = rows.flatMap((_, index) => (outcomes[index] === undefined ? [index] : []));
         if (pending.length === 0) break;
         if (attempt > 1) await pause(retryDelay * 2 ** (attempt - 2));
-        const { answers, problem } = await send(
-          kind,
-          pending.map((index) => rows[index] as AcceptedRow),
-        );
-        if (problem) lastProblem = problem;
-        for (const [sentIndex, answer] of answers) {
-          const outcome = outcomeOf(answer);
-          if (outcome.status === 'failed') lastProblem = outcome.reason;
-          else outcomes[pending[sentIndex] as number] = outcome;
+        for (let start = 0; start < pending.length; start += chunk) {
+          const part = pending.slice(start, start + chunk);
+          const { answers, problem } = await send(
+            kind,
+            part.map((index) => rows[index] as AcceptedRow),
+          );
+          if (problem) lastProblem = problem;
+          for (const [sentIndex, answer] of answers) {
+            const outcome = outcomeOf(answer);
+            if (outcome.status === 'failed') lastProblem = outcome.reason;
+            else outcomes[part[sentIndex] as number] = outcome;
+          }
+          if (problem && answers.size < part.length) chunk = Math.max(1, Math.ceil(part.length / 4));
         }
       }
       return outcomes.map((outcome) => outcome ?? { status: 'failed', reason: lastProblem });

@@ -1,4 +1,4 @@
-import { defineImportRowType, IMPORT_BATCH_BOUNDS, runImportBatch } from '@credit-hub/subgraph-kit';
+import { defineImportRowType, IMPORT_BATCH_BOUNDS, runImportBatch, usccsOf } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import { RecordEquipmentRegistrationInput, recordEquipmentRegistrationRow } from './equipment-registration-mutations.ts';
 import { GrantLicenseInput, grantLicenseRow } from './license-mutations.ts';
@@ -24,7 +24,10 @@ builder.mutationField('importLicenses', (t) =>
         bounds: IMPORT_BATCH_BOUNDS,
       }),
     },
-    resolve: (_root, { inputs }, ctx) => runImportBatch(inputs, (input) => grantLicenseRow(ctx, input).then((row) => row.number)),
+    resolve: (_root, { inputs }, ctx) =>
+      runImportBatch(inputs, (input) => grantLicenseRow(ctx, input).then((row) => row.number), {
+        prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'holderUscc')),
+      }),
   }),
 );
 
@@ -43,6 +46,8 @@ builder.mutationField('importEquipmentRegistrations', (t) =>
       }),
     },
     resolve: (_root, { inputs }, ctx) =>
-      runImportBatch(inputs, (input) => recordEquipmentRegistrationRow(ctx, input).then((row) => row.registrationCode)),
+      runImportBatch(inputs, (input) => recordEquipmentRegistrationRow(ctx, input).then((row) => row.registrationCode), {
+        prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'userUscc')),
+      }),
   }),
 );

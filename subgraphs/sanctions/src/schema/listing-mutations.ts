@@ -10,6 +10,7 @@ import {
   requireValidUscc,
   runImportBatch,
   TEXT,
+  usccsOf,
 } from '@credit-hub/subgraph-kit';
 import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
@@ -380,7 +381,10 @@ builder.mutationField('importAbnormalOperations', (t) =>
         bounds: IMPORT_BATCH_BOUNDS,
       }),
     },
-    resolve: (_root, { inputs }, ctx) => runImportBatch(inputs, (input) => listAbnormalOperationRow(ctx, input).then((row) => row.id)),
+    resolve: (_root, { inputs }, ctx) =>
+      runImportBatch(inputs, (input) => listAbnormalOperationRow(ctx, input).then((row) => row.id), {
+        prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')),
+      }),
   }),
 );
 
@@ -398,6 +402,9 @@ builder.mutationField('importSeriousViolations', (t) =>
         bounds: IMPORT_BATCH_BOUNDS,
       }),
     },
-    resolve: (_root, { inputs }, ctx) => runImportBatch(inputs, (input) => listSeriousViolationRow(ctx, input).then((row) => row.id)),
+    resolve: (_root, { inputs }, ctx) =>
+      runImportBatch(inputs, (input) => listSeriousViolationRow(ctx, input).then((row) => row.id), {
+        prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')),
+      }),
   }),
 );

@@ -9,6 +9,7 @@ import {
   requireYuan,
   runImportBatch,
   TEXT,
+  usccsOf,
   yuanToFen,
 } from '@credit-hub/subgraph-kit';
 import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
@@ -371,7 +372,10 @@ builder.mutationField('importPenalties', (t) =>
         bounds: IMPORT_BATCH_BOUNDS,
       }),
     },
-    resolve: (_root, { inputs }, ctx) => runImportBatch(inputs, (input) => recordPenaltyRow(ctx, input).then((row) => row.id)),
+    resolve: (_root, { inputs }, ctx) =>
+      runImportBatch(inputs, (input) => recordPenaltyRow(ctx, input).then((row) => row.id), {
+        prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')),
+      }),
   }),
 );
 
