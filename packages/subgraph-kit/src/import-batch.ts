@@ -78,13 +78,17 @@ export async function runImportBatch<TInput>(
       const written = await writeOne(input, index);
       results.push({ index, status: 'CREATED', id: written === null ? null : String(written), field: null, reason: null, message: null });
     } catch (error) {
-      results.push(outcomeOfError(index, error, logger));
+      results.push(importRowOutcome(index, error, logger));
     }
   }
   return results;
 }
 
-function outcomeOfError(index: number, error: unknown, logger?: Logger): ImportRowResult {
+/**
+ * What a refused or failed row answers: UNCHANGED for its own record found again, REJECTED for a
+ * decision about the row, FAILED (logged) for anything else — or, without a logger, the error is thrown.
+ */
+export function importRowOutcome(index: number, error: unknown, logger?: Logger): ImportRowResult {
   const extensions = error instanceof GraphQLError ? error.extensions : {};
   const code = typeof extensions.code === 'string' ? extensions.code : null;
   const field = typeof extensions.field === 'string' ? extensions.field : null;
@@ -93,7 +97,10 @@ function outcomeOfError(index: number, error: unknown, logger?: Logger): ImportR
     return { index, status: 'UNCHANGED', id: null, field, reason, message: (error as Error).message };
   }
   if (code && DECIDED_CODES.has(code)) return { index, status: 'REJECTED', id: null, field, reason, message: (error as Error).message };
-  // Not the row's fault: logged with an id, answered without details (no SQL or stack leaves the service).
+  // Not the row's fault. Without a logger the whole call fails instead, so the server's formatError
+  // logs it with an id; the caller sends the batch again (rows already stored answer UNCHANGED).
+  if (!logger) throw error;
+  // With one: logged with an id, answered without details (no SQL or stack leaves the service).
   const errorId = randomUUID();
   logger?.error({ errorId, err: error, row: index }, 'import row failed');
   return { index, status: 'FAILED', id: null, field: null, reason: 'INTERNAL', message: `internal error (内部错误) ${errorId}` };

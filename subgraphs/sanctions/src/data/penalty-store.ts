@@ -89,6 +89,20 @@ export async function insertPenalty(executor: SanctionsExecutor, row: NewPenalty
   return inserted ?? null;
 }
 
+/** Many penalties in one statement; a decision number already stored (or twice in `rows`) is skipped. */
+export async function insertPenalties(executor: SanctionsExecutor, rows: NewPenalty[]): Promise<PenaltyRow[]> {
+  if (rows.length === 0) return [];
+  return executor.insert(penalties).values(rows).onConflictDoNothing({ target: penalties.decisionNumber }).returning();
+}
+
+export async function getPenaltiesByDecisionNumbers(db: SanctionsExecutor, decisionNumbers: readonly string[]): Promise<PenaltyRow[]> {
+  if (decisionNumbers.length === 0) return [];
+  return db
+    .select()
+    .from(penalties)
+    .where(inArray(penalties.decisionNumber, [...decisionNumbers]));
+}
+
 export async function lockPenalty(executor: SanctionsExecutor, id: number): Promise<PenaltyRow | null> {
   const [row] = await executor.select().from(penalties).where(eq(penalties.id, id)).for('update');
   return row ?? null;
