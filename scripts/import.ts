@@ -3,10 +3,13 @@
  *                  [--domain SPECIAL_EQUIPMENT] [--dry-run]
  *
  * Imports a provincial table (CSV or XLSX, GBK or UTF-8) through the gateway with YOUR token: each
- * row is written by the owning subgraph's mutation, judged by your role, department and region.
- * Progress is kept in `<table>.import.json` after every committed batch: run the same command
- * again after a crash (or Ctrl-C) and it continues after the last committed batch. Rejected rows
- * come back as `<table>.rejects.xlsx` (row number, field, rule, reason, original cells).
+ * row is written by the owning subgraph's batch mutation (importPenalties, …), judged by your role,
+ * department and region, and counted as the subgraph answers for that row (created, unchanged,
+ * rejected). Progress is kept in `<table>.import.json` after every committed batch: run the same
+ * command again after a crash (or Ctrl-C) and it continues after the last committed batch. Exit
+ * code 3: rows could not be written now (service unavailable); nothing after the last committed
+ * batch counts, and the same command resumes. Rejected rows come back as `<table>.rejects.xlsx`
+ * (row number, field, rule, reason, original cells).
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
@@ -16,6 +19,7 @@ import {
   countRows,
   GRAPHQL_BATCH,
   graphqlSink,
+  ImportInterruptedError,
   type ImportSink,
   type RejectedRow,
   readHeader,
@@ -147,6 +151,7 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  console.error(`import: ${error.message}`);
-  process.exit(2);
+  console.error(`\nimport: ${error.message}`);
+  // 3: rows could not be written now (service down, internal failure); the same command resumes.
+  process.exit(error instanceof ImportInterruptedError ? 3 : 2);
 });

@@ -34,6 +34,18 @@ export const forbidden = (message: string, extensions: Record<string, unknown> =
 export const notFound = (message: string, extensions: Record<string, unknown> = {}) => codedError('NOT_FOUND', message, extensions);
 export const conflict = (message: string, extensions: Record<string, unknown> = {}) => codedError('CONFLICT', message, extensions);
 
+/**
+ * A create whose natural key (licence number, decision number, …) is already stored. The reason
+ * says whether the stored record is this very row again (same holder, same producing department:
+ * `ALREADY_RECORDED`, so a re-run or a resumed import reports it unchanged) or another record that
+ * holds the key (`KEY_TAKEN`, which an import rejects: counting it as there would hide a lost row).
+ */
+export const KEY_EXISTS_REASONS = { same: 'ALREADY_RECORDED', other: 'KEY_TAKEN' } as const;
+
+export function keyExists(message: string, details: { field: string; sameRecord: boolean }): GraphQLError {
+  return conflict(message, { field: details.field, reason: details.sameRecord ? KEY_EXISTS_REASONS.same : KEY_EXISTS_REASONS.other });
+}
+
 const PUBLIC_CODES = new Set<string>([
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',

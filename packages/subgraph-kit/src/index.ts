@@ -11,6 +11,7 @@ export * from './errors.ts';
 export * from './http.ts';
 export * from './hub-client.ts';
 export * from './ids.ts';
+export * from './import-batch.ts';
 export * from './input-bounds.ts';
 export * from './input-bounds-plugin.ts';
 export * from './launch.ts';

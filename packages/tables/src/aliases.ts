@@ -119,6 +119,8 @@ const SERIOUS_FIELDS: FieldSpec[] = [
   spec('legalRepresentative', '法定代表人', 'text', false, ['法定代表人（负责人）']),
   spec('reason', '列入严重违法失信名单事由', 'text', true, ['列入事由', '列入原因', '列入严重违法失信名单原因'], 2000),
   spec('decisionReference', '决定书文号', 'text', true, ['列入决定书文号', '文号']),
+  // 总局令第44号 第十六条: a listing rests on a penalty decision; the hub resolves it by its number.
+  spec('penaltyDecisionNumber', '据以列入的行政处罚决定书文号', 'text', false, ['行政处罚决定书文号', '处罚决定书文号', '处罚文号']),
   spec('authority', '作出决定机关', 'text', true, ['列入决定机关', '决定机关']),
   spec('listedOn', '列入日期', 'date', true, ['列入时间']),
   spec('domain', '领域', 'text', false, ['所属领域']),

@@ -2,17 +2,27 @@ import type { TableKind } from './aliases.ts';
 import type { ImportSink, WriteOutcome } from './import-pipeline.ts';
 import type { AcceptedRow } from './validate.ts';
 
-/** The owning subgraph's mutation for each table kind: every rule and permission of a form applies. */
+/**
+ * The owning subgraph's batch mutation for each table kind. Each row goes through the very code of
+ * the form's mutation (every rule and permission applies) and the answer names each row's outcome.
+ */
 export const IMPORT_MUTATIONS: Record<TableKind, { field: string; inputType: string }> = {
-  licenses: { field: 'grantLicense', inputType: 'GrantLicenseInput' },
-  registrations: { field: 'recordEquipmentRegistration', inputType: 'RecordEquipmentRegistrationInput' },
-  penalties: { field: 'recordPenalty', inputType: 'RecordPenaltyInput' },
-  abnormal: { field: 'listAbnormalOperation', inputType: 'ListAbnormalOperationInput' },
-  serious: { field: 'listSeriousViolation', inputType: 'ListSeriousViolationInput' },
+  licenses: { field: 'importLicenses', inputType: 'GrantLicenseInput' },
+  registrations: { field: 'importEquipmentRegistrations', inputType: 'RecordEquipmentRegistrationInput' },
+  penalties: { field: 'importPenalties', inputType: 'RecordPenaltyInput' },
+  abnormal: { field: 'importAbnormalOperations', inputType: 'ListAbnormalOperationInput' },
+  serious: { field: 'importSeriousViolations', inputType: 'ListSeriousViolationInput' },
 };
 
-/** Below the gateway's alias limit (QUERY_MAX_ALIASES, default 60). */
-export const GRAPHQL_BATCH = 50;
+/**
+ * Rows per request (the subgraphs take at most 500, MAX_IMPORT_BATCH). The owning subgraph writes
+ * them one by one, and the gateway gives up on a subgraph after SUBGRAPH_TIMEOUT_MS (10 s): 100
+ * rows stay well inside it on a loaded machine, and the sink splits a batch that timed out anyway.
+ */
+export const GRAPHQL_BATCH = 100;
+
+/** Attempts for rows whose outcome is not known (transport failure, FAILED row) before the import stops for a later resume. */
+const ATTEMPTS = 5;
 
 interface GraphQLError {
   message: string;
@@ -20,70 +30,124 @@ interface GraphQLError {
   extensions?: { code?: string; field?: string; reason?: string };
 }
 
-export class ImportTransportError extends Error {}
+interface RowAnswer {
+  index: number;
+  status: 'CREATED' | 'UNCHANGED' | 'REJECTED' | 'FAILED';
+  field: string | null;
+  reason: string | null;
+  message: string | null;
+}
 
-/** One batch as one GraphQL document of aliased mutations (top-level mutations run in order). */
-export function batchDocument(kind: TableKind, count: number): string {
+/** The batch could not be judged at all (bad token, refused document): every resume would fail the same way. */
+export class ImportRefusedError extends Error {}
+
+/** One batch as one call of the owning subgraph's batch mutation. */
+export function batchDocument(kind: TableKind): string {
   const { field, inputType } = IMPORT_MUTATIONS[kind];
-  const variables = Array.from({ length: count }, (_, index) => `$i${index}: ${inputType}!`).join(', ');
-  const selections = Array.from({ length: count }, (_, index) => `r${index}: ${field}(input: $i${index}) { __typename }`).join(' ');
-  return `mutation Import(${variables}) { ${selections} }`;
+  return `mutation Import($inputs: [${inputType}!]!) { rows: ${field}(inputs: $inputs) { index status field reason message } }`;
 }
 
 const withoutNulls = (input: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== undefined));
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
  * Writes through the gateway with the uploading user's own token: the subgraphs judge every row
- * by that user's role, department and region, exactly as if it was typed into a form. A row
- * whose natural key exists answers CONFLICT, which an import reports as `unchanged`: so a re-run,
- * or a resumed batch, writes nothing twice.
+ * by that user's role, department and region, exactly as if it was typed into a form.
+ *
+ * A row is `created` or `unchanged` only when the subgraph's answer says so for that row. Nothing
+ * is inferred from errors or from the position of a failure: a transport failure, a timeout or a
+ * partial answer leaves the rows it did not name undecided, and they are sent again (the batch
+ * mutation is idempotent by natural key, so a row stored by the lost attempt answers UNCHANGED).
+ * Rows still undecided after the attempts come back `failed`, and the pipeline stops before
+ * committing the batch.
  */
-export function graphqlSink(options: { url: string; token: string; fetch?: typeof fetch }): ImportSink {
+export function graphqlSink(options: { url: string; token: string; fetch?: typeof fetch; retryDelayMs?: number }): ImportSink {
   const doFetch = options.fetch ?? fetch;
-  /** Sends rows as one document; answers the outcome of each row it ran, in order. */
-  async function send(kind: TableKind, rows: readonly AcceptedRow[]): Promise<WriteOutcome[]> {
-    const variables = Object.fromEntries(rows.map((row, index) => [`i${index}`, withoutNulls(row.input)]));
-    const response = await doFetch(options.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
-      body: JSON.stringify({ query: batchDocument(kind, rows.length), variables }),
-    });
-    if (response.status === 401 || response.status === 403 || response.status >= 500 || response.status === 429) {
-      throw new ImportTransportError(`gateway answered ${response.status}: the batch is not committed, resume later`);
+  const retryDelay = options.retryDelayMs ?? 500;
+
+  /** One call; the answer of each row it names (undecided rows are absent), or why nothing was decided. */
+  async function send(kind: TableKind, rows: readonly AcceptedRow[]): Promise<{ answers: Map<number, RowAnswer>; problem: string | null }> {
+    let response: Response;
+    try {
+      response = await doFetch(options.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+        body: JSON.stringify({ query: batchDocument(kind), variables: { inputs: rows.map((row) => withoutNulls(row.input)) } }),
+      });
+    } catch (error) {
+      return { answers: new Map(), problem: `gateway unreachable: ${(error as Error).message}` };
     }
-    const body = (await response.json()) as { errors?: GraphQLError[] };
-    let failed: { index: number; error: GraphQLError } | null = null;
-    for (const error of body.errors ?? []) {
-      const alias = error.path?.[0];
-      const index = typeof alias === 'string' && alias.startsWith('r') ? Number(alias.slice(1)) : Number.NaN;
-      if (Number.isNaN(index)) throw new ImportTransportError(`the batch was refused as a whole: ${error.message}`);
-      if (!failed || index < failed.index) failed = { index, error };
+    if (response.status === 401 || response.status === 403) {
+      throw new ImportRefusedError(`gateway answered ${response.status}: the token does not allow this import`);
     }
-    // Mutation fields run one after another and stop at the first failure of a non-null field:
-    // rows before it were written, rows after it never ran.
-    const ran = failed ? failed.index : rows.length;
-    const outcomes: WriteOutcome[] = rows.slice(0, ran).map(() => ({ status: 'created' }));
-    if (failed) outcomes.push(outcomeOf(failed.error));
-    return outcomes;
+    let body: { data?: { rows?: RowAnswer[] | null } | null; errors?: GraphQLError[] };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      return { answers: new Map(), problem: `gateway answered ${response.status} without a GraphQL body` };
+    }
+    const answers = new Map<number, RowAnswer>();
+    for (const answer of body.data?.rows ?? []) {
+      if (Number.isInteger(answer.index) && answer.index >= 0 && answer.index < rows.length) answers.set(answer.index, answer);
+    }
+    if (answers.size === 0 && body.errors?.length) {
+      const error = body.errors[0] as GraphQLError;
+      const code = error.extensions?.code;
+      // The whole call was judged and refused (a field the subgraph does not know, no permission at all).
+      if (code === 'BAD_USER_INPUT' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'FORBIDDEN' || code === 'UNAUTHENTICATED') {
+        throw new ImportRefusedError(`the batch was refused as a whole: ${error.message}`);
+      }
+      return { answers, problem: `${code ?? 'error'}: ${error.message}` };
+    }
+    return { answers, problem: answers.size < rows.length ? `the answer named ${answers.size} of ${rows.length} rows` : null };
   }
+
   return {
     async write(kind, rows: readonly AcceptedRow[]) {
-      const outcomes: WriteOutcome[] = [];
-      while (outcomes.length < rows.length) outcomes.push(...(await send(kind, rows.slice(outcomes.length))));
-      return outcomes;
+      const outcomes: (WriteOutcome | undefined)[] = rows.map(() => undefined);
+      let lastProblem = 'not sent';
+      // A call that times out (the gateway waits SUBGRAPH_TIMEOUT_MS) is sent again in quarters.
+      let chunk = rows.length;
+      for (let attempt = 1; attempt <= ATTEMPTS; attempt += 1) {
+        const pending = rows.flatMap((_, index) => (outcomes[index] === undefined ? [index] : []));
+        if (pending.length === 0) break;
+        if (attempt > 1) await pause(retryDelay * 2 ** (attempt - 2));
+        for (let start = 0; start < pending.length; start += chunk) {
+          const part = pending.slice(start, start + chunk);
+          const { answers, problem } = await send(
+            kind,
+            part.map((index) => rows[index] as AcceptedRow),
+          );
+          if (problem) lastProblem = problem;
+          for (const [sentIndex, answer] of answers) {
+            const outcome = outcomeOf(answer);
+            if (outcome.status === 'failed') lastProblem = outcome.reason;
+            else outcomes[part[sentIndex] as number] = outcome;
+          }
+          if (problem && answers.size < part.length) chunk = Math.max(1, Math.ceil(part.length / 4));
+        }
+      }
+      return outcomes.map((outcome) => outcome ?? { status: 'failed', reason: lastProblem });
     },
   };
 }
 
-function outcomeOf(error: GraphQLError): WriteOutcome {
-  const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  if (code === 'CONFLICT') return { status: 'unchanged' };
-  if (code === 'INTERNAL_SERVER_ERROR' || code === 'SUBGRAPH_UNAVAILABLE') {
-    throw new ImportTransportError(`row failed with ${code}: ${error.message}`);
+function outcomeOf(answer: RowAnswer): WriteOutcome {
+  switch (answer.status) {
+    case 'CREATED':
+      return { status: 'created' };
+    case 'UNCHANGED':
+      return { status: 'unchanged' };
+    case 'REJECTED':
+      return {
+        status: 'rejected',
+        problems: [
+          { field: answer.field ?? '', rule: answer.reason ?? 'REJECTED', message: answer.message ?? 'refused by the owning service' },
+        ],
+      };
+    default:
+      return { status: 'failed', reason: answer.message ?? 'the owning service failed on this row' };
   }
-  return {
-    status: 'rejected',
-    problems: [{ field: error.extensions?.field ?? '', rule: error.extensions?.reason ?? code, message: error.message }],
-  };
 }

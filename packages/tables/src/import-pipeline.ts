@@ -2,8 +2,29 @@ import { guessKind, type HeaderMapping, mapHeader, scoreHeader, type TableKind }
 import { openTable, type RawRow, type SourceEncoding, type SourceFormat } from './readers.ts';
 import { type AcceptedRow, type RejectedRow, type RowProblem, RowValidator, type ValidationOptions } from './validate.ts';
 
-/** What the owning subgraph answered for one row of a batch. */
-export type WriteOutcome = { status: 'created' } | { status: 'unchanged' } | { status: 'rejected'; problems: RowProblem[] };
+/**
+ * What the owning subgraph answered for one row of a batch: stored now (`created`), already there
+ * as this very record (`unchanged`), refused by a rule or the policy (`rejected`, with reasons), or
+ * not known to be stored (`failed`: retryable; the batch is not committed and a resume sends it again).
+ */
+export type WriteOutcome =
+  | { status: 'created' }
+  | { status: 'unchanged' }
+  | { status: 'rejected'; problems: RowProblem[] }
+  | { status: 'failed'; reason: string };
+
+/** A batch had rows whose outcome is not known: nothing after the last committed batch counts; resume later. */
+export class ImportInterruptedError extends Error {
+  constructor(
+    readonly rowNumbers: number[],
+    readonly reason: string,
+    readonly progress: ImportProgress,
+  ) {
+    super(
+      `rows ${rowNumbers.slice(0, 5).join(', ')}${rowNumbers.length > 5 ? ', …' : ''} could not be written (${reason}); resume to continue after row ${progress.committedRow}`,
+    );
+  }
+}
 
 /**
  * Where good rows go: the owning subgraph's mutations, in batches, with the uploading user's
@@ -127,11 +148,20 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   const flush = async () => {
     if (raw.length === 0) return;
     const outcomes = accepted.length > 0 ? await options.sink.write(mapping.kind, accepted) : [];
+    if (outcomes.length !== accepted.length) throw new Error(`the sink answered ${outcomes.length} outcomes for ${accepted.length} rows`);
+    const failed = outcomes.flatMap((outcome, index) => (outcome.status === 'failed' ? [{ index, reason: outcome.reason }] : []));
+    if (failed.length > 0) {
+      throw new ImportInterruptedError(
+        failed.map(({ index }) => (accepted[index] as AcceptedRow).rowNumber),
+        failed[0]?.reason ?? 'unknown',
+        { ...progress },
+      );
+    }
     for (const [index, outcome] of outcomes.entries()) {
       const row = accepted[index] as AcceptedRow;
       if (outcome.status === 'created') progress.created += 1;
       else if (outcome.status === 'unchanged') progress.unchanged += 1;
-      else {
+      else if (outcome.status === 'rejected') {
         const cells = raw.find((item) => item.rowNumber === row.rowNumber)?.cells ?? [];
         await reject({ rowNumber: row.rowNumber, cells, problems: outcome.problems });
       }

@@ -344,6 +344,7 @@ const BUILDERS: Record<TableKind, (tools: BuildTools) => Built> = {
         domainText ? `领域 "${domainText}" is not known` : '领域 is required (or give the table a default domain)',
       );
     const decisionReference = read('decisionReference');
+    const penaltyDecisionNumber = read('penaltyDecisionNumber');
     const input = {
       uscc,
       domain,
@@ -351,6 +352,7 @@ const BUILDERS: Record<TableKind, (tools: BuildTools) => Built> = {
       listedOn: notFuture('listedOn', read('listedOn')),
       authority: read('authority'),
       decisionReference: decisionReference ? normalizeDecisionNumber(decisionReference) : null,
+      triggeringPenaltyDecisionNumber: penaltyDecisionNumber ? normalizeDecisionNumber(penaltyDecisionNumber) : null,
     };
     // 总局令第44号 第十六条: one enterprise is listed at most once for the same decision.
     return uscc && input.decisionReference ? { key: `${uscc}|${input.decisionReference}`, input } : null;

@@ -1,9 +1,18 @@
-import { claimedRegionFieldOptions, conflict, notFound, registeredRegionOf, requireValidUscc, TEXT } from '@credit-hub/subgraph-kit';
+import {
+  claimedRegionFieldOptions,
+  conflict,
+  keyExists,
+  notFound,
+  registeredRegionOf,
+  requireValidUscc,
+  TEXT,
+} from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import {
   changeEquipmentRegistration,
   EquipmentRegistrationExistsError,
+  getEquipmentRegistrationsByCode,
   insertEquipmentRegistration,
 } from '../data/equipment-registration-store.ts';
 import type { EquipmentRegistrationRow, NewEquipmentRegistration } from '../db/schema.ts';
@@ -21,7 +30,7 @@ import {
 
 const normalizeCode = (code: string) => code.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 
-const RecordEquipmentRegistrationInput = builder.inputType('RecordEquipmentRegistrationInput', {
+export const RecordEquipmentRegistrationInput = builder.inputType('RecordEquipmentRegistrationInput', {
   description: '使用登记 A use registration recorded by the caller’s department.',
   fields: (t) => ({
     registrationCode: t.string({
@@ -50,59 +59,70 @@ const RecordEquipmentRegistrationInput = builder.inputType('RecordEquipmentRegis
   }),
 });
 
+/** One use registration, as the form and the bulk import both record it. */
+export async function recordEquipmentRegistrationRow(ctx: Context, input: typeof RecordEquipmentRegistrationInput.$inferInput) {
+  const registrationCode = normalizeCode(input.registrationCode);
+  if (!/^[0-9A-Z]{6,32}$/.test(registrationCode))
+    fail('input.registrationCode', 'FORMAT', 'a registration code has 6–32 letters and digits');
+  const userUscc = requireValidUscc(input.userUscc, 'input.userUscc', ctx.allowList);
+  const regionCode = await registeredRegionOf(ctx.enterpriseFacts, userUscc, 'input.userUscc', {
+    value: input.regionCode,
+    field: 'input.regionCode',
+  });
+  const firstUsedOn = requirePastOrToday(ctx, input.firstUsedOn, 'input.firstUsedOn');
+  const registeredOn = requirePastOrToday(ctx, input.registeredOn ?? ctx.today, 'input.registeredOn');
+  if (input.manufacturedOn > firstUsedOn) fail('input.manufacturedOn', 'AFTER_FIRST_USE', 'equipment is made before it is used');
+  const department = producingDepartment(ctx, input.department);
+  assertCreatesRecord(ctx, department, regionCode, `use registrations of ${userUscc}`);
+  const row: NewEquipmentRegistration = {
+    registrationCode,
+    certificateNumber: requireText(input.certificateNumber, 'input.certificateNumber'),
+    equipmentCode: requireText(input.equipmentCode, 'input.equipmentCode'),
+    equipmentCategory: requireText(input.equipmentCategory, 'input.equipmentCategory'),
+    equipmentKind: requireText(input.equipmentKind, 'input.equipmentKind'),
+    equipmentVariety: requireText(input.equipmentVariety, 'input.equipmentVariety'),
+    model: requireText(input.model, 'input.model'),
+    productNumber: requireText(input.productNumber, 'input.productNumber'),
+    manufacturedOn: input.manufacturedOn,
+    userUscc,
+    regionCode,
+    installationSite: requireText(input.installationSite, 'input.installationSite'),
+    maintenanceUnit: input.maintenanceUnit?.trim() || null,
+    firstUsedOn,
+    registeredOn,
+    registrationAuthority: requireText(input.registrationAuthority, 'input.registrationAuthority'),
+    department,
+    status: 'IN_USE',
+    publishedOn: input.publish ? ctx.today : null,
+    internalNotes: input.internalNotes?.trim() || null,
+    recordedBy: ctx.caller.sub,
+  };
+  try {
+    const created = await insertEquipmentRegistration(ctx.db, row);
+    ctx.loaders.equipmentRegistrationsByUser.clear(userUscc);
+    return created;
+  } catch (error) {
+    if (error instanceof EquipmentRegistrationExistsError) {
+      const [existing] = await getEquipmentRegistrationsByCode(ctx.db, [registrationCode]);
+      const sameRecord = existing?.userUscc === userUscc && existing.department === department;
+      throw keyExists(
+        sameRecord
+          ? `registration ${registrationCode} already exists (注册代码重复)`
+          : `registration code ${registrationCode} is held by another user or department (注册代码已被其他记录使用)`,
+        { field: 'input.registrationCode', sameRecord },
+      );
+    }
+    throw error;
+  }
+}
+
 builder.mutationField('recordEquipmentRegistration', (t) =>
   t.field({
     type: EquipmentRegistrationRef,
     description: '录入使用登记 Records a special-equipment use registration for a user unit in the caller’s region.',
     authScopes: writers,
     args: { input: t.arg({ type: RecordEquipmentRegistrationInput, required: true, description: 'The registration.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const registrationCode = normalizeCode(input.registrationCode);
-      if (!/^[0-9A-Z]{6,32}$/.test(registrationCode))
-        fail('input.registrationCode', 'FORMAT', 'a registration code has 6–32 letters and digits');
-      const userUscc = requireValidUscc(input.userUscc, 'input.userUscc', ctx.allowList);
-      const regionCode = await registeredRegionOf(ctx.enterpriseFacts, userUscc, 'input.userUscc', {
-        value: input.regionCode,
-        field: 'input.regionCode',
-      });
-      const firstUsedOn = requirePastOrToday(ctx, input.firstUsedOn, 'input.firstUsedOn');
-      const registeredOn = requirePastOrToday(ctx, input.registeredOn ?? ctx.today, 'input.registeredOn');
-      if (input.manufacturedOn > firstUsedOn) fail('input.manufacturedOn', 'AFTER_FIRST_USE', 'equipment is made before it is used');
-      const department = producingDepartment(ctx, input.department);
-      assertCreatesRecord(ctx, department, regionCode, `use registrations of ${userUscc}`);
-      const row: NewEquipmentRegistration = {
-        registrationCode,
-        certificateNumber: requireText(input.certificateNumber, 'input.certificateNumber'),
-        equipmentCode: requireText(input.equipmentCode, 'input.equipmentCode'),
-        equipmentCategory: requireText(input.equipmentCategory, 'input.equipmentCategory'),
-        equipmentKind: requireText(input.equipmentKind, 'input.equipmentKind'),
-        equipmentVariety: requireText(input.equipmentVariety, 'input.equipmentVariety'),
-        model: requireText(input.model, 'input.model'),
-        productNumber: requireText(input.productNumber, 'input.productNumber'),
-        manufacturedOn: input.manufacturedOn,
-        userUscc,
-        regionCode,
-        installationSite: requireText(input.installationSite, 'input.installationSite'),
-        maintenanceUnit: input.maintenanceUnit?.trim() || null,
-        firstUsedOn,
-        registeredOn,
-        registrationAuthority: requireText(input.registrationAuthority, 'input.registrationAuthority'),
-        department,
-        status: 'IN_USE',
-        publishedOn: input.publish ? ctx.today : null,
-        internalNotes: input.internalNotes?.trim() || null,
-        recordedBy: ctx.caller.sub,
-      };
-      try {
-        const created = await insertEquipmentRegistration(ctx.db, row);
-        ctx.loaders.equipmentRegistrationsByUser.clear(userUscc);
-        return created;
-      } catch (error) {
-        if (error instanceof EquipmentRegistrationExistsError)
-          throw conflict(`registration ${registrationCode} already exists (注册代码重复)`, { field: 'input.registrationCode' });
-        throw error;
-      }
-    },
+    resolve: (_root, { input }, ctx) => recordEquipmentRegistrationRow(ctx, input),
   }),
 );
 

@@ -1,9 +1,17 @@
-import { claimedRegionFieldOptions, conflict, notFound, registeredRegionOf, requireValidUscc, TEXT } from '@credit-hub/subgraph-kit';
+import {
+  claimedRegionFieldOptions,
+  conflict,
+  keyExists,
+  notFound,
+  registeredRegionOf,
+  requireValidUscc,
+  TEXT,
+} from '@credit-hub/subgraph-kit';
 import { getDivision } from '@credit-hub/uscc';
 import { addDays } from '@credit-hub/workdays';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { changeLicense, insertLicense, type LicenseChange, LicenseExistsError } from '../data/license-store.ts';
+import { changeLicense, getLicensesByNumber, insertLicense, type LicenseChange, LicenseExistsError } from '../data/license-store.ts';
 import type { LicensedItem, LicenseRow, NewLicense } from '../db/schema.ts';
 import type { LicenseKind } from '../rules/license-kinds.ts';
 import { checkLicenseNumber, normalizeLicenseNumber } from '../rules/license-number-rules.ts';
@@ -131,7 +139,7 @@ const event = (
   recordedBy: ctx.caller.sub,
 });
 
-const GrantLicenseInput = builder.inputType('GrantLicenseInput', {
+export const GrantLicenseInput = builder.inputType('GrantLicenseInput', {
   description: '准予许可 A licence granted by the caller’s department.',
   fields: (t) => ({
     number: t.string({
@@ -163,73 +171,84 @@ const GrantLicenseInput = builder.inputType('GrantLicenseInput', {
   }),
 });
 
+/** One granted licence, as the form and the bulk import both record it. */
+export async function grantLicenseRow(ctx: Context, input: typeof GrantLicenseInput.$inferInput) {
+  const holderUscc = requireValidUscc(input.holderUscc, 'input.holderUscc', ctx.allowList);
+  const regionCode = await registeredRegionOf(ctx.enterpriseFacts, holderUscc, 'input.holderUscc', {
+    value: input.regionCode,
+    field: 'input.regionCode',
+  });
+  if (input.authority.regionCode && !getDivision(input.authority.regionCode))
+    fail('input.authority.regionCode', 'UNKNOWN_DIVISION', `${input.authority.regionCode} is not a GB/T 2260 division code`);
+  const issuedOn = requirePastOrToday(ctx, input.issuedOn ?? ctx.today, 'input.issuedOn');
+  const validFrom = input.validFrom ?? issuedOn;
+  const validTo = validatePeriod(ctx, input.kind, validFrom, input.validTo, 'input.validTo');
+  const number = validateNumber(ctx, input.number, input.kind, validTo, 'input.number');
+  const items = validateItems(input.kind, input.items, 'input.items');
+  const decisionReference = requireText(input.decisionReference, 'input.decisionReference');
+  const department = producingDepartment(ctx, input.department);
+  assertCreatesRecord(ctx, department, regionCode, `licences of ${holderUscc}`);
+  const publishedOn = input.publish ? ctx.today : null;
+  const license: NewLicense = {
+    number,
+    kind: input.kind,
+    holderUscc,
+    regionCode,
+    items,
+    issuedOn,
+    validFrom,
+    validTo,
+    authorityName: requireText(input.authority.name, 'input.authority.name'),
+    authorityCode: input.authority.code?.trim() || null,
+    authorityRegion: input.authority.regionCode ?? null,
+    status: 'VALID',
+    statusChangedOn: issuedOn,
+    grantedByCommitment: input.grantedByCommitment ?? false,
+    commitmentVerification: input.grantedByCommitment ? 'PENDING' : null,
+    department,
+    publishedOn,
+    firstPublishedOn: publishedOn,
+    internalNotes: input.internalNotes?.trim() || null,
+    recordedBy: ctx.caller.sub,
+  };
+  try {
+    const created = await insertLicense(ctx.db, license, {
+      licenseNumber: number,
+      holderUscc,
+      action: 'GRANTED',
+      fromStatus: null,
+      toStatus: 'VALID',
+      decidedOn: issuedOn,
+      reason: input.grantedByCommitment ? '告知承诺审批，准予许可' : '准予许可',
+      decisionReference,
+      department,
+      recordedBy: ctx.caller.sub,
+    });
+    ctx.loaders.licensesByHolder.clear(holderUscc);
+    ctx.loaders.statusChangesByHolder.clear(holderUscc);
+    return created;
+  } catch (error) {
+    if (error instanceof LicenseExistsError) {
+      const [existing] = await getLicensesByNumber(ctx.db, [number]);
+      const sameRecord = existing?.holderUscc === holderUscc && existing.department === department;
+      throw keyExists(
+        sameRecord
+          ? `licence ${number} already exists (许可证编号重复)`
+          : `licence number ${number} is held by another holder or department (许可证编号已被其他记录使用)`,
+        { field: 'input.number', sameRecord },
+      );
+    }
+    throw error;
+  }
+}
+
 builder.mutationField('grantLicense', (t) =>
   t.field({
     type: LicenseRef,
     description: '准予许可 Records a licence granted by the caller’s department for a holder in the caller’s region.',
     authScopes: writers,
     args: { input: t.arg({ type: GrantLicenseInput, required: true, description: 'The licence.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const holderUscc = requireValidUscc(input.holderUscc, 'input.holderUscc', ctx.allowList);
-      const regionCode = await registeredRegionOf(ctx.enterpriseFacts, holderUscc, 'input.holderUscc', {
-        value: input.regionCode,
-        field: 'input.regionCode',
-      });
-      if (input.authority.regionCode && !getDivision(input.authority.regionCode))
-        fail('input.authority.regionCode', 'UNKNOWN_DIVISION', `${input.authority.regionCode} is not a GB/T 2260 division code`);
-      const issuedOn = requirePastOrToday(ctx, input.issuedOn ?? ctx.today, 'input.issuedOn');
-      const validFrom = input.validFrom ?? issuedOn;
-      const validTo = validatePeriod(ctx, input.kind, validFrom, input.validTo, 'input.validTo');
-      const number = validateNumber(ctx, input.number, input.kind, validTo, 'input.number');
-      const items = validateItems(input.kind, input.items, 'input.items');
-      const decisionReference = requireText(input.decisionReference, 'input.decisionReference');
-      const department = producingDepartment(ctx, input.department);
-      assertCreatesRecord(ctx, department, regionCode, `licences of ${holderUscc}`);
-      const publishedOn = input.publish ? ctx.today : null;
-      const license: NewLicense = {
-        number,
-        kind: input.kind,
-        holderUscc,
-        regionCode,
-        items,
-        issuedOn,
-        validFrom,
-        validTo,
-        authorityName: requireText(input.authority.name, 'input.authority.name'),
-        authorityCode: input.authority.code?.trim() || null,
-        authorityRegion: input.authority.regionCode ?? null,
-        status: 'VALID',
-        statusChangedOn: issuedOn,
-        grantedByCommitment: input.grantedByCommitment ?? false,
-        commitmentVerification: input.grantedByCommitment ? 'PENDING' : null,
-        department,
-        publishedOn,
-        firstPublishedOn: publishedOn,
-        internalNotes: input.internalNotes?.trim() || null,
-        recordedBy: ctx.caller.sub,
-      };
-      try {
-        const created = await insertLicense(ctx.db, license, {
-          licenseNumber: number,
-          holderUscc,
-          action: 'GRANTED',
-          fromStatus: null,
-          toStatus: 'VALID',
-          decidedOn: issuedOn,
-          reason: input.grantedByCommitment ? '告知承诺审批，准予许可' : '准予许可',
-          decisionReference,
-          department,
-          recordedBy: ctx.caller.sub,
-        });
-        ctx.loaders.licensesByHolder.clear(holderUscc);
-        ctx.loaders.statusChangesByHolder.clear(holderUscc);
-        return created;
-      } catch (error) {
-        if (error instanceof LicenseExistsError)
-          throw conflict(`licence ${number} already exists (许可证编号重复)`, { field: 'input.number' });
-        throw error;
-      }
-    },
+    resolve: (_root, { input }, ctx) => grantLicenseRow(ctx, input),
   }),
 );
 

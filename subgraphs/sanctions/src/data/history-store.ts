@@ -21,3 +21,8 @@ export function getHistoryByUscc(db: SanctionsDb, usccs: readonly string[]): Pro
 export async function appendHistory(executor: SanctionsExecutor, entry: NewHistoryEntry): Promise<void> {
   await executor.insert(recordHistory).values(entry);
 }
+
+/** Many entries in one statement (a bulk import's batch). */
+export async function appendHistories(executor: SanctionsExecutor, entries: NewHistoryEntry[]): Promise<void> {
+  if (entries.length > 0) await executor.insert(recordHistory).values(entries);
+}

@@ -38,7 +38,7 @@ export function getPenaltiesById(db: SanctionsDb, ids: readonly number[]): Promi
   return getPenaltiesByIdStatement(db).execute({ keys: [...ids] });
 }
 
-export async function getPenaltyByDecisionNumber(db: SanctionsDb, decisionNumber: string): Promise<PenaltyRow | null> {
+export async function getPenaltyByDecisionNumber(db: SanctionsExecutor, decisionNumber: string): Promise<PenaltyRow | null> {
   const [row] = await db.select().from(penalties).where(eq(penalties.decisionNumber, decisionNumber)).limit(1);
   return row ?? null;
 }
@@ -87,6 +87,20 @@ export async function countPenalties(db: SanctionsDb, filter: PenaltyFilter, aud
 export async function insertPenalty(executor: SanctionsExecutor, row: NewPenalty): Promise<PenaltyRow | null> {
   const [inserted] = await executor.insert(penalties).values(row).onConflictDoNothing({ target: penalties.decisionNumber }).returning();
   return inserted ?? null;
+}
+
+/** Many penalties in one statement; a decision number already stored (or twice in `rows`) is skipped. */
+export async function insertPenalties(executor: SanctionsExecutor, rows: NewPenalty[]): Promise<PenaltyRow[]> {
+  if (rows.length === 0) return [];
+  return executor.insert(penalties).values(rows).onConflictDoNothing({ target: penalties.decisionNumber }).returning();
+}
+
+export async function getPenaltiesByDecisionNumbers(db: SanctionsExecutor, decisionNumbers: readonly string[]): Promise<PenaltyRow[]> {
+  if (decisionNumbers.length === 0) return [];
+  return db
+    .select()
+    .from(penalties)
+    .where(inArray(penalties.decisionNumber, [...decisionNumbers]));
 }
 
 export async function lockPenalty(executor: SanctionsExecutor, id: number): Promise<PenaltyRow | null> {

@@ -140,3 +140,17 @@ export async function hasEscalation(executor: SanctionsExecutor, abnormalId: num
     .limit(1);
   return row !== undefined;
 }
+
+/** The listing recorded under this decision reference for this enterprise (the natural key of an imported row). */
+export async function getSeriousViolationByDecision(
+  executor: SanctionsExecutor,
+  uscc: string,
+  decisionReference: string,
+): Promise<SeriousViolationRow | null> {
+  const [row] = await executor
+    .select()
+    .from(seriousViolations)
+    .where(and(eq(seriousViolations.uscc, uscc), eq(seriousViolations.decisionReference, decisionReference)))
+    .limit(1);
+  return row ?? null;
+}

@@ -3,10 +3,14 @@ import {
   badUserInput,
   claimedRegionFieldOptions,
   conflict,
+  IMPORT_BATCH_BOUNDS,
+  keyExists,
   notFound,
   requireNumericId,
   requireValidUscc,
+  runImportBatch,
   TEXT,
+  usccsOf,
 } from '@credit-hub/subgraph-kit';
 import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
@@ -14,13 +18,19 @@ import type { Context } from '../context.ts';
 import { getAbnormalOperationsOf, insertAbnormalOperation } from '../data/abnormal-operation-store.ts';
 import { appendHistory } from '../data/history-store.ts';
 import { appendAbnormalEvents, appendSeriousEvents } from '../data/outbox-events.ts';
-import { hasEscalation, hasListingForPenalty, insertSeriousViolation } from '../data/serious-violation-store.ts';
+import { getPenaltyByDecisionNumber } from '../data/penalty-store.ts';
+import {
+  getSeriousViolationByDecision,
+  hasEscalation,
+  hasListingForPenalty,
+  insertSeriousViolation,
+} from '../data/serious-violation-store.ts';
 import { changeAbnormalOperation, changeSeriousViolation, historyEntry, stateConflict } from '../data/transitions.ts';
-import { abnormalListedOn, heavierPenaltyProblem, isDueForEscalation, seriousListedOn } from '../rules/index.ts';
+import { abnormalListedOn, heavierPenaltyProblem, isDueForEscalation, normalizeDecisionNumber, seriousListedOn } from '../rules/index.ts';
 import { abnormalFacts, seriousFacts } from '../views.ts';
 import { AbnormalReasonEnum, AbnormalRemovalReasonEnum, SanctionDomainEnum } from './enums.ts';
 import { changeMeta, writers } from './penalty-mutations.ts';
-import { AbnormalOperationRef, SeriousViolationRef } from './refs.ts';
+import { AbnormalOperationRef, ImportRowRef, SeriousViolationRef } from './refs.ts';
 
 const ListAbnormalOperationInput = builder.inputType('ListAbnormalOperationInput', {
   description: '列入经营异常名录 A listing decision.',
@@ -59,6 +69,49 @@ async function loadSeriousForWrite(ctx: Context, id: string | number) {
   return listing;
 }
 
+/** One abnormal-operation listing, as the form and the bulk import both record it. */
+async function listAbnormalOperationRow(ctx: Context, input: typeof ListAbnormalOperationInput.$inferInput) {
+  const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
+  const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
+  const listedOn = input.listedOn ?? ctx.today;
+  assertDateWithin(listedOn, 'input.listedOn', { today: ctx.today });
+  const authority = requireText(input.authority, 'input.authority');
+  const listing = await ctx.db.transaction(async (tx) => {
+    // Concurrent identical listings queue here; the check below then sees the first one.
+    await lockForTransaction(tx, `abnormal-operation:${uscc}:${input.reason}`);
+    const existing = await getAbnormalOperationsOf(tx, uscc);
+    // The natural key of a listing decision: enterprise, ground and day. Found again, it is this row re-sent.
+    const same = existing.find((row) => row.reason === input.reason && row.listedOn === listedOn);
+    if (same) {
+      throw keyExists(`enterprise ${uscc} was listed for ${input.reason} on ${listedOn} already (已列入)`, {
+        field: 'input.listedOn',
+        sameRecord: same.department === owner.department,
+      });
+    }
+    if (existing.some((row) => row.reason === input.reason && abnormalListedOn(row, ctx.today))) {
+      throw conflict(`enterprise ${uscc} is already listed for ${input.reason} (已列入)`, { field: 'input.reason' });
+    }
+    const inserted = await insertAbnormalOperation(tx, {
+      ...owner,
+      uscc,
+      reason: input.reason,
+      reasonDetail: input.reasonDetail?.trim() || null,
+      listedOn,
+      authority,
+      decisionReference: input.decisionReference?.trim() || null,
+    });
+    const meta = changeMeta(ctx, { decisionReference: inserted.decisionReference, reason: inserted.reasonDetail }, listedOn);
+    await appendAbnormalEvents(tx, null, inserted, meta.clock);
+    await appendHistory(
+      tx,
+      historyEntry({ uscc, kind: 'ABNORMAL_OPERATION', id: inserted.id }, 'LISTED', { from: null, to: 'LISTED' }, meta),
+    );
+    return inserted;
+  });
+  ctx.loaders.abnormalOperations.clear(uscc);
+  return listing;
+}
+
 builder.mutationField('listAbnormalOperation', (t) =>
   t.field({
     type: AbnormalOperationRef,
@@ -66,39 +119,7 @@ builder.mutationField('listAbnormalOperation', (t) =>
       "列入经营异常名录 Lists an enterprise of the caller's region, under the caller's department. CONFLICT while it is listed for the same reason.",
     authScopes: writers,
     args: { input: t.arg({ type: ListAbnormalOperationInput, required: true, description: 'The listing.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
-      const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
-      const listedOn = input.listedOn ?? ctx.today;
-      assertDateWithin(listedOn, 'input.listedOn', { today: ctx.today });
-      const authority = requireText(input.authority, 'input.authority');
-      const listing = await ctx.db.transaction(async (tx) => {
-        // Concurrent identical listings queue here; the check below then sees the first one.
-        await lockForTransaction(tx, `abnormal-operation:${uscc}:${input.reason}`);
-        const existing = await getAbnormalOperationsOf(tx, uscc);
-        if (existing.some((row) => row.reason === input.reason && abnormalListedOn(row, ctx.today))) {
-          throw conflict(`enterprise ${uscc} is already listed for ${input.reason} (已列入)`, { field: 'input.reason' });
-        }
-        const inserted = await insertAbnormalOperation(tx, {
-          ...owner,
-          uscc,
-          reason: input.reason,
-          reasonDetail: input.reasonDetail?.trim() || null,
-          listedOn,
-          authority,
-          decisionReference: input.decisionReference?.trim() || null,
-        });
-        const meta = changeMeta(ctx, { decisionReference: inserted.decisionReference, reason: inserted.reasonDetail }, listedOn);
-        await appendAbnormalEvents(tx, null, inserted, meta.clock);
-        await appendHistory(
-          tx,
-          historyEntry({ uscc, kind: 'ABNORMAL_OPERATION', id: inserted.id }, 'LISTED', { from: null, to: 'LISTED' }, meta),
-        );
-        return inserted;
-      });
-      ctx.loaders.abnormalOperations.clear(uscc);
-      return listing;
-    },
+    resolve: (_root, { input }, ctx) => listAbnormalOperationRow(ctx, input),
   }),
 );
 
@@ -147,12 +168,40 @@ const ListSeriousViolationInput = builder.inputType('ListSeriousViolationInput',
     domain: t.field({ type: SanctionDomainEnum, required: true, description: '领域 Domain of the violation.' }),
     reason: t.string({ required: true, description: '列入事由 Reason for listing.', bounds: TEXT.text }),
     triggeringPenaltyId: t.id({ description: '据以列入的行政处罚 The penalty that triggered it.' }),
+    triggeringPenaltyDecisionNumber: t.string({
+      description:
+        '据以列入的行政处罚决定书文号 The triggering penalty by its decision number (instead of its id), as provincial tables give it.',
+      bounds: TEXT.reference,
+    }),
     escalatedFromAbnormalId: t.id({ description: '经营异常名录届满三年 The abnormal listing it escalates (must be due).' }),
     listedOn: t.field({ type: 'Date', description: '列入日期 Defaults to today.' }),
     authority: t.string({ required: true, description: '作出决定机关 Listing authority.', bounds: TEXT.name }),
     decisionReference: t.string({ description: '列入决定书文号 Reference of the listing decision.', bounds: TEXT.reference }),
   }),
 });
+
+/** The triggering penalty's id, given directly or by its decision number (BAD_USER_INPUT when no such penalty). */
+async function triggeringPenaltyIdOf(
+  ctx: Context,
+  input: { triggeringPenaltyId?: string | number | null; triggeringPenaltyDecisionNumber?: string | null },
+): Promise<string | number | null> {
+  const decisionNumber = input.triggeringPenaltyDecisionNumber?.trim();
+  if (!decisionNumber) return input.triggeringPenaltyId ?? null;
+  if (input.triggeringPenaltyId) {
+    throw badUserInput('input: give triggeringPenaltyId or triggeringPenaltyDecisionNumber, not both', {
+      field: 'input.triggeringPenaltyDecisionNumber',
+      reason: 'BOTH',
+    });
+  }
+  const penalty = await getPenaltyByDecisionNumber(ctx.db, normalizeDecisionNumber(decisionNumber));
+  if (!penalty) {
+    throw badUserInput(`input.triggeringPenaltyDecisionNumber: no penalty is recorded under ${decisionNumber} (处罚决定书文号不存在)`, {
+      field: 'input.triggeringPenaltyDecisionNumber',
+      reason: 'UNKNOWN_PENALTY',
+    });
+  }
+  return penalty.id;
+}
 
 /** A serious listing rests on a penalty of the same enterprise or on an abnormal listing that is due. */
 async function checkGrounds(
@@ -205,62 +254,78 @@ async function checkGrounds(
   }
 }
 
+/** One serious-violation listing, as the form and the bulk import both record it. */
+async function listSeriousViolationRow(ctx: Context, input: typeof ListSeriousViolationInput.$inferInput) {
+  const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
+  const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
+  const listedOn = input.listedOn ?? ctx.today;
+  assertDateWithin(listedOn, 'input.listedOn', { today: ctx.today });
+  const grounds = { ...input, triggeringPenaltyId: await triggeringPenaltyIdOf(ctx, input) };
+  await checkGrounds(ctx, uscc, grounds);
+  const reason = requireText(input.reason, 'input.reason');
+  const authority = requireText(input.authority, 'input.authority');
+  const escalatedFromAbnormalId = input.escalatedFromAbnormalId
+    ? requireNumericId(input.escalatedFromAbnormalId, 'input.escalatedFromAbnormalId')
+    : null;
+  const triggeringPenaltyId = grounds.triggeringPenaltyId
+    ? requireNumericId(grounds.triggeringPenaltyId, 'input.triggeringPenaltyId')
+    : null;
+  const decisionReference = input.decisionReference?.trim() || null;
+  const listing = await ctx.db.transaction(async (tx) => {
+    // The natural key of an imported listing: enterprise and listing decision. Found again, it is this row re-sent.
+    if (decisionReference) {
+      await lockForTransaction(tx, `serious-violation:decision:${uscc}:${decisionReference}`);
+      const same = await getSeriousViolationByDecision(tx, uscc, decisionReference);
+      if (same) {
+        throw keyExists(`enterprise ${uscc} is already listed under ${decisionReference} (同一决定已列入)`, {
+          field: 'input.decisionReference',
+          sameRecord: same.department === owner.department,
+        });
+      }
+    }
+    // Concurrent identical listings queue on their grounds; the checks then see the first one.
+    if (triggeringPenaltyId) {
+      await lockForTransaction(tx, `serious-violation:penalty:${triggeringPenaltyId}`);
+      if (await hasListingForPenalty(tx, triggeringPenaltyId)) {
+        throw conflict('the enterprise is already listed for this decision (同一决定已列入)', { field: 'input.triggeringPenaltyId' });
+      }
+    }
+    if (escalatedFromAbnormalId) {
+      await lockForTransaction(tx, `serious-violation:abnormal:${escalatedFromAbnormalId}`);
+      if (await hasEscalation(tx, escalatedFromAbnormalId)) {
+        throw conflict('the abnormal listing has already been escalated (已转入)', { field: 'input.escalatedFromAbnormalId' });
+      }
+    }
+    const inserted = await insertSeriousViolation(tx, {
+      ...owner,
+      uscc,
+      domain: input.domain,
+      reason,
+      triggeringPenaltyId,
+      escalatedFromAbnormalId,
+      listedOn,
+      authority,
+      decisionReference,
+    });
+    const meta = changeMeta(ctx, { reason, decisionReference: inserted.decisionReference }, listedOn);
+    await appendSeriousEvents(tx, null, inserted, meta.clock);
+    await appendHistory(
+      tx,
+      historyEntry({ uscc, kind: 'SERIOUS_VIOLATION', id: inserted.id }, 'LISTED', { from: null, to: 'LISTED' }, meta),
+    );
+    return inserted;
+  });
+  ctx.loaders.seriousViolations.clear(uscc);
+  return listing;
+}
+
 builder.mutationField('listSeriousViolation', (t) =>
   t.field({
     type: SeriousViolationRef,
     description: "列入严重违法失信名单 Lists an enterprise of the caller's region for 3 years, under the caller's department.",
     authScopes: writers,
     args: { input: t.arg({ type: ListSeriousViolationInput, required: true, description: 'The listing.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
-      const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
-      const listedOn = input.listedOn ?? ctx.today;
-      assertDateWithin(listedOn, 'input.listedOn', { today: ctx.today });
-      await checkGrounds(ctx, uscc, input);
-      const reason = requireText(input.reason, 'input.reason');
-      const authority = requireText(input.authority, 'input.authority');
-      const escalatedFromAbnormalId = input.escalatedFromAbnormalId
-        ? requireNumericId(input.escalatedFromAbnormalId, 'input.escalatedFromAbnormalId')
-        : null;
-      const triggeringPenaltyId = input.triggeringPenaltyId
-        ? requireNumericId(input.triggeringPenaltyId, 'input.triggeringPenaltyId')
-        : null;
-      const listing = await ctx.db.transaction(async (tx) => {
-        // Concurrent identical listings queue on their grounds; the checks then see the first one.
-        if (triggeringPenaltyId) {
-          await lockForTransaction(tx, `serious-violation:penalty:${triggeringPenaltyId}`);
-          if (await hasListingForPenalty(tx, triggeringPenaltyId)) {
-            throw conflict('the enterprise is already listed for this decision (同一决定已列入)', { field: 'input.triggeringPenaltyId' });
-          }
-        }
-        if (escalatedFromAbnormalId) {
-          await lockForTransaction(tx, `serious-violation:abnormal:${escalatedFromAbnormalId}`);
-          if (await hasEscalation(tx, escalatedFromAbnormalId)) {
-            throw conflict('the abnormal listing has already been escalated (已转入)', { field: 'input.escalatedFromAbnormalId' });
-          }
-        }
-        const inserted = await insertSeriousViolation(tx, {
-          ...owner,
-          uscc,
-          domain: input.domain,
-          reason,
-          triggeringPenaltyId,
-          escalatedFromAbnormalId,
-          listedOn,
-          authority,
-          decisionReference: input.decisionReference?.trim() || null,
-        });
-        const meta = changeMeta(ctx, { reason, decisionReference: inserted.decisionReference }, listedOn);
-        await appendSeriousEvents(tx, null, inserted, meta.clock);
-        await appendHistory(
-          tx,
-          historyEntry({ uscc, kind: 'SERIOUS_VIOLATION', id: inserted.id }, 'LISTED', { from: null, to: 'LISTED' }, meta),
-        );
-        return inserted;
-      });
-      ctx.loaders.seriousViolations.clear(uscc);
-      return listing;
-    },
+    resolve: (_root, { input }, ctx) => listSeriousViolationRow(ctx, input),
   }),
 );
 
@@ -299,5 +364,47 @@ builder.mutationField('removeSeriousViolation', (t) =>
       ctx.loaders.seriousViolations.clear(listing.uscc);
       return updated;
     },
+  }),
+);
+
+builder.mutationField('importAbnormalOperations', (t) =>
+  t.field({
+    type: [ImportRowRef],
+    description:
+      '批量导入经营异常名录 Records up to 500 abnormal-operation listings, each exactly as listAbnormalOperation would, and answers every row: CREATED, UNCHANGED when the enterprise is already listed on that day for that ground by the same department, REJECTED with field and reason, or FAILED (retryable).',
+    authScopes: writers,
+    args: {
+      inputs: t.arg({
+        type: [ListAbnormalOperationInput],
+        required: true,
+        description: 'The listings, in file order.',
+        bounds: IMPORT_BATCH_BOUNDS,
+      }),
+    },
+    resolve: (_root, { inputs }, ctx) =>
+      runImportBatch(inputs, (input) => listAbnormalOperationRow(ctx, input).then((row) => row.id), {
+        prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')),
+      }),
+  }),
+);
+
+builder.mutationField('importSeriousViolations', (t) =>
+  t.field({
+    type: [ImportRowRef],
+    description:
+      '批量导入严重违法失信名单 Records up to 500 serious-violation listings, each exactly as listSeriousViolation would (the triggering penalty may be named by its decision number), and answers every row: CREATED, UNCHANGED when the enterprise is already listed under that decision reference by the same department, REJECTED with field and reason, or FAILED (retryable).',
+    authScopes: writers,
+    args: {
+      inputs: t.arg({
+        type: [ListSeriousViolationInput],
+        required: true,
+        description: 'The listings, in file order.',
+        bounds: IMPORT_BATCH_BOUNDS,
+      }),
+    },
+    resolve: (_root, { inputs }, ctx) =>
+      runImportBatch(inputs, (input) => listSeriousViolationRow(ctx, input).then((row) => row.id), {
+        prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')),
+      }),
   }),
 );

@@ -1,21 +1,27 @@
 import {
+  appendEvents,
   badUserInput,
   claimedRegionFieldOptions,
-  conflict,
+  IMPORT_BATCH_BOUNDS,
+  type ImportRowResult,
+  importRowOutcome,
+  keyExists,
   notFound,
   requireNumericId,
   requireValidUscc,
   requireYuan,
   TEXT,
+  usccsOf,
   yuanToFen,
 } from '@credit-hub/subgraph-kit';
 import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { appendHistory } from '../data/history-store.ts';
-import { appendPenaltyEvents } from '../data/outbox-events.ts';
-import { insertPenalty } from '../data/penalty-store.ts';
+import { appendHistories } from '../data/history-store.ts';
+import { penaltyEvents } from '../data/outbox-events.ts';
+import { getPenaltiesByDecisionNumbers, getPenaltyByDecisionNumber, insertPenalties, type NewPenalty } from '../data/penalty-store.ts';
 import { type ChangeMeta, changePenalty, historyEntry, stateConflict } from '../data/transitions.ts';
+import type { SanctionsExecutor } from '../db/client.ts';
 import type { PenaltyRow } from '../db/schema.ts';
 import {
   checkDecisionNumber,
@@ -30,7 +36,7 @@ import {
 } from '../rules/index.ts';
 import { penaltyFacts } from '../views.ts';
 import { PartyTypeEnum, PenaltyTypeEnum, ProcedureEnum, SanctionDomainEnum } from './enums.ts';
-import { PenaltyRef } from './refs.ts';
+import { ImportRowRef, PenaltyRef } from './refs.ts';
 
 export const writers = { $any: { regulator: true, admin: true } } as const;
 
@@ -264,6 +270,158 @@ export function revokedPenaltyPatch(current: PenaltyRow, effectiveOn: string) {
   return { patch: { state: 'REVOKED' as const, stateChangedOn: effectiveOn }, action: 'REVOKED' };
 }
 
+/** Everything recordPenalty checks before it writes, for the form and the bulk import alike: the row to insert, or the error that refuses it. */
+async function preparePenalty(ctx: Context, input: typeof RecordPenaltyInput.$inferInput): Promise<NewPenalty> {
+  const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
+  const decisionNumber = normalizeDecisionNumber(input.decisionNumber);
+  const problem = checkDecisionNumber(decisionNumber, input.decidedOn);
+  if (problem) {
+    const message =
+      problem === 'YEAR_MISMATCH'
+        ? 'the year in 〔〕 must be the year of the decision'
+        : 'expected text with the year in brackets and a number before 号, e.g. 晋市监处罚〔2024〕12号 or 运市监罚字〔2024〕3号';
+    throw badUserInput(`input.decisionNumber: ${message}`, { field: 'input.decisionNumber', reason: problem });
+  }
+  assertDateWithin(input.decidedOn, 'input.decidedOn', { today: ctx.today });
+  const content = validateContent(
+    {
+      violationType: input.violationType,
+      factsSummary: input.factsSummary,
+      legalBasis: input.legalBasis,
+      penaltyTypes: input.penaltyTypes,
+      fineAmount: input.fineAmount ?? null,
+      confiscationAmount: input.confiscationAmount ?? null,
+      caseDomain: input.caseDomain,
+      procedure: input.procedure ?? 'ORDINARY',
+      partyType: input.partyType ?? 'ORGANISATION',
+      partyIdNumber: input.partyIdNumber ?? null,
+      restrictionMonths: input.restrictionMonths ?? null,
+      heavyDiscretion: input.heavyDiscretion ?? false,
+    },
+    'input',
+  );
+  const withheld = input.withheld
+    ? {
+        withheldReason: requireText(input.withheld.reason, 'input.withheld.reason'),
+        withheldApprovedBy: requireText(input.withheld.approvedBy, 'input.withheld.approvedBy'),
+      }
+    : { withheldReason: null, withheldApprovedBy: null };
+  // Whether a decision is published at all does not depend on the region (only its period does).
+  const facts = { ...content, ...withheld, decidedOn: input.decidedOn, regionCode: uscc.slice(2, 8) };
+  const neverPublished = publicationClass(facts, ctx.rules) === 'NONE';
+  if (neverPublished && input.publishedOn) {
+    throw badUserInput('input.publishedOn: this decision is never published (warning only, simple procedure, or withheld by approval)', {
+      field: 'input.publishedOn',
+      reason: 'NOT_PUBLISHABLE',
+    });
+  }
+  const publishedOn = neverPublished ? null : (input.publishedOn ?? ctx.today);
+  if (publishedOn) assertDateWithin(publishedOn, 'input.publishedOn', { today: ctx.today, notBefore: input.decidedOn });
+  const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
+  const authority = requireText(input.authority, 'input.authority');
+  return {
+    ...owner,
+    ...content,
+    ...withheld,
+    uscc,
+    decisionNumber,
+    decidedOn: input.decidedOn,
+    authority,
+    publishedOn,
+    publicUntil: penaltyPublicUntil({ ...facts, regionCode: owner.regionCode }, publishedOn, ctx.rules),
+  };
+}
+
+/** Inserts prepared penalties with their feed events and history, in the caller's transaction; a decision number already stored is skipped. */
+async function insertPenaltyRecords(ctx: Context, tx: SanctionsExecutor, rows: NewPenalty[]): Promise<PenaltyRow[]> {
+  const inserted = await insertPenalties(tx, rows);
+  if (inserted.length === 0) return inserted;
+  const clock = { today: ctx.today, rules: ctx.rules };
+  await appendEvents(
+    tx,
+    inserted.flatMap((row) => penaltyEvents(null, row, clock)),
+  );
+  await appendHistories(
+    tx,
+    inserted.map((row) =>
+      historyEntry(
+        { uscc: row.uscc, kind: 'PENALTY', id: row.id },
+        'RECORDED',
+        { from: null, to: row.state },
+        changeMeta(ctx, { decisionReference: row.decisionNumber }, row.decidedOn),
+      ),
+    ),
+  );
+  return inserted;
+}
+
+/** CONFLICT for a decision number already stored: this very record again (unchanged) or another one's (KEY_TAKEN). */
+function decisionNumberExists(row: NewPenalty, existing: PenaltyRow | null | undefined) {
+  const sameRecord = existing?.uscc === row.uscc && existing.department === row.department;
+  return keyExists(
+    sameRecord
+      ? `penalty ${row.decisionNumber} is already recorded (文号已存在)`
+      : `decision number ${row.decisionNumber} is already recorded for another enterprise or department (文号已被其他记录使用)`,
+    { field: 'input.decisionNumber', sameRecord },
+  );
+}
+
+/** One penalty decision, as the form records it. */
+async function recordPenaltyRow(ctx: Context, input: typeof RecordPenaltyInput.$inferInput) {
+  const row = await preparePenalty(ctx, input);
+  const penalty = await ctx.db.transaction(async (tx) => {
+    const [inserted] = await insertPenaltyRecords(ctx, tx, [row]);
+    if (!inserted) throw decisionNumberExists(row, await getPenaltyByDecisionNumber(tx, row.decisionNumber));
+    return inserted;
+  });
+  ctx.loaders.penalties.clear(row.uscc);
+  return penalty;
+}
+
+/**
+ * A batch of decisions, set-based: every row is checked exactly as recordPenalty checks it, then
+ * the good ones are inserted in one transaction (one INSERT … ON CONFLICT DO NOTHING, one for the
+ * feed events, one for history), and rows whose decision number was stored already are told
+ * apart by one lookup. A failure of that transaction writes none of them (all FAILED, retryable).
+ */
+async function importPenaltyBatch(ctx: Context, inputs: readonly (typeof RecordPenaltyInput.$inferInput)[]): Promise<ImportRowResult[]> {
+  await ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')).catch(() => undefined);
+  const results: ImportRowResult[] = [];
+  const prepared: { index: number; row: NewPenalty }[] = [];
+  for (const [index, input] of inputs.entries()) {
+    try {
+      prepared.push({ index, row: await preparePenalty(ctx, input) });
+    } catch (error) {
+      results[index] = importRowOutcome(index, error);
+    }
+  }
+  try {
+    const inserted = await ctx.db.transaction((tx) =>
+      insertPenaltyRecords(
+        ctx,
+        tx,
+        prepared.map(({ row }) => row),
+      ),
+    );
+    const created = new Map(inserted.map((row) => [row.decisionNumber, row]));
+    const skipped = prepared.filter(({ row }) => !created.has(row.decisionNumber)).map(({ row }) => row.decisionNumber);
+    const existing = new Map((await getPenaltiesByDecisionNumbers(ctx.db, skipped)).map((row) => [row.decisionNumber, row]));
+    for (const { index, row } of prepared) {
+      const mine = created.get(row.decisionNumber);
+      if (mine) {
+        // A number twice in one batch: the first row created it, the second finds it.
+        created.delete(row.decisionNumber);
+        existing.set(row.decisionNumber, mine);
+        results[index] = { index, status: 'CREATED', id: String(mine.id), field: null, reason: null, message: null };
+      } else results[index] = importRowOutcome(index, decisionNumberExists(row, existing.get(row.decisionNumber)));
+    }
+  } catch (error) {
+    for (const { index } of prepared) results[index] = importRowOutcome(index, error);
+  }
+  for (const uscc of new Set(prepared.map(({ row }) => row.uscc))) ctx.loaders.penalties.clear(uscc);
+  return results;
+}
+
 builder.mutationField('recordPenalty', (t) =>
   t.field({
     type: PenaltyRef,
@@ -271,81 +429,26 @@ builder.mutationField('recordPenalty', (t) =>
       "录入行政处罚 Records a penalty decision for an enterprise of the caller's region, under the caller's department. CONFLICT when the decision number exists.",
     authScopes: writers,
     args: { input: t.arg({ type: RecordPenaltyInput, required: true, description: 'The decision.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
-      const decisionNumber = normalizeDecisionNumber(input.decisionNumber);
-      const problem = checkDecisionNumber(decisionNumber, input.decidedOn);
-      if (problem) {
-        const message =
-          problem === 'YEAR_MISMATCH'
-            ? 'the year in 〔〕 must be the year of the decision'
-            : 'expected text with the year in brackets and a number before 号, e.g. 晋市监处罚〔2024〕12号 or 运市监罚字〔2024〕3号';
-        throw badUserInput(`input.decisionNumber: ${message}`, { field: 'input.decisionNumber', reason: problem });
-      }
-      assertDateWithin(input.decidedOn, 'input.decidedOn', { today: ctx.today });
-      const content = validateContent(
-        {
-          violationType: input.violationType,
-          factsSummary: input.factsSummary,
-          legalBasis: input.legalBasis,
-          penaltyTypes: input.penaltyTypes,
-          fineAmount: input.fineAmount ?? null,
-          confiscationAmount: input.confiscationAmount ?? null,
-          caseDomain: input.caseDomain,
-          procedure: input.procedure ?? 'ORDINARY',
-          partyType: input.partyType ?? 'ORGANISATION',
-          partyIdNumber: input.partyIdNumber ?? null,
-          restrictionMonths: input.restrictionMonths ?? null,
-          heavyDiscretion: input.heavyDiscretion ?? false,
-        },
-        'input',
-      );
-      const withheld = input.withheld
-        ? {
-            withheldReason: requireText(input.withheld.reason, 'input.withheld.reason'),
-            withheldApprovedBy: requireText(input.withheld.approvedBy, 'input.withheld.approvedBy'),
-          }
-        : { withheldReason: null, withheldApprovedBy: null };
-      // Whether a decision is published at all does not depend on the region (only its period does).
-      const facts = { ...content, ...withheld, decidedOn: input.decidedOn, regionCode: uscc.slice(2, 8) };
-      const neverPublished = publicationClass(facts, ctx.rules) === 'NONE';
-      if (neverPublished && input.publishedOn) {
-        throw badUserInput(
-          'input.publishedOn: this decision is never published (warning only, simple procedure, or withheld by approval)',
-          {
-            field: 'input.publishedOn',
-            reason: 'NOT_PUBLISHABLE',
-          },
-        );
-      }
-      const publishedOn = neverPublished ? null : (input.publishedOn ?? ctx.today);
-      if (publishedOn) assertDateWithin(publishedOn, 'input.publishedOn', { today: ctx.today, notBefore: input.decidedOn });
-      const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
-      const authority = requireText(input.authority, 'input.authority');
-      const penalty = await ctx.db.transaction(async (tx) => {
-        const inserted = await insertPenalty(tx, {
-          ...owner,
-          ...content,
-          ...withheld,
-          uscc,
-          decisionNumber,
-          decidedOn: input.decidedOn,
-          authority,
-          publishedOn,
-          publicUntil: penaltyPublicUntil({ ...facts, regionCode: owner.regionCode }, publishedOn, ctx.rules),
-        });
-        if (!inserted) throw conflict(`penalty ${decisionNumber} is already recorded (文号已存在)`, { field: 'input.decisionNumber' });
-        const meta = changeMeta(ctx, { decisionReference: decisionNumber }, input.decidedOn);
-        await appendPenaltyEvents(tx, null, inserted, meta.clock);
-        await appendHistory(
-          tx,
-          historyEntry({ uscc, kind: 'PENALTY', id: inserted.id }, 'RECORDED', { from: null, to: inserted.state }, meta),
-        );
-        return inserted;
-      });
-      ctx.loaders.penalties.clear(uscc);
-      return penalty;
+    resolve: (_root, { input }, ctx) => recordPenaltyRow(ctx, input),
+  }),
+);
+
+builder.mutationField('importPenalties', (t) =>
+  t.field({
+    type: [ImportRowRef],
+    description:
+      '批量导入行政处罚 Records up to 500 penalty decisions, each checked exactly as recordPenalty checks it (every rule and permission), the good ones inserted together in one transaction, and answers every row: CREATED, UNCHANGED when the decision number is already recorded for the same enterprise and department, REJECTED with field and reason, or FAILED (retryable).',
+    authScopes: writers,
+    args: {
+      inputs: t.arg({
+        type: [RecordPenaltyInput],
+        required: true,
+        description: 'The decisions, in file order.',
+        bounds: IMPORT_BATCH_BOUNDS,
+      }),
     },
+    // At most MAX_IMPORT_BATCH inputs: IMPORT_BATCH_BOUNDS is checked before the resolver runs.
+    resolve: (_root, { inputs }, ctx) => importPenaltyBatch(ctx, inputs),
   }),
 );
 

@@ -1,4 +1,4 @@
-import type { ComputedDate } from '@credit-hub/subgraph-kit';
+import { type ComputedDate, defineImportRowType } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type {
   AbnormalOperationRow,
@@ -21,6 +21,7 @@ export const SeriousViolationRef = builder.objectRef<SeriousViolationRow>('Serio
 export const CreditRepairRef = builder.objectRef<CreditRepairRow>('CreditRepair');
 export const ObjectionRef = builder.objectRef<ObjectionRow>('Objection');
 export const HistoryEntryRef = builder.objectRef<RecordHistoryRow>('SanctionHistoryEntry');
+export const ImportRowRef = defineImportRowType(builder);
 
 export type PublicationView = Publication & {
   dualPublicationDeadline?: string | null;

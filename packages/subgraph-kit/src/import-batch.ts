@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import type { EnumRef, ObjectRef } from '@pothos/core';
+import { GraphQLError } from 'graphql';
+import type { SubgraphBuilder } from './builder.ts';
+import type { SubgraphContext } from './context.ts';
+import { badUserInput, KEY_EXISTS_REASONS } from './errors.ts';
+import type { Logger } from './logger.ts';
+
+/**
+ * What became of one row of a bulk import, said by the subgraph that wrote it, never inferred by
+ * the caller: CREATED (stored now), UNCHANGED (this very record was already stored: a re-run or a
+ * resumed batch), REJECTED (a rule or the policy refused it; it will be refused again) or FAILED
+ * (an internal failure; nothing of the row was written and it may be sent again).
+ */
+export const IMPORT_ROW_STATUSES = ['CREATED', 'UNCHANGED', 'REJECTED', 'FAILED'] as const;
+export type ImportRowStatus = (typeof IMPORT_ROW_STATUSES)[number];
+
+export interface ImportRowResult {
+  index: number;
+  status: ImportRowStatus;
+  /** The created record's id (a licence its number, a registration its code). */
+  id: string | null;
+  field: string | null;
+  reason: string | null;
+  message: string | null;
+}
+
+/** Rows per batch call: one request body stays well below the kit's 1 MB limit for the widest table. */
+export const MAX_IMPORT_BATCH = 500;
+
+/** `bounds` of a batch's `inputs` argument: a list of input objects, so only the item count applies. */
+export const IMPORT_BATCH_BOUNDS = { maxLength: 0, maxItems: MAX_IMPORT_BATCH } as const;
+
+/** Error codes that are a decision about the row (it would be decided the same way again). */
+const DECIDED_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED']);
+
+/** The enterprises a batch writes about, for `prefetch`: codes as typed, upper-cased. */
+export const usccsOf = (inputs: readonly object[], field: string): string[] => [
+  ...new Set(
+    inputs
+      .map((input) =>
+        String((input as Record<string, unknown>)[field] ?? '')
+          .trim()
+          .toUpperCase(),
+      )
+      .filter(Boolean),
+  ),
+];
+
+/**
+ * Writes `inputs` one after another through `writeOne` (the very code of the single-row mutation,
+ * with its own transaction: a refused row leaves nothing behind) and answers every row's outcome.
+ * `writeOne` answers the created record's id.
+ */
+export async function runImportBatch<TInput>(
+  inputs: readonly TInput[],
+  writeOne: (input: TInput, index: number) => Promise<string | number | null>,
+  options: {
+    /**
+     * Loads what every row will look up (the enterprises' registered regions) in one call before
+     * the rows run one by one; a failure here only means each row looks up for itself.
+     */
+    prefetch?: () => Promise<unknown>;
+    logger?: Logger;
+  } = {},
+): Promise<ImportRowResult[]> {
+  const { logger } = options;
+  if (inputs.length > MAX_IMPORT_BATCH) {
+    throw badUserInput(`inputs: at most ${MAX_IMPORT_BATCH} rows per call (每批最多${MAX_IMPORT_BATCH}行)`, {
+      field: 'inputs',
+      reason: 'TOO_MANY',
+    });
+  }
+  const results: ImportRowResult[] = [];
+  await options.prefetch?.().catch(() => undefined);
+  for (const [index, input] of inputs.entries()) {
+    try {
+      const written = await writeOne(input, index);
+      results.push({ index, status: 'CREATED', id: written === null ? null : String(written), field: null, reason: null, message: null });
+    } catch (error) {
+      results.push(importRowOutcome(index, error, logger));
+    }
+  }
+  return results;
+}
+
+/**
+ * What a refused or failed row answers: UNCHANGED for its own record found again, REJECTED for a
+ * decision about the row, FAILED (logged) for anything else — or, without a logger, the error is thrown.
+ */
+export function importRowOutcome(index: number, error: unknown, logger?: Logger): ImportRowResult {
+  const extensions = error instanceof GraphQLError ? error.extensions : {};
+  const code = typeof extensions.code === 'string' ? extensions.code : null;
+  const field = typeof extensions.field === 'string' ? extensions.field : null;
+  const reason = typeof extensions.reason === 'string' ? extensions.reason : code;
+  if (code === 'CONFLICT' && reason === KEY_EXISTS_REASONS.same) {
+    return { index, status: 'UNCHANGED', id: null, field, reason, message: (error as Error).message };
+  }
+  if (code && DECIDED_CODES.has(code)) return { index, status: 'REJECTED', id: null, field, reason, message: (error as Error).message };
+  // Not the row's fault. Without a logger the whole call fails instead, so the server's formatError
+  // logs it with an id; the caller sends the batch again (rows already stored answer UNCHANGED).
+  if (!logger) throw error;
+  // With one: logged with an id, answered without details (no SQL or stack leaves the service).
+  const errorId = randomUUID();
+  logger?.error({ errorId, err: error, row: index }, 'import row failed');
+  return { index, status: 'FAILED', id: null, field: null, reason: 'INTERNAL', message: `internal error (内部错误) ${errorId}` };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: keyed by builder instance of any context type
+const importRowRefs = new WeakMap<object, { row: ObjectRef<any, ImportRowResult>; status: EnumRef<any, ImportRowStatus> }>();
+
+/**
+ * The shareable `ImportRowResult` type (and its `ImportRowStatus` enum) that every subgraph's
+ * batch import mutation answers: composition requires identical declarations, so they come from here.
+ */
+export function defineImportRowType<TContext extends SubgraphContext>(builder: SubgraphBuilder<TContext>) {
+  const existing = importRowRefs.get(builder);
+  if (existing) return existing.row as ObjectRef<SubgraphBuilder<TContext>['$inferSchemaTypes'], ImportRowResult>;
+  const status = builder.enumType('ImportRowStatus', {
+    description: '导入行结果 What became of one row of a bulk import.',
+    values: {
+      CREATED: { description: '已新增 Stored now.' },
+      UNCHANGED: { description: '未变更 This very record was already stored (a re-run): nothing written.' },
+      REJECTED: { description: '已拒收 Refused by a rule or the policy; see field and reason.' },
+      FAILED: { description: '失败 Internal failure: nothing written, the row may be sent again.' },
+    } as const,
+  });
+  const row = builder.objectRef<ImportRowResult>('ImportRowResult').implement({
+    description: '导入行结果 The outcome of one row of a batch import, in the order sent.',
+    shareable: true,
+    fields: (t) => ({
+      index: t.exposeInt('index', { description: '序号 Position of the row in the batch, from 0.' }),
+      status: t.field({ type: status, description: '结果 CREATED, UNCHANGED, REJECTED or FAILED.', resolve: (r) => r.status }),
+      id: t.exposeID('id', {
+        nullable: true,
+        description: '记录编号 Id of the record created (a licence its number, a registration its code).',
+      }),
+      field: t.exposeString('field', { nullable: true, description: '字段 Input field at fault, e.g. input.decisionNumber.' }),
+      reason: t.exposeString('reason', { nullable: true, description: '规则 Rule or error code, e.g. KEY_TAKEN, OUTSIDE_REGION.' }),
+      message: t.exposeString('message', { nullable: true, description: '说明 What is wrong, or that it was already there.' }),
+    }),
+  });
+  importRowRefs.set(builder, { row, status });
+  return row as ObjectRef<SubgraphBuilder<TContext>['$inferSchemaTypes'], ImportRowResult>;
+}
