@@ -71,7 +71,11 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
       urls: { licenses: url('licenses'), sanctions: url('sanctions') },
       token: serviceToken,
       parties: partyLookup({ graphqlUrl: url('enterprises'), token: serviceToken, timeoutMs: env.OUTBOX_TIMEOUT_MS }),
-      source: { sourceName: env.EXPORT_SOURCE_NAME, sourceCode: env.EXPORT_SOURCE_CODE ?? null },
+      source: {
+        sourceName: env.EXPORT_SOURCE_NAME,
+        sourceCode: env.EXPORT_SOURCE_CODE ?? null,
+        authorityCodes: env.EXPORT_AUTHORITY_CODES,
+      },
       pageSize: env.EXPORT_PAGE_SIZE,
       timeoutMs: env.OUTBOX_TIMEOUT_MS,
       today: options.today ?? (() => todayInChina()),

@@ -43,6 +43,8 @@ const FEED_KINDS: Record<ExportKind, string[]> = {
   licenses: ['license.granted', 'license.status_changed'],
 };
 const FEED_PAGE = 1000;
+/** Past every position an outbox will reach (the route takes up to 15 digits): the page is empty, its head is the answer. */
+const BEYOND_ANY_POSITION = 10 ** 15 - 1;
 const BULK: Record<ExportKind, { subgraph: 'licenses' | 'sanctions'; rows: string; withdrawals: string; dataset: 'XK' | 'CF' }> = {
   penalties: { subgraph: 'sanctions', rows: 'penalties', withdrawals: 'penalty-withdrawals', dataset: 'CF' },
   licenses: { subgraph: 'licenses', rows: 'licenses', withdrawals: 'license-withdrawals', dataset: 'XK' },
@@ -54,7 +56,7 @@ const BULK: Record<ExportKind, { subgraph: 'licenses' | 'sanctions'; rows: strin
  */
 export async function headCursor(sources: readonly OutboxSource[]): Promise<string> {
   const positions: Positions = {};
-  const pages = await Promise.all(sources.map((source) => source.read(Number.MAX_SAFE_INTEGER, 1, { ...PUBLIC, kinds: null })));
+  const pages = await Promise.all(sources.map((source) => source.read(BEYOND_ANY_POSITION, 1, { ...PUBLIC, kinds: null })));
   for (const [index, source] of sources.entries()) positions[source.name] = pages[index]?.head ?? 0;
   return encodeCursor(positions);
 }
