@@ -47,10 +47,15 @@ const ROWS_PER_SHEET = 1_000_000;
  */
 const NEEDS_QUOTES = /[",\r\n]/;
 const quote = (value: string) => (NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+const QUOTE_OR_BREAK = /["\r\n]/;
 export function csvRecord(values: readonly string[]): string {
-  // Most records need no quoting at all: one join, no per-value strings.
-  for (const value of values) if (NEEDS_QUOTES.test(value)) return `${values.map(quote).join(',')}\r\n`;
-  return `${values.join(',')}\r\n`;
+  // Most records need no quoting: one join, then one scan of the line. No value held a comma
+  // exactly when the line has one comma per separator.
+  const line = values.join(',');
+  let commas = 0;
+  for (let at = line.indexOf(','); at !== -1; at = line.indexOf(',', at + 1)) commas += 1;
+  if (commas === values.length - 1 && !QUOTE_OR_BREAK.test(line)) return `${line}\r\n`;
+  return `${values.map(quote).join(',')}\r\n`;
 }
 
 /** Rows buffered before one encode and one write: amortises the per-call cost. */
