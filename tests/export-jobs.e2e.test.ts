@@ -221,6 +221,16 @@ describe.each(testDatabaseKinds())('双公示 export jobs through the gateway (%
     expect((await download(url)).status).toBe(403);
     expect((await download(url, await stack.token({ role: 'platform', sub: 'platform-other' }))).status).toBe(404);
     expect((await download(url.replace(/file=[^&]+/, 'file=..%2Fjob.json'), platform)).status).toBe(404);
+    // The bulk pages behind a snapshot answer hub services only, never a caller's token.
+    for (const [subgraph, route] of [
+      ['sanctions', 'penalties'],
+      ['licenses', 'licenses'],
+    ] as const) {
+      const bulk = `${stack.subgraphUrls[subgraph]?.replace(/\/graphql$/, '')}/bulk/${route}?limit=10`;
+      expect((await fetch(bulk)).status).toBe(401);
+      expect((await fetch(bulk, { headers: { authorization: `Bearer ${platform}` } })).status).toBe(403);
+      expect((await fetch(bulk, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(403);
+    }
     const refused = await stack.query(START, { kind: 'PENALTIES' }, { token: regulator });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_EXCHANGE_PARTNER' });
     const other = await stack.query<{ exportJob: Job | null }>(
