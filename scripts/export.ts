@@ -1,5 +1,5 @@
 /**
- * npm run export -- --kind penalties [--since <cursor>] [--formats csv,csv-gbk,xlsx,ndjson] [--out dir]
+ * npm run export -- --kind penalties|licenses [--since <cursor>] [--formats csv,csv-gbk,xlsx,ndjson] [--out dir]
  *                  [--token $TOKEN] [--gateway http://127.0.0.1:4000/graphql]
  *                  [--source-name 山西省市场监督管理局 --source-code 11140000…] [--authority-codes codes.json]
  *
@@ -15,7 +15,10 @@ import { parseArgs } from 'node:util';
 import {
   computeQuality,
   type FeedEvent,
+  foldLicenseEvents,
   foldPenaltyEvents,
+  type LicenseExportRecord,
+  licenseExportRecord,
   PENALTY_COLUMNS,
   type PenaltyExportRecord,
   penaltyExportRecord,
@@ -29,7 +32,10 @@ import cliProgress from 'cli-progress';
 
 const PAGE = 1000;
 const LOOKUP = 100;
-const PENALTY_KINDS = ['penalty.published', 'penalty.updated', 'penalty.withdrawn'];
+const FEED_KINDS = {
+  penalties: ['penalty.published', 'penalty.updated', 'penalty.withdrawn'],
+  licenses: ['license.granted', 'license.status_changed'],
+};
 
 async function main() {
   const { values } = parseArgs({
@@ -48,9 +54,8 @@ async function main() {
       quality: { type: 'boolean', default: false },
     },
   });
-  if (values.kind !== 'penalties') {
-    throw new Error('--kind penalties only for now: the licences subgraph does not publish licence events on the feed yet');
-  }
+  if (values.kind !== 'penalties' && values.kind !== 'licenses') throw new Error('--kind penalties or licenses');
+  const kind = values.kind as 'penalties' | 'licenses';
   if (!values.token) throw new Error('--token (or CREDIT_HUB_TOKEN) is required: the export shows what that caller may see');
   const formats = (values.formats as string).split(',') as TableFormat[];
   for (const format of formats)
@@ -76,7 +81,7 @@ async function main() {
       changes: { events: (Omit<FeedEvent, 'payload'> & { payload: string })[]; endCursor: string; hasMore: boolean };
     }>(
       'query($after: String, $first: Int, $kinds: [String!]) { changes(after: $after, first: $first, kinds: $kinds) { events { id kind uscc occurredAt effectiveOn payload cursor } endCursor hasMore } }',
-      { after: cursor, first: PAGE, kinds: PENALTY_KINDS },
+      { after: cursor, first: PAGE, kinds: FEED_KINDS[kind] },
       values.feed ?? (values.gateway as string),
     );
     for (const event of changes.events) events.push({ ...event, payload: JSON.parse(event.payload) });
@@ -87,8 +92,12 @@ async function main() {
   }
   bar.stop();
   const { published, withdrawn } = foldPenaltyEvents(events);
+  const licences = foldLicenseEvents(events);
 
-  const usccs = [...new Set([...published.values()].map(({ penalty }) => penalty.uscc))];
+  const usccs =
+    kind === 'penalties'
+      ? [...new Set([...published.values()].map(({ penalty }) => penalty.uscc))]
+      : [...new Set([...licences.published.values()].map((licence) => licence.holderUscc))];
   const parties = new Map<string, { name: string; legalRepresentative: string | null }>();
   for (let index = 0; index < usccs.length; index += LOOKUP) {
     const { enterprises } = await call<{ enterprises: ({ uscc: string; name: string; legalRepresentative: string | null } | null)[] }>(
@@ -104,24 +113,30 @@ async function main() {
       ? (JSON.parse(await readFile(values['authority-codes'], 'utf8')) as Record<string, string>)
       : {},
   };
-  async function* records(): AsyncIterable<PenaltyExportRecord> {
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  async function* records(): AsyncIterable<PenaltyExportRecord | LicenseExportRecord> {
+    if (kind === 'licenses') {
+      for (const licence of licences.published.values())
+        yield licenseExportRecord(licence, parties.get(licence.holderUscc) ?? null, source, today);
+      return;
+    }
     for (const { penalty } of published.values()) yield penaltyExportRecord(penalty, parties.get(penalty.uscc) ?? null, source);
   }
   async function* withdrawals() {
-    yield* withdrawn.values();
+    yield* (kind === 'licenses' ? licences.withdrawn : withdrawn).values();
   }
-  const directory = values.out ?? join('exports', `penalties-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  const directory = values.out ?? join('exports', `${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
   const manifest = await runExport({
     directory,
-    kind: 'penalties',
+    kind,
     formats,
     mode: values.since ? 'delta' : 'snapshot',
     since: values.since ?? null,
     cursor: () => cursor,
-    records: records(),
+    records: records() as AsyncIterable<never>,
     withdrawals: withdrawals(),
   });
-  if (values.quality) {
+  if (values.quality && kind === 'penalties') {
     // The platform's scores, computed here first: per deciding authority, timeliness from the
     // decision to the first publication event on the feed (7 working days).
     const scores = computeQuality(
@@ -145,7 +160,7 @@ async function main() {
     );
   }
   for (const file of manifest.files) console.log(`${file.name}  ${file.rows} rows  sha256 ${file.sha256}`);
-  console.log(`written to ${directory}; next delta: npm run export -- --kind penalties --since '${manifest.cursor ?? ''}'`);
+  console.log(`written to ${directory}; next delta: npm run export -- --kind ${kind} --since '${manifest.cursor ?? ''}'`);
 }
 
 main().catch((error: Error) => {

@@ -44,7 +44,8 @@ describe.each(testDatabaseKinds())('双公示 export from the change feed (%s)',
     await stack.registerEnterprise(USCC);
     platform = await stack.token({ role: 'platform' });
     regulator = await stack.token({ role: 'regulator', region: '350000', dept: 'ZFJC' });
-  });
+    // Starting six services takes over two minutes on a loaded 2-core machine.
+  }, 600_000);
   afterAll(() => stack?.stop());
 
   async function feed(after: string | null, count: number): Promise<{ events: FeedEvent[]; endCursor: string }> {

@@ -12,6 +12,8 @@ export function feedProxy(
   exchangeGraphqlUrl: () => string,
   authenticate: (request: IncomingMessage) => Promise<{ forwardToken: string }>,
   logger: Logger,
+  /** The exchange route proxied: `/feed`, or `/exports/download` for export files (streamed the same way). */
+  path = '/feed',
 ) {
   return async (request: IncomingMessage, response: ServerResponse) => {
     let token: string;
@@ -27,7 +29,7 @@ export function feedProxy(
     request.on('close', () => upstream.abort());
     response.on('close', () => upstream.abort());
     try {
-      const answer = await fetch(`${exchangeGraphqlUrl().replace(/\/graphql$/, '/feed')}${search}`, {
+      const answer = await fetch(`${exchangeGraphqlUrl().replace(/\/graphql$/, path)}${search}`, {
         headers: {
           authorization: `Bearer ${token}`,
           accept: request.headers.accept ?? 'application/x-ndjson',
@@ -40,6 +42,9 @@ export function feedProxy(
         'content-type': answer.headers.get('content-type') ?? 'application/json',
         'cache-control': 'no-store',
         'x-accel-buffering': 'no',
+        ...(answer.headers.get('content-disposition')
+          ? { 'content-disposition': answer.headers.get('content-disposition') as string }
+          : {}),
       });
       if (!answer.body) return void response.end();
       await new Promise<void>((resolve) => {

@@ -124,6 +124,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       },
       '/metrics': metricsRoute(metrics),
       '/feed': feedProxy(() => urls.exchange ?? 'http://127.0.0.1:4006/graphql', authenticate, logger),
+      // 双公示 export files: the exchange checks the forwarded token against the job's requester.
+      '/exports/download': feedProxy(() => urls.exchange ?? 'http://127.0.0.1:4006/graphql', authenticate, logger, '/exports/download'),
     },
   });
   const url = await listen(server, options.port ?? env.PORT, env.HOST);

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Database, DatabaseKind, TestDatabase } from '@credit-hub/db';
 import { type GraphiqlOptions, loadGatewayEnv, startGateway } from '@credit-hub/gateway';
 import { createLogger, type DestinationStream, type LogLevel, type RunningService } from '@credit-hub/subgraph-kit';
@@ -76,7 +79,8 @@ export interface StackOptions {
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
-  const env: Record<string, string> = { ...TEST_ENV, ...options.env };
+  // Each stack's export jobs in a directory of its own: the exchange fails another's unfinished jobs at start-up.
+  const env: Record<string, string> = { ...TEST_ENV, EXPORT_DIR: mkdtempSync(join(tmpdir(), 'exports-')), ...options.env };
   const kind = options.kind ?? 'pglite';
   const logger = createLogger({ level: env.LOG_LEVEL as LogLevel, ...(options.logs ? { destination: options.logs } : {}) });
   const services: RunningService[] = [];

@@ -1,6 +1,7 @@
 export * from './auth/caller.ts';
 export * from './auth/tokens.ts';
 export * from './builder.ts';
+export * from './bulk-route.ts';
 export * from './connection.ts';
 export * from './context.ts';
 export * from './decimal.ts';

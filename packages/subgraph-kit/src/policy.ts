@@ -38,7 +38,9 @@ export type Denial =
   | 'OTHER_DEPARTMENT'
   | 'NO_DEPARTMENT'
   | 'NOT_PUBLISHED'
-  | 'SUPERVISION_ONLY';
+  | 'SUPERVISION_ONLY'
+  | 'NOT_EXCHANGE_PARTNER'
+  | 'OTHER_REQUESTER';
 
 export type Decision = { allowed: true } | { allowed: false; denial: Denial };
 
@@ -117,7 +119,32 @@ const DENIAL_MESSAGES: Record<Denial, string> = {
   NO_DEPARTMENT: 'your token names no department, so nothing you write would have an owner (缺少部门)',
   NOT_PUBLISHED: 'not published (未公示)',
   SUPERVISION_ONLY: 'supervision data is for regulators and analysts only (监管内部信息)',
+  NOT_EXCHANGE_PARTNER: '双公示 exports are for the provincial platform and admins (仅限省级平台与管理员)',
+  OTHER_REQUESTER: 'another caller requested this export; only it and admins may read it (非本人导出)',
 };
+
+/**
+ * May `caller` start a 双公示 export (the platform's view of published records, in bulk)? The
+ * provincial platform it is made for, and admins; not regulators or departments, who read records
+ * through the API under their own region's rules.
+ */
+export function canExport(caller: Caller): Decision {
+  return caller.role === 'admin' || caller.role === 'platform'
+    ? ALLOW
+    : deny(caller.role === 'public' ? 'SIGN_IN' : 'NOT_EXCHANGE_PARTNER');
+}
+
+/** May `caller` see an export job and download its files? Its requester (same subject), and admins. */
+export function canReadExport(caller: Caller, job: { requestedBy: string }): Decision {
+  const allowed = canExport(caller);
+  if (!allowed.allowed) return allowed;
+  return caller.role === 'admin' || caller.sub === job.requestedBy ? ALLOW : deny('OTHER_REQUESTER');
+}
+
+/** Throws FORBIDDEN with the rule unless `decision` allows. */
+export function assertAllowed(decision: Decision, what: string): void {
+  if (!decision.allowed) throw forbidden(`${what}: ${DENIAL_MESSAGES[decision.denial]}`, { reason: decision.denial });
+}
 
 /**
  * Throws FORBIDDEN unless the caller may write the record. The message names the rule, never the

@@ -55,24 +55,29 @@ export async function runExport<Kind extends ExportKind>(options: ExportOptions<
         ),
       })),
     );
-  const writeAll = async (writers: { style: DateStyle; writer: TableWriter }[], toRow: (style: DateStyle) => readonly string[]) => {
-    // Rows differ only by date style: build each style once.
-    const byStyle = new Map<DateStyle, readonly string[]>();
+  /** Returns a promise only when a writer asks the caller to wait for its disk. */
+  const writeAll = (writers: { style: DateStyle; writer: TableWriter }[], toRow: (style: DateStyle) => readonly string[]) => {
+    // Rows differ only by date style: build each style once (one row, most often one writer).
+    let table: readonly string[] | undefined;
+    let json: readonly string[] | undefined;
+    let waits: Promise<void>[] | undefined;
     for (const { style, writer } of writers) {
-      let row = byStyle.get(style);
-      if (!row) {
-        row = toRow(style);
-        byStyle.set(style, row);
-      }
-      await writer.write(row);
+      if (style === 'table' && !table) table = toRow(style);
+      if (style === 'json' && !json) json = toRow(style);
+      const wait = writer.write((style === 'table' ? table : json) as readonly string[]);
+      if (!wait) continue;
+      waits = waits ?? [];
+      waits.push(wait);
     }
+    return waits && Promise.all(waits);
   };
 
   const dataWriters = await open(prefix, COLUMNS[options.kind]);
   const toRow = ROW[options.kind] as (record: ExportRecord<Kind>, style: DateStyle) => readonly string[];
   let rows = 0;
   for await (const record of options.records) {
-    await writeAll(dataWriters, (style) => toRow(record, style));
+    const wait = writeAll(dataWriters, (style) => toRow(record, style));
+    if (wait) await wait;
     rows += 1;
     if (rows % 10_000 === 0) options.onProgress?.(rows);
   }
@@ -80,7 +85,10 @@ export async function runExport<Kind extends ExportKind>(options: ExportOptions<
   const files = await Promise.all(dataWriters.map(({ writer }) => writer.close()));
 
   const withdrawalWriters = await open(`${prefix}_CXXF`, WITHDRAWAL_COLUMNS);
-  for await (const withdrawal of options.withdrawals) await writeAll(withdrawalWriters, (style) => withdrawalRow(withdrawal, style));
+  for await (const withdrawal of options.withdrawals) {
+    const wait = writeAll(withdrawalWriters, (style) => withdrawalRow(withdrawal, style));
+    if (wait) await wait;
+  }
   files.push(...(await Promise.all(withdrawalWriters.map(({ writer }) => writer.close()))));
 
   const manifest = buildManifest({

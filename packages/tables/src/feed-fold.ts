@@ -39,9 +39,25 @@ export interface PublicPenalty {
 const WITHDRAWAL_KINDS: Record<string, WithdrawalKind> = {
   REPAIRED: '修复',
   REVOKED: '撤销',
+  WITHDRAWN: '撤销',
   CHANGED: '变更',
   PERIOD_ENDED: '公示期满',
 };
+
+/** A withdrawal as a subgraph's bulk route serves it → an entry of the withdrawal list. */
+export function withdrawalRecord(
+  dataset: WithdrawalRecord['dataset'],
+  entry: { reference: string; uscc: string | null; reason: string | null; on: string },
+): WithdrawalRecord {
+  return {
+    dataset,
+    reference: entry.reference,
+    uscc: entry.uscc,
+    kind: WITHDRAWAL_KINDS[entry.reason ?? ''] ?? '撤销',
+    on: entry.on,
+    note: entry.reason,
+  };
+}
 
 /**
  * Folds the feed's penalty events into what the platform must hold after them: the penalties

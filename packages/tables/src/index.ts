@@ -5,6 +5,7 @@ export * from './feed-fold.ts';
 export * from './format.ts';
 export * from './graphql-sink.ts';
 export * from './import-pipeline.ts';
+export * from './license-export.ts';
 export * from './manifest.ts';
 export * from './national-columns.ts';
 export * from './quality.ts';

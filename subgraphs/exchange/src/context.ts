@@ -1,5 +1,6 @@
 import type { SubgraphContext } from '@credit-hub/subgraph-kit';
 import type { ExchangeDb } from './db/client.ts';
+import type { ExportRunner } from './exports/export-runner.ts';
 import type { OutboxSource } from './feed/sources.ts';
 import type { WebhookSettings } from './webhooks/settings.ts';
 
@@ -7,6 +8,8 @@ export interface Services {
   db: ExchangeDb;
   sources: readonly OutboxSource[];
   webhooks: WebhookSettings;
+  /** 双公示 export jobs (startExport, exportJob). */
+  exports: ExportRunner;
 }
 
 export interface Context extends SubgraphContext, Services {}

@@ -34,6 +34,25 @@ const shape = {
   /** How often the dispatcher looks for new events and due deliveries. */
   WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   OUTBOX_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Where 双公示 export jobs write their files and state; default `<DATA_DIR>/exchange-exports`. */
+  EXPORT_DIR: z.string().min(1).optional(),
+  /** 数据来源单位 and its unified social credit code, printed in every exported row. */
+  EXPORT_SOURCE_NAME: z.string().max(100).default(''),
+  EXPORT_SOURCE_CODE: z.string().max(18).optional(),
+  /** 处罚机关 name → its unified social credit code, as a JSON object (the penalty record holds only the name). */
+  EXPORT_AUTHORITY_CODES: z
+    .string()
+    .default('{}')
+    .transform((text, context) => {
+      try {
+        return z.record(z.string(), z.string().max(18)).parse(JSON.parse(text));
+      } catch {
+        context.addIssue({ code: 'custom', message: 'a JSON object of authority name → code' });
+        return z.NEVER;
+      }
+    }),
+  /** Records per bulk page read from the owning subgraphs (memory holds one page at a time). */
+  EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(2_000),
 };
 
 /** Validated configuration of the exchange service (README: "Environment variables"). */

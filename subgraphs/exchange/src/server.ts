@@ -1,7 +1,20 @@
-import { type Logger, launchSubgraph, type RunningService, runWhenMain } from '@credit-hub/subgraph-kit';
+import { join } from 'node:path';
+import {
+  createLogger,
+  type Logger,
+  launchSubgraph,
+  type RunningService,
+  runWhenMain,
+  serviceTokenSource,
+  todayInChina,
+} from '@credit-hub/subgraph-kit';
 import { createContext } from './context.ts';
+import { ExportJobStore } from './data/export-jobs.ts';
 import { type ExchangeDatabase, openExchangeDatabase } from './db/client.ts';
 import { type ExchangeEnv, loadEnv, SUBGRAPH_NAME } from './env.ts';
+import { partyLookup } from './exports/bulk-reader.ts';
+import { DOWNLOAD_PATH, downloadRoute } from './exports/download-route.ts';
+import { ExportRunner } from './exports/export-runner.ts';
 import { type OutboxSource, type SourceUrls, sourcesFromEnv } from './feed/sources.ts';
 import { feedRoute } from './feed/stream-route.ts';
 import { ExchangeMetrics } from './metrics.ts';
@@ -22,6 +35,8 @@ export interface StartOptions {
   now?: () => Date;
   /** False: no webhook dispatcher (tests that drive `dispatchOnce` themselves). */
   dispatcher?: boolean;
+  /** Fixed "today" (tests): whether an exported licence is still valid. China's date otherwise. */
+  today?: () => string;
 }
 
 export async function startExchange(options: StartOptions = {}): Promise<RunningService & { database: ExchangeDatabase }> {
@@ -40,6 +55,34 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
   const metrics = new ExchangeMetrics();
   const stopping = new AbortController();
   const logger = options.logger;
+  const serviceLogger = (logger ?? createLogger({ level: env.LOG_LEVEL })).child({ service: SUBGRAPH_NAME });
+  const exportStore = new ExportJobStore(env.EXPORT_DIR ?? join(env.DATA_DIR, 'exchange-exports'));
+  const interrupted = await exportStore.failUnfinished();
+  if (interrupted > 0) serviceLogger.warn({ jobs: interrupted }, 'export jobs interrupted by the last stop marked failed');
+  const serviceToken = serviceTokenSource(env, SUBGRAPH_NAME);
+  const url = (name: 'enterprises' | 'licenses' | 'sanctions') => {
+    const given = options.sourceUrls?.[name];
+    const fallback = { enterprises: env.ENTERPRISES_URL, licenses: env.LICENSES_URL, sanctions: env.SANCTIONS_URL }[name];
+    return () => (typeof given === 'function' ? given() : (given ?? fallback));
+  };
+  const exports = new ExportRunner(
+    exportStore,
+    {
+      sources,
+      urls: { licenses: url('licenses'), sanctions: url('sanctions') },
+      token: serviceToken,
+      parties: partyLookup({ graphqlUrl: url('enterprises'), token: serviceToken, timeoutMs: env.OUTBOX_TIMEOUT_MS }),
+      source: {
+        sourceName: env.EXPORT_SOURCE_NAME,
+        sourceCode: env.EXPORT_SOURCE_CODE ?? null,
+        authorityCodes: env.EXPORT_AUTHORITY_CODES,
+      },
+      pageSize: env.EXPORT_PAGE_SIZE,
+      timeoutMs: env.OUTBOX_TIMEOUT_MS,
+      today: options.today ?? (() => todayInChina()),
+    },
+    serviceLogger,
+  );
   const running = await launchSubgraph({
     name: SUBGRAPH_NAME,
     env,
@@ -52,8 +95,9 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
     demo: { isEmpty: async () => false, seed: async () => undefined },
     routes: (verify) => ({
       '/feed': feedRoute({ sources, verify, heartbeatMs: env.FEED_HEARTBEAT_SECONDS * 1000, metrics, stopping: stopping.signal }),
+      [DOWNLOAD_PATH]: downloadRoute(exportStore, verify),
     }),
-    createContext: createContext({ db: database.db, sources, webhooks }),
+    createContext: createContext({ db: database.db, sources, webhooks, exports }),
   });
   const dispatcher =
     options.dispatcher === false
@@ -71,6 +115,7 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
     stop: async () => {
       stopping.abort();
       await dispatcher?.stop();
+      await exports.stop();
       await running.stop();
     },
   };

@@ -9,6 +9,7 @@ import {
 } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
 import { calendarReadiness } from '@credit-hub/workdays';
+import { licensesBulkRoutes } from './bulk-routes.ts';
 import { createContext } from './context.ts';
 import { type LicensesDatabase, openLicensesDatabase } from './db/client.ts';
 import { type LicensesEnv, loadEnv, rulesFromEnv, SUBGRAPH_NAME } from './env.ts';
@@ -43,6 +44,7 @@ export async function startLicensesSubgraph(options: StartOptions = {}): Promise
     ownsDatabase: !options.database,
     readyDetails: () => calendarReadiness(today()),
     logger: options.logger,
+    routes: licensesBulkRoutes(database.db, today),
     demo: {
       isEmpty: async () => (await countSeededLicenses(database.db)) === 0,
       seed: (count) =>

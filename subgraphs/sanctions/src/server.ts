@@ -10,6 +10,7 @@ import {
 } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
 import { calendarReadiness } from '@credit-hub/workdays';
+import { sanctionsBulkRoutes } from './bulk-routes.ts';
 import { createContext } from './context.ts';
 import { appendDailyEvents } from './data/daily-events.ts';
 import { openSanctionsDatabase, type SanctionsDatabase } from './db/client.ts';
@@ -52,6 +53,7 @@ export async function startSanctionsSubgraph(
     ownsDatabase: !options.database,
     readyDetails: () => calendarReadiness(today()),
     logger: options.logger,
+    routes: sanctionsBulkRoutes(database.db, today),
     demo: {
       isEmpty: async () => (await countSeededRecords(database.db)) === 0,
       seed: (count) => seedSanctions(database.db, count, { rules }),
