@@ -3,9 +3,9 @@ import { badUserInput } from '@credit-hub/subgraph-kit';
 import { divisionPrefix } from '@credit-hub/uscc';
 import { assertChanges, planFacts } from '../access.ts';
 import { builder } from '../builder.ts';
-import { confirmDraw, getDraw, storeDraftDraw } from '../data/draw-store.ts';
+import { confirmDraw, getDraw, inspectorLoadsInYear, storeDraftDraw } from '../data/draw-store.ts';
 import { listActiveInspectors } from '../data/inspector-store.ts';
-import { getTask } from '../data/plan-store.ts';
+import { getPlan, getTask } from '../data/plan-store.ts';
 import { CLASS_KEYS, type ClassCounts, DrawError, drawEnterprises } from '../rules/draw.ts';
 import { DrawStatusEnum, SelectionEnum } from './enums.ts';
 import { loadInspectors } from './inspector.ts';
@@ -89,13 +89,23 @@ builder.mutationField('runInspectionDraw', (t) =>
       assertChanges(ctx.caller, planFacts(task), 'inspection task', 'taskId');
       if (args.seed != null && args.seed < 0) throw badUserInput('seed: 0 or more', { field: 'seed', reason: 'OUT_OF_RANGE' });
       const seed = args.seed ?? randomInt(0, 2_147_483_647);
-      const [pool, inspectors] = await Promise.all([
+      const plan = await getPlan(ctx.db, task.planId);
+      if (!plan) throw new Error(`task ${task.id} has no plan`);
+      const [pool, inspectors, loads] = await Promise.all([
         ctx.candidates.candidates(task.filter),
         listActiveInspectors(ctx.db, task.department, divisionPrefix(task.regionCode)),
+        inspectorLoadsInYear(ctx.db, { department: task.department, year: plan.year, exceptTaskId: task.id }),
       ]);
       try {
-        const outcome = drawEnterprises({ pool, ratios: task.ratios, inspectors, perEnterprise: task.inspectorsPerEnterprise, seed });
-        return storeDraftDraw(ctx.db, task.id, seed, outcome, ctx.caller.sub);
+        const outcome = drawEnterprises({
+          pool,
+          ratios: task.ratios,
+          inspectors,
+          perEnterprise: task.inspectorsPerEnterprise,
+          seed,
+          loads,
+        });
+        return storeDraftDraw(ctx.db, task.id, seed, outcome, ctx.caller.sub, loads);
       } catch (error) {
         if (error instanceof DrawError) throw badUserInput(`taskId: ${error.message}`, { field: 'taskId', reason: error.reason });
         throw error;
