@@ -8,6 +8,7 @@ import './license.ts';
 import './license-mutations.ts';
 import './equipment-registration.ts';
 import './equipment-registration-mutations.ts';
+import './holder-codes.ts';
 import './enterprise.ts';
 
 builder.queryType({ description: 'Queries of the licences subgraph.' });
