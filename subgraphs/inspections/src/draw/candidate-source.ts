@@ -9,7 +9,8 @@ export interface CandidateSource {
 
 /**
  * Pages of 3 000 codes: each read below stays under the default static cost (15 000) — codes with
- * their regions (3 000 × 4), classes (3 000 × 3), licence and equipment membership (3 000 each).
+ * their regions (3 000 × 4), licence and equipment membership (3 000 each) — and within the
+ * 3 000-code input bound of the class lookup.
  */
 const PAGE = 3000;
 /** Pages whose classes and licences are being read while the next codes are paged. */
@@ -25,7 +26,7 @@ const CODES_QUERY = /* GraphQL */ `
 /** Risk: the latest class of each code (as Enterprise.creditRisk without a month). */
 const CLASSES_QUERY = /* GraphQL */ `
   query DrawCandidateClasses($usccs: [String!]!) {
-    riskClassesOf(usccs: $usccs) { uscc riskClass }
+    riskClassesOf(usccs: $usccs) { codes classes }
   }
 `;
 
@@ -52,7 +53,7 @@ const codesShape = z.object({
   }),
 });
 const classesShape = z.object({
-  data: z.object({ riskClassesOf: z.array(z.object({ uscc: z.string(), riskClass: z.enum(['A', 'B', 'C', 'D']) })) }),
+  data: z.object({ riskClassesOf: z.object({ codes: z.array(z.string()), classes: z.array(z.enum(['A', 'B', 'C', 'D'])) }) }),
 });
 const licencesShape = z.object({
   data: z.object({
@@ -129,7 +130,7 @@ export function createGatewayCandidateSource(post: HubClient): CandidateSource {
           {
             codes,
             regionCodes,
-            classes: new Map(classes.map((row) => [row.uscc, row.riskClass])),
+            classes: new Map(classes.codes.map((code, index) => [code, classes.classes[index] ?? null])),
             kindHolders: set(licences?.kindHolders),
             keySupervision: set(licences?.keySupervision),
             equipmentUsers: set(licences?.equipmentUsers),

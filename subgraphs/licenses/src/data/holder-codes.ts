@@ -1,4 +1,5 @@
-import { and, eq, gte, inArray, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { LicensesDb } from '../db/client.ts';
 import { equipmentRegistrations, licenses } from '../db/schema.ts';
 import type { LicenseKind } from '../rules/license-kinds.ts';
@@ -10,6 +11,14 @@ import type { VisibilityScope } from './visibility.ts';
  * codes, so a service joins them in memory instead of reading each enterprise's licences.
  */
 
+/**
+ * `column = any($1)` with the codes as one array parameter: drizzle's `inArray` would make 3 000
+ * parameters and check each while building the statement, most of a draw's time in this subgraph.
+ */
+const anyOf = (column: PgColumn, usccs: readonly string[]): SQL =>
+  // Cast to the column's own type (char(18)), so its index still serves the comparison.
+  sql`${column} = any(${sql.param([...usccs])}::${sql.raw(column.getSQLType())}[])`;
+
 /** Those of `usccs` holding a licence of one of `kinds` in force today (VALID and not past `valid_to`). */
 export async function holdersAmong(
   db: LicensesDb,
@@ -19,7 +28,7 @@ export async function holdersAmong(
   today: string,
 ): Promise<string[]> {
   const conditions: (SQL | undefined)[] = [
-    inArray(licenses.holderUscc, [...usccs]),
+    anyOf(licenses.holderUscc, usccs),
     inArray(licenses.kind, [...kinds]),
     eq(licenses.status, 'VALID'),
     gte(licenses.validTo, today),
@@ -40,7 +49,7 @@ export async function equipmentUsersAmong(
   today: string,
 ): Promise<string[]> {
   const conditions: (SQL | undefined)[] = [
-    inArray(equipmentRegistrations.userUscc, [...usccs]),
+    anyOf(equipmentRegistrations.userUscc, usccs),
     eq(equipmentRegistrations.status, 'IN_USE'),
     visibleTo(scope, { publicSince: equipmentRegistrations.publishedOn, regionCode: equipmentRegistrations.regionCode }, today),
   ];
