@@ -217,6 +217,36 @@ describe.each(testDatabaseKinds())('inspections: 双随机一公开 through the 
     ).toBeDefined();
   });
 
+  it('serves the pool’s lean reads (classes, licence holders, user units) to supervisors and services only, within what each may see', async () => {
+    const codes = [...UNITS.map((unit) => unit.uscc), PRODUCER.uscc, OUTSIDER];
+    const CLASSES_OF = 'query($usccs: [String!]!) { riskClassesOf(usccs: $usccs) { codes classes } }';
+    const classes = (await ok<{ riskClassesOf: { codes: string[]; classes: string[] } }>(CLASSES_OF, { usccs: codes }, analyst))
+      .riskClassesOf;
+    // Classified units only, in code order, each with the class creditRisk gives.
+    const classified = UNITS.filter((unit) => unit.riskClass).sort((a, b) => (a.uscc < b.uscc ? -1 : 1));
+    expect(classes.codes).toEqual(classified.map((unit) => unit.uscc));
+    expect(classes.classes).toEqual(classified.map((unit) => unit.riskClass));
+    expect(codeOf(await gql(CLASSES_OF, { usccs: codes }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(CLASSES_OF, { usccs: codes }, await stack.token({ role: 'platform' })))).toBe('FORBIDDEN');
+    const fujian = await stack.token({ role: 'regulator', region: '350100', dept: 'TSSB' });
+    expect(codeOf(await gql(CLASSES_OF, { usccs: codes }, fujian))).toBe('FORBIDDEN');
+    expect((await ok<{ riskClassesOf: { codes: string[] } }>(CLASSES_OF, { usccs: codes }, regulator)).riskClassesOf.codes).toHaveLength(
+      classified.length,
+    );
+
+    const HOLDERS = 'query($usccs: [String!]!) { licenceHoldersAmong(usccs: $usccs, kinds: [SPECIAL_EQUIPMENT_PRODUCTION]) }';
+    const USERS = 'query($usccs: [String!]!) { equipmentUsersAmong(usccs: $usccs) }';
+    expect((await ok<{ licenceHoldersAmong: string[] }>(HOLDERS, { usccs: codes }, analyst)).licenceHoldersAmong).toEqual([PRODUCER.uscc]);
+    expect((await ok<{ equipmentUsersAmong: string[] }>(USERS, { usccs: codes }, analyst)).equipmentUsersAmong).toEqual(
+      [...UNITS.map((unit) => unit.uscc), PRODUCER.uscc].sort(),
+    );
+    expect(codeOf(await gql(HOLDERS, { usccs: codes }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(USERS, { usccs: codes }, await stack.token({ role: 'platform' })))).toBe('FORBIDDEN');
+    // Over 3 000 codes is refused before anything is read.
+    const many = Array.from({ length: 3001 }, () => OUTSIDER);
+    expect(codeOf(await gql(USERS, { usccs: many }, analyst))).toBe('BAD_USER_INPUT');
+  });
+
   it('records two results, publishes them; the public sees them only then; the next classification reflects the failure', async () => {
     const failing = draw.enterprises.find((entry) => entry.riskClass === 'C');
     const passing = draw.enterprises.find((entry) => entry.riskClass === 'D');
