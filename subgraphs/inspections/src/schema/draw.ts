@@ -30,6 +30,19 @@ const ClassCountRef = builder.objectRef<ClassCount>('DrawClassCount').implement(
 const classCounts = (pool: ClassCounts, drawn: ClassCounts): ClassCount[] =>
   CLASS_KEYS.map((riskClass) => ({ riskClass, pool: pool[riskClass], drawn: drawn[riskClass] }));
 
+interface InspectorLoad {
+  inspectorId: number;
+  assignments: number;
+}
+
+const InspectorLoadRef = builder.objectRef<InspectorLoad>('InspectorLoad').implement({
+  description: '检查人员任务量 Places an inspector already held in the plan year’s confirmed draws when a draw ran.',
+  fields: (t) => ({
+    inspectorId: t.exposeInt('inspectorId', { description: '检查人员 Inspector id.' }),
+    assignments: t.exposeInt('assignments', { description: '任务量 Places held.' }),
+  }),
+});
+
 DrawRef.implement({
   description:
     '双随机抽取 A draw: seed, pool digest and counts, so anyone can re-run it (same seed + same pool ⇒ same draw). Supervisors of the region only.',
@@ -41,6 +54,15 @@ DrawRef.implement({
     poolSize: t.exposeInt('poolSize', { description: '候选总数 Enterprises in the pool.' }),
     poolDigest: t.exposeString('poolDigest', { description: '候选摘要 sha256 over the sorted pool (code, class, key supervision).' }),
     keySupervisionCount: t.exposeInt('keySupervisionCount', { description: '重点监管数 Key supervision units, all included.' }),
+    inspectorLoads: t.field({
+      type: [InspectorLoadRef],
+      description:
+        '任务量基线 The workload the draw balanced from (inspectors with none left out), by inspector id: with the seed and the pool, what reproduces its inspectors.',
+      resolve: (draw) =>
+        Object.entries(draw.inspectorLoads ?? {})
+          .map(([id, assignments]) => ({ inspectorId: Number(id), assignments: Number(assignments) }))
+          .sort((a, b) => a.inspectorId - b.inspectorId),
+    }),
     classes: t.field({
       type: [ClassCountRef],
       description: '分类统计 Pool and drawn per class.',
