@@ -3,9 +3,10 @@
  *
  * A 双随机 draw over every enterprise of a PostgreSQL bench database (`credithub_bench_risk_<size>`,
  * shared with the risk bench and seeded once): the candidate pool is read through the gateway as
- * the inspections subgraph reads it (codes by keyset pages, then one federated query per 500 for
- * region, licences in force, equipment in use and risk class), then drawn in memory. Prints the
- * time of each part and the total (target: under 10 s).
+ * the inspections subgraph reads it (codes and regions by keyset pages of 3 000; per page, while
+ * the next is read, its classes from risk and — when the task needs them — licence and equipment
+ * membership from licences), then drawn in memory. Prints the time of each part, the requests per
+ * operation and the total (target: under 10 s).
  */
 import { parseArgs } from 'node:util';
 import type { Database } from '@credit-hub/db';
@@ -39,14 +40,26 @@ export async function benchDraw(args: string[], databases: BenchDatabases): Prom
       env: loadGatewayEnv(env),
     });
     services.push(gateway);
-    const source = createGatewayCandidateSource(
-      createHubClient({
-        url: `${gateway.url}/graphql`,
-        token: serviceTokenSource(loadGatewayEnv(env), 'inspections'),
-        timeoutMs: 120_000,
-        purpose: 'bench',
-      }),
-    );
+    const client = createHubClient({
+      url: `${gateway.url}/graphql`,
+      token: serviceTokenSource(loadGatewayEnv(env), 'inspections'),
+      timeoutMs: 120_000,
+      purpose: 'bench',
+    });
+    // Time spent per operation (summed over requests, which overlap): where a slow read goes.
+    const spent = new Map<string, { requests: number; ms: number }>();
+    const source = createGatewayCandidateSource(async (query, variables) => {
+      const name = /query (\w+)/.exec(query)?.[1] ?? 'query';
+      const started = performance.now();
+      try {
+        return await client(query, variables);
+      } finally {
+        const entry = spent.get(name) ?? { requests: 0, ms: 0 };
+        entry.requests++;
+        entry.ms += performance.now() - started;
+        spent.set(name, entry);
+      }
+    });
     const inspectors = Array.from({ length: 200 }, (_, index) => ({
       id: index + 1,
       regionCode: ['140802', '350102', '430102'][index % 3] as string,
@@ -59,6 +72,7 @@ export async function benchDraw(args: string[], databases: BenchDatabases): Prom
       ['special-equipment user units', { keyDomain: null, industryCode: null, licenseKind: null, equipmentUsers: true }],
     ] as const) {
       const started = Date.now();
+      spent.clear();
       const pool: Candidate[] = [];
       // A task's pool is one region prefix; the seeded population spans three provinces.
       for (const province of ['14', '35', '43']) pool.push(...(await source.candidates({ regionPrefix: province, ...filter })));
@@ -68,6 +82,9 @@ export async function benchDraw(args: string[], databases: BenchDatabases): Prom
       console.log(
         `${label}: pool of ${pool.length} candidates (of ${size} enterprises) read through the gateway in ${((fetched - started) / 1000).toFixed(1)} s`,
       );
+      for (const [name, entry] of spent) {
+        console.log(`  ${name}: ${entry.requests} requests, ${(entry.ms / entry.requests).toFixed(0)} ms each on average`);
+      }
       console.log(`  drew ${outcome.entries.length} (${outcome.keySupervisionCount} key supervision) in ${drawn - fetched} ms`);
       const total = drawn - started;
       console.log(`  total ${(total / 1000).toFixed(1)} s — target under 10 s: ${total < 10_000 ? 'OK' : 'OVER'}`);

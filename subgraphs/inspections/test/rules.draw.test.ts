@@ -93,4 +93,57 @@ describe('the 双随机 draw', () => {
   it('refuses a draw with fewer inspectors than each enterprise needs', () => {
     expect(() => draw(1, { inspectors: inspectors.slice(0, 1) })).toThrow(/needs 2 inspectors/);
   });
+
+  describe('inspector workload balancing', () => {
+    /** 300 enterprises of a county with no inspectors of its own: every inspector is eligible. */
+    const elsewhere: Candidate[] = Array.from({ length: 300 }, (_, index) => ({
+      uscc: `91140823MA${String(index).padStart(7, '0')}X`,
+      regionCode: '140823',
+      riskClass: 'D',
+      keySupervision: false,
+    }));
+    const staff: DrawInspector[] = Array.from({ length: 7 }, (_, index) => ({
+      id: index + 1,
+      regionCode: ['140802', '140821', '140822'][index % 3] as string,
+    }));
+    const all: ClassRatios = { A: 10_000, B: 10_000, C: 10_000, D: 10_000, UNCLASSIFIED: 10_000 };
+    const placesOf = (outcome: ReturnType<typeof drawEnterprises>) => {
+      const places = new Map<number, number>(staff.map((inspector) => [inspector.id, 0]));
+      for (const entry of outcome.entries) for (const id of entry.inspectorIds) places.set(id, (places.get(id) ?? 0) + 1);
+      return places;
+    };
+
+    it('spreads places evenly: no inspector has two more than another', () => {
+      const places = placesOf(draw(9, { pool: elsewhere, ratios: all, inspectors: staff }));
+      expect([...places.values()].reduce((a, b) => a + b, 0)).toBe(600);
+      expect(Math.max(...places.values()) - Math.min(...places.values())).toBeLessThanOrEqual(1);
+    });
+
+    it('fills the plan year’s less loaded inspectors first, then evens out', () => {
+      const loads = { 1: 150, 2: 40 };
+      const outcome = draw(9, { pool: elsewhere.slice(0, 50), ratios: all, inspectors: staff, loads });
+      const places = placesOf(outcome);
+      // 100 places over the five inspectors at 0: 20 each, none reaches 40, so 1 and 2 stay out.
+      expect(places.get(1)).toBe(0);
+      expect(places.get(2)).toBe(0);
+      for (const id of [3, 4, 5, 6, 7]) expect(places.get(id)).toBe(20);
+      // With more places than that, the others catch up with inspector 2 first.
+      const more = placesOf(draw(9, { pool: elsewhere.slice(0, 150), ratios: all, inspectors: staff, loads }));
+      expect(more.get(1)).toBe(0);
+      const totals = [2, 3, 4, 5, 6, 7].map((id) => (more.get(id) ?? 0) + (id === 2 ? 40 : 0));
+      expect(Math.max(...totals) - Math.min(...totals)).toBeLessThanOrEqual(1);
+    });
+
+    it('stays random within the lowest tier and reproducible from the seed and loads', () => {
+      const options = { pool: elsewhere, ratios: all, inspectors: staff, loads: { 3: 5 } };
+      expect(draw(4, options).entries).toEqual(draw(4, options).entries);
+      expect(draw(4, options).entries.map((e) => e.inspectorIds)).not.toEqual(draw(5, options).entries.map((e) => e.inspectorIds));
+    });
+
+    it('still never sends an inspector of the enterprise’s own county when another is eligible', () => {
+      const outcome = draw(6, { loads: { 3: 1000, 4: 1000, 5: 1000 } });
+      const county = new Map(inspectors.map((inspector) => [inspector.id, inspector.regionCode]));
+      for (const entry of outcome.entries) for (const id of entry.inspectorIds) expect(county.get(id)).not.toBe(entry.regionCode);
+    });
+  });
 });

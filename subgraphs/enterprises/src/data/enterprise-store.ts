@@ -238,14 +238,13 @@ export async function listEnterpriseCodes(
   db: EnterprisesDb,
   filter: EnterpriseFilter,
   options: { limit: number; afterUscc?: string | undefined },
-): Promise<string[]> {
+): Promise<{ uscc: string; regionCode: string }[]> {
   const conditions = filterConditions(filter);
   if (options.afterUscc) conditions.push(gt(enterprises.uscc, options.afterUscc));
-  const rows = await db
-    .select({ uscc: enterprises.uscc })
+  return db
+    .select({ uscc: enterprises.uscc, regionCode: enterprises.regionCode })
     .from(enterprises)
     .where(and(...conditions))
     .orderBy(asc(enterprises.uscc))
     .limit(options.limit);
-  return rows.map((row) => row.uscc);
 }

@@ -1,9 +1,9 @@
 import { anyOfKeys, insertInChunks, lockForTransaction, preparedPerDatabase } from '@credit-hub/db';
 import { conflict } from '@credit-hub/subgraph-kit';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { InspectionsDb } from '../db/client.ts';
-import { type DrawEntryRow, type DrawRow, drawEntries, draws } from '../db/schema.ts';
-import type { DrawOutcome } from '../rules/draw.ts';
+import { type DrawEntryRow, type DrawRow, drawEntries, draws, plans, tasks } from '../db/schema.ts';
+import type { DrawOutcome, InspectorLoads } from '../rules/draw.ts';
 
 /**
  * The state changes of a draw, one function per transition (a draft replaced, a draft confirmed),
@@ -17,6 +17,7 @@ export async function storeDraftDraw(
   seed: number,
   outcome: DrawOutcome,
   drawnBy: string,
+  inspectorLoads: InspectorLoads = {},
 ): Promise<DrawRow> {
   return db.transaction(async (tx) => {
     await lockForTransaction(tx, `inspections:draw:${taskId}`);
@@ -36,6 +37,7 @@ export async function storeDraftDraw(
         poolCounts: outcome.poolCounts,
         drawnCounts: outcome.drawnCounts,
         keySupervisionCount: outcome.keySupervisionCount,
+        inspectorLoads,
         drawnBy,
       })
       .returning();
@@ -88,4 +90,28 @@ export async function getConfirmedEntry(db: InspectionsDb, taskId: number, uscc:
     .innerJoin(draws, eq(draws.id, drawEntries.drawId))
     .where(and(eq(draws.taskId, taskId), eq(draws.status, 'CONFIRMED'), eq(drawEntries.uscc, uscc)));
   return rows[0]?.entry ?? null;
+}
+
+/**
+ * Workload of a department's inspectors in a plan year: their places in the confirmed draws of
+ * the year's other tasks (a draft binds no one; the task being drawn replaces its own draft).
+ */
+export async function inspectorLoadsInYear(
+  db: InspectionsDb,
+  filter: { department: string; year: number; exceptTaskId: number },
+): Promise<InspectorLoads> {
+  const rows = await db.execute<{ inspector_id: number; load: string | number }>(sql`
+    select inspector_id, count(*) as load
+    from ${drawEntries} e
+    join ${draws} d on d.id = e.draw_id
+    join ${tasks} t on t.id = d.task_id
+    join ${plans} p on p.id = t.plan_id
+    cross join lateral unnest(e.inspector_ids) as inspector_id
+    where d.status = 'CONFIRMED' and t.department = ${filter.department} and p.year = ${filter.year} and t.id <> ${filter.exceptTaskId}
+    group by inspector_id`);
+  // postgres.js answers an array, PGlite an object with `rows`.
+  const list = (rows as { rows?: unknown[] }).rows ?? (rows as unknown as unknown[]);
+  return Object.fromEntries(
+    (list as { inspector_id: number; load: string | number }[]).map((row) => [Number(row.inspector_id), Number(row.load)]),
+  );
 }

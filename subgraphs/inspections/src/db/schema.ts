@@ -71,6 +71,8 @@ export const draws = pgTable(
     poolCounts: jsonb('pool_counts').$type<ClassCounts>().notNull(),
     drawnCounts: jsonb('drawn_counts').$type<ClassCounts>().notNull(),
     keySupervisionCount: integer('key_supervision_count').notNull(),
+    /** Inspector id → assignments held in the plan year's confirmed draws when this one ran (workload balancing). */
+    inspectorLoads: jsonb('inspector_loads').$type<Record<number, number>>().notNull().default({}),
     drawnBy: text('drawn_by').notNull(),
     drawnAt: timestamp('drawn_at', { withTimezone: true }).notNull().defaultNow(),
     confirmedBy: text('confirmed_by'),

@@ -18,8 +18,12 @@ import type { Selection } from './vocabulary.ts';
  * - Sampling: a partial Fisher–Yates shuffle of the class's sorted members; the first k are drawn.
  * - A-class enterprises are checked off site (书面/非现场) unless a trigger applies (运市监信用〔2022〕4号
  *   part 6.2: 对A类企业……可不主动实施现场检查); triggered inspections are recorded outside draws.
- * - Inspectors: `perEnterprise` (≥ 2) distinct active inspectors, chosen at random among those not
- *   of the enterprise's own county; from its county only when too few others exist.
+ * - Inspectors: `perEnterprise` (≥ 2) distinct active inspectors among those not of the
+ *   enterprise's own county (from its county only when too few others exist), balanced by
+ *   workload: each place is filled at random from the **lowest-load tier** of the eligible
+ *   inspectors, the load being their assignments in the plan year's confirmed draws (given) plus
+ *   those of this draw so far. Random within the tier and reproducible from the seed and the loads
+ *   (which are stored with the draw).
  */
 
 export const CLASS_KEYS = ['A', 'B', 'C', 'D', 'UNCLASSIFIED'] as const;
@@ -49,6 +53,9 @@ export interface DrawInspector {
   id: number;
   regionCode: string;
 }
+
+/** Inspector id → assignments already held in the plan year (confirmed draws of other tasks). */
+export type InspectorLoads = Readonly<Record<number, number>>;
 
 export interface DrawnEntry {
   uscc: string;
@@ -103,6 +110,26 @@ export function poolDigestOf(sorted: readonly Candidate[]): string {
 
 type Rng = ReturnType<typeof xoroshiro128plus>;
 
+/**
+ * `k` distinct inspectors from `eligible`, one place at a time, each at random from those with the
+ * lowest current load (ties kept in id order, so the seed alone decides); the loads are updated as
+ * places are filled, so the next enterprise sees them.
+ */
+function pickLeastLoaded(rng: Rng, eligible: readonly DrawInspector[], k: number, load: Map<number, number>): DrawInspector[] {
+  const remaining = eligible.slice();
+  const picked: DrawInspector[] = [];
+  while (picked.length < k && remaining.length > 0) {
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const inspector of remaining) lowest = Math.min(lowest, load.get(inspector.id) ?? 0);
+    const tier = remaining.filter((inspector) => (load.get(inspector.id) ?? 0) === lowest);
+    const chosen = tier[uniformInt(rng, 0, tier.length - 1)] as DrawInspector;
+    picked.push(chosen);
+    load.set(chosen.id, lowest + 1);
+    remaining.splice(remaining.indexOf(chosen), 1);
+  }
+  return picked;
+}
+
 /** The first `k` of a partial Fisher–Yates shuffle of `items` (a copy; `items` is left as it is). */
 function sample<T>(rng: Rng, items: readonly T[], k: number): T[] {
   const copy = items.slice();
@@ -122,6 +149,8 @@ export function drawEnterprises(options: {
   inspectors: readonly DrawInspector[];
   perEnterprise: number;
   seed: number;
+  /** Assignments each inspector already holds in the plan year; absent = 0. */
+  loads?: InspectorLoads;
 }): DrawOutcome {
   const sorted = normalisePool(options.pool);
   const rng = xoroshiro128plus(options.seed | 0);
@@ -148,6 +177,7 @@ export function drawEnterprises(options: {
       `each enterprise needs ${options.perEnterprise} inspectors; the department has ${active.length} active in the region`,
     );
   }
+  const load = new Map<number, number>(active.map((inspector) => [inspector.id, options.loads?.[inspector.id] ?? 0]));
   const byCounty = new Map<string, DrawInspector[]>();
   const othersOf = new Map<string, DrawInspector[]>();
   for (const inspector of active) byCounty.set(inspector.regionCode, [...(byCounty.get(inspector.regionCode) ?? []), inspector]);
@@ -158,9 +188,9 @@ export function drawEnterprises(options: {
       others = active.filter((inspector) => inspector.regionCode !== candidate.regionCode);
       othersOf.set(candidate.regionCode, others);
     }
-    const picked = sample(rng, others, options.perEnterprise);
+    const picked = pickLeastLoaded(rng, others, options.perEnterprise, load);
     if (picked.length < options.perEnterprise) {
-      picked.push(...sample(rng, byCounty.get(candidate.regionCode) ?? [], options.perEnterprise - picked.length));
+      picked.push(...pickLeastLoaded(rng, byCounty.get(candidate.regionCode) ?? [], options.perEnterprise - picked.length, load));
     }
     return {
       uscc: candidate.uscc,

@@ -3,9 +3,9 @@ import { badUserInput } from '@credit-hub/subgraph-kit';
 import { divisionPrefix } from '@credit-hub/uscc';
 import { assertChanges, planFacts } from '../access.ts';
 import { builder } from '../builder.ts';
-import { confirmDraw, getDraw, storeDraftDraw } from '../data/draw-store.ts';
+import { confirmDraw, getDraw, inspectorLoadsInYear, storeDraftDraw } from '../data/draw-store.ts';
 import { listActiveInspectors } from '../data/inspector-store.ts';
-import { getTask } from '../data/plan-store.ts';
+import { getPlan, getTask } from '../data/plan-store.ts';
 import { CLASS_KEYS, type ClassCounts, DrawError, drawEnterprises } from '../rules/draw.ts';
 import { DrawStatusEnum, SelectionEnum } from './enums.ts';
 import { loadInspectors } from './inspector.ts';
@@ -30,6 +30,19 @@ const ClassCountRef = builder.objectRef<ClassCount>('DrawClassCount').implement(
 const classCounts = (pool: ClassCounts, drawn: ClassCounts): ClassCount[] =>
   CLASS_KEYS.map((riskClass) => ({ riskClass, pool: pool[riskClass], drawn: drawn[riskClass] }));
 
+interface InspectorLoad {
+  inspectorId: number;
+  assignments: number;
+}
+
+const InspectorLoadRef = builder.objectRef<InspectorLoad>('InspectorLoad').implement({
+  description: '检查人员任务量 Places an inspector already held in the plan year’s confirmed draws when a draw ran.',
+  fields: (t) => ({
+    inspectorId: t.exposeInt('inspectorId', { description: '检查人员 Inspector id.' }),
+    assignments: t.exposeInt('assignments', { description: '任务量 Places held.' }),
+  }),
+});
+
 DrawRef.implement({
   description:
     '双随机抽取 A draw: seed, pool digest and counts, so anyone can re-run it (same seed + same pool ⇒ same draw). Supervisors of the region only.',
@@ -41,6 +54,15 @@ DrawRef.implement({
     poolSize: t.exposeInt('poolSize', { description: '候选总数 Enterprises in the pool.' }),
     poolDigest: t.exposeString('poolDigest', { description: '候选摘要 sha256 over the sorted pool (code, class, key supervision).' }),
     keySupervisionCount: t.exposeInt('keySupervisionCount', { description: '重点监管数 Key supervision units, all included.' }),
+    inspectorLoads: t.field({
+      type: [InspectorLoadRef],
+      description:
+        '任务量基线 The workload the draw balanced from (inspectors with none left out), by inspector id: with the seed and the pool, what reproduces its inspectors.',
+      resolve: (draw) =>
+        Object.entries(draw.inspectorLoads ?? {})
+          .map(([id, assignments]) => ({ inspectorId: Number(id), assignments: Number(assignments) }))
+          .sort((a, b) => a.inspectorId - b.inspectorId),
+    }),
     classes: t.field({
       type: [ClassCountRef],
       description: '分类统计 Pool and drawn per class.',
@@ -89,13 +111,23 @@ builder.mutationField('runInspectionDraw', (t) =>
       assertChanges(ctx.caller, planFacts(task), 'inspection task', 'taskId');
       if (args.seed != null && args.seed < 0) throw badUserInput('seed: 0 or more', { field: 'seed', reason: 'OUT_OF_RANGE' });
       const seed = args.seed ?? randomInt(0, 2_147_483_647);
-      const [pool, inspectors] = await Promise.all([
+      const plan = await getPlan(ctx.db, task.planId);
+      if (!plan) throw new Error(`task ${task.id} has no plan`);
+      const [pool, inspectors, loads] = await Promise.all([
         ctx.candidates.candidates(task.filter),
         listActiveInspectors(ctx.db, task.department, divisionPrefix(task.regionCode)),
+        inspectorLoadsInYear(ctx.db, { department: task.department, year: plan.year, exceptTaskId: task.id }),
       ]);
       try {
-        const outcome = drawEnterprises({ pool, ratios: task.ratios, inspectors, perEnterprise: task.inspectorsPerEnterprise, seed });
-        return storeDraftDraw(ctx.db, task.id, seed, outcome, ctx.caller.sub);
+        const outcome = drawEnterprises({
+          pool,
+          ratios: task.ratios,
+          inspectors,
+          perEnterprise: task.inspectorsPerEnterprise,
+          seed,
+          loads,
+        });
+        return storeDraftDraw(ctx.db, task.id, seed, outcome, ctx.caller.sub, loads);
       } catch (error) {
         if (error instanceof DrawError) throw badUserInput(`taskId: ${error.message}`, { field: 'taskId', reason: error.reason });
         throw error;

@@ -23,7 +23,8 @@ export const callerSeesRecord = (caller: Caller, record: { regionCode: string },
 export type VisibilityScope = { kind: 'all' } | { kind: 'published' } | { kind: 'publishedOrRegion'; regionPrefix: string };
 
 export function visibilityScopeOf(caller: Caller): VisibilityScope {
-  if (caller.role === 'admin' || caller.role === 'analyst') return { kind: 'all' };
+  // The roles the kit's policy lets read everything (its READS_EVERYTHING): the hub's services too.
+  if (caller.role === 'admin' || caller.role === 'analyst' || caller.role === 'service') return { kind: 'all' };
   if (caller.role === 'regulator' && caller.region && /^\d{6}$/.test(caller.region)) {
     return { kind: 'publishedOrRegion', regionPrefix: divisionPrefix(caller.region) };
   }

@@ -9,6 +9,7 @@ import './publication-timeliness.ts';
 import './license-mutations.ts';
 import './equipment-registration.ts';
 import './equipment-registration-mutations.ts';
+import './holder-codes.ts';
 import './import-mutations.ts';
 import './enterprise.ts';
 

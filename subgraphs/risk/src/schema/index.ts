@@ -4,6 +4,7 @@ import './refs.ts';
 import './credit-risk.ts';
 import './distribution.ts';
 import './classified-enterprises.ts';
+import './class-lookup.ts';
 import './changes.ts';
 import './runs.ts';
 import './audit-log.ts';

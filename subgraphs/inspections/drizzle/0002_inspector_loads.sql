@@ -1,0 +1,1 @@
+ALTER TABLE "draws" ADD COLUMN "inspector_loads" jsonb DEFAULT '{}'::jsonb NOT NULL;
