@@ -38,7 +38,8 @@ export type Denial =
   | 'OTHER_DEPARTMENT'
   | 'NO_DEPARTMENT'
   | 'NOT_PUBLISHED'
-  | 'SUPERVISION_ONLY';
+  | 'SUPERVISION_ONLY'
+  | 'OTHER_UPLOADER';
 
 export type Decision = { allowed: true } | { allowed: false; denial: Denial };
 
@@ -107,7 +108,37 @@ const DENIAL_MESSAGES: Record<Denial, string> = {
   NO_DEPARTMENT: 'your token names no department, so nothing you write would have an owner (缺少部门)',
   NOT_PUBLISHED: 'not published (未公示)',
   SUPERVISION_ONLY: 'supervision data is for regulators and analysts only (监管内部信息)',
+  OTHER_UPLOADER: 'another department uploaded this import; only it and admins may see it (非本部门导入)',
 };
+
+/**
+ * May `caller` upload a table for import (the exchange's import jobs)? Whoever may write records:
+ * admins, and regulators with a department. Each row is still judged by `canWrite` in the owning
+ * subgraph, with the uploader's own token; this only decides who may start a job.
+ */
+export function canImport(caller: Caller): Decision {
+  if (caller.role === 'admin') return ALLOW;
+  if (caller.role === 'public') return deny('SIGN_IN');
+  if (caller.role !== 'regulator') return deny('READ_ONLY_ROLE');
+  return caller.dept ? ALLOW : deny('NO_DEPARTMENT');
+}
+
+/**
+ * May `caller` see an import job, its counts and its rejects workbook (which holds the uploaded
+ * rows)? Its uploader, the uploader's department (谁产生、谁负责: the rows are that department's),
+ * and admins; decided on the job's recorded uploader and department, never on the request.
+ */
+export function canReadImport(caller: Caller, job: { uploadedBy: string; department: string | null }): Decision {
+  const allowed = canImport(caller);
+  if (!allowed.allowed) return allowed;
+  if (caller.role === 'admin' || caller.sub === job.uploadedBy) return ALLOW;
+  return job.department !== null && caller.dept === job.department ? ALLOW : deny('OTHER_UPLOADER');
+}
+
+/** Throws FORBIDDEN with the rule's message unless `decision` allows (import jobs). */
+export function assertImportDecision(decision: Decision, what: string): void {
+  if (!decision.allowed) throw forbidden(`${what}: ${DENIAL_MESSAGES[decision.denial]}`, { reason: decision.denial });
+}
 
 /**
  * Throws FORBIDDEN unless the caller may write the record. The message names the rule, never the

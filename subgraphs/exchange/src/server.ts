@@ -1,9 +1,13 @@
-import { type Logger, launchSubgraph, type RunningService, runWhenMain } from '@credit-hub/subgraph-kit';
+import { join } from 'node:path';
+import { createLogger, type Logger, launchSubgraph, type RunningService, runWhenMain, todayInChina } from '@credit-hub/subgraph-kit';
 import { createContext } from './context.ts';
+import { ImportJobStore } from './data/import-jobs.ts';
 import { type ExchangeDatabase, openExchangeDatabase } from './db/client.ts';
 import { type ExchangeEnv, loadEnv, SUBGRAPH_NAME } from './env.ts';
 import { type OutboxSource, type SourceUrls, sourcesFromEnv } from './feed/sources.ts';
 import { feedRoute } from './feed/stream-route.ts';
+import { ImportRunner } from './imports/import-runner.ts';
+import { IMPORTS_PATH, REJECTS_PATH, rejectsRoute, uploadRoute } from './imports/upload-route.ts';
 import { ExchangeMetrics } from './metrics.ts';
 import { schema } from './schema/index.ts';
 import { startDispatcher } from './webhooks/dispatcher.ts';
@@ -22,6 +26,10 @@ export interface StartOptions {
   now?: () => Date;
   /** False: no webhook dispatcher (tests that drive `dispatchOnce` themselves). */
   dispatcher?: boolean;
+  /** The gateway's URL, known only after the exchange starts (npm start, tests); GATEWAY_URL otherwise. */
+  gatewayUrl?: () => string | undefined;
+  /** Fixed "today" (tests): the date import rows are validated against. China's date otherwise. */
+  today?: () => string;
 }
 
 export async function startExchange(options: StartOptions = {}): Promise<RunningService & { database: ExchangeDatabase }> {
@@ -39,6 +47,15 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
   const metrics = new ExchangeMetrics();
   const stopping = new AbortController();
   const logger = options.logger;
+  const serviceLogger = (logger ?? createLogger({ level: env.LOG_LEVEL })).child({ service: SUBGRAPH_NAME });
+  const importStore = new ImportJobStore(env.IMPORT_DIR ?? join(env.DATA_DIR, 'exchange-imports'));
+  const interrupted = await importStore.interruptUnfinished();
+  if (interrupted > 0) serviceLogger.warn({ jobs: interrupted }, 'import jobs interrupted by the last stop wait for resumeImport');
+  const imports = new ImportRunner(
+    importStore,
+    { gatewayUrl: () => options.gatewayUrl?.() ?? env.GATEWAY_URL, today: options.today ?? (() => todayInChina()) },
+    serviceLogger,
+  );
   const running = await launchSubgraph({
     name: SUBGRAPH_NAME,
     env,
@@ -51,8 +68,10 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
     demo: { isEmpty: async () => false, seed: async () => undefined },
     routes: (verify) => ({
       '/feed': feedRoute({ sources, verify, heartbeatMs: env.FEED_HEARTBEAT_SECONDS * 1000, metrics, stopping: stopping.signal }),
+      [IMPORTS_PATH]: uploadRoute(imports, verify, env.IMPORT_MAX_BYTES),
+      [REJECTS_PATH]: rejectsRoute(importStore, verify),
     }),
-    createContext: createContext({ db: database.db, sources, webhooks }),
+    createContext: createContext({ db: database.db, sources, webhooks, imports }),
   });
   const dispatcher =
     options.dispatcher === false
@@ -70,6 +89,7 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
     stop: async () => {
       stopping.abort();
       await dispatcher?.stop();
+      await imports.stop();
       await running.stop();
     },
   };

@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
 import './changes.ts';
+import './import-job.ts';
 import './webhooks.ts';
 
 builder.queryType({ description: 'Queries of the exchange service: the merged change feed and webhook administration.' });
