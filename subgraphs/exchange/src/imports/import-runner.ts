@@ -43,13 +43,35 @@ export class ImportRunner {
     return this.running.has(id);
   }
 
-  /** Starts (or resumes) `job` with `token`; returns at once, the job runs in the background. */
-  start(job: ImportJobRecord, token: string): ImportJobRecord {
-    if (this.running.has(job.id)) return job;
-    const run = this.run(job, token)
+  /**
+   * Starts (or resumes) `job` with `token`: the job is saved RUNNING before this returns (so a poll
+   * right after sees it running), then runs in the background.
+   */
+  async start(initial: ImportJobRecord, token: string): Promise<ImportJobRecord> {
+    if (this.running.has(initial.id)) return initial;
+    const job: ImportJobRecord = {
+      ...initial,
+      status: 'RUNNING',
+      startedAt: initial.startedAt ?? new Date().toISOString(),
+      failed: 0,
+      error: null,
+    };
+    let release = () => {};
+    // Claimed before the first await: two resumes at once start one run.
+    this.running.set(job.id, new Promise<void>((resolve) => (release = resolve)));
+    try {
+      await this.store.save(job);
+    } catch (error) {
+      this.running.delete(job.id);
+      release();
+      throw error;
+    }
+    this.run(job, token)
       .catch((error) => this.logger.error({ err: error, job: job.id }, 'import job: state could not be saved'))
-      .finally(() => this.running.delete(job.id));
-    this.running.set(job.id, run);
+      .finally(() => {
+        this.running.delete(job.id);
+        release();
+      });
     return job;
   }
 
@@ -59,19 +81,12 @@ export class ImportRunner {
     await Promise.all(this.running.values());
   }
 
-  private async run(initial: ImportJobRecord, token: string): Promise<void> {
-    const directory = this.store.jobDirectory(initial.id);
-    const path = join(directory, initial.sourceFile);
+  private async run(started: ImportJobRecord, token: string): Promise<void> {
+    const directory = this.store.jobDirectory(started.id);
+    const path = join(directory, started.sourceFile);
     const rejectsLog = join(directory, REJECTS_LOG);
-    const before = { created: initial.created, unchanged: initial.unchanged, rejected: initial.rejected };
-    let job: ImportJobRecord = {
-      ...initial,
-      status: 'RUNNING',
-      startedAt: initial.startedAt ?? new Date().toISOString(),
-      failed: 0,
-      error: null,
-    };
-    await this.store.save(job);
+    const before = { created: started.created, unchanged: started.unchanged, rejected: started.rejected };
+    let job = started;
     // Rejects of a batch that was not committed are decided again now: keep only committed ones.
     const kept = await readFile(rejectsLog, 'utf8')
       .then((text) => text.split('\n').filter((line) => line && (JSON.parse(line) as RejectedRow).rowNumber <= job.committedRow))

@@ -86,8 +86,8 @@ export function uploadRoute(runner: ImportRunner, verify: TokenVerifier, maxByte
         uploaderRole: who.caller.role,
         department: who.caller.dept,
       });
-      runner.start(job, who.token);
-      sendJson(response, 202, { id: job.id, kind: job.kind, total, status: job.status, ignoredHeaders: header.mapping.ignored });
+      const running = await runner.start(job, who.token);
+      sendJson(response, 202, { id: job.id, kind: job.kind, total, status: running.status, ignoredHeaders: header.mapping.ignored });
     } catch (error) {
       await store.discard(id);
       if (error instanceof TooLargeError)

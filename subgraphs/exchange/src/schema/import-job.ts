@@ -114,8 +114,7 @@ builder.mutationField('resumeImport', (t) =>
           reason: 'NOT_INTERRUPTED',
         });
       if (!ctx.token) throw forbidden('resumeImport: the request carries no token to write with', { reason: 'SIGN_IN' });
-      ctx.imports.start(job, ctx.token);
-      return { ...job, status: 'RUNNING' as const, error: null };
+      return ctx.imports.start(job, ctx.token);
     },
   }),
 );
