@@ -157,7 +157,10 @@ export const SUBGRAPHS: SubgraphEntry[] = [
     openTestDatabase: async (kind) => (await import('@credit-hub/exchange')).openExchangeTestDatabase(kind),
     start: async ({ port, env, database, today, logger }) => {
       const { startExchange, loadEnv } = await import('@credit-hub/exchange');
-      return startExchange({ env: loadEnv(env ?? process.env), ...given({ port, database, today, logger }) });
+      const source = env ?? process.env;
+      // Import jobs write through the gateway, which starts last: its URL is read when a job starts.
+      const gatewayUrl = () => source.GATEWAY_URL;
+      return startExchange({ env: loadEnv(source), gatewayUrl, ...given({ port, database, today, logger }) });
     },
     openDatabase: async (env, options = {}) => {
       const { openExchangeDatabase, loadEnv } = await import('@credit-hub/exchange');

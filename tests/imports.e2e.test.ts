@@ -4,7 +4,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testDatabaseKinds } from '@credit-hub/db';
-import { abnormalTable, graphqlSink, penaltyTable, type RejectedRow, runImport, writeSampleTable } from '@credit-hub/tables';
+import { abnormalTable, graphqlSink, penaltyTable, type RejectedRow, runImport, seriousTable, writeSampleTable } from '@credit-hub/tables';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from './support/stack.ts';
@@ -108,6 +108,27 @@ describe.each(testDatabaseKinds())('bulk import through the owning subgraph (%s)
     expect([undefined, 'NOT_HEAVIER_PENALTY']).toContain(rules[2]);
     expect(rules[3]).toBe('UNKNOWN_PENALTY');
     expect(rules[4]).toBe('MISSING');
+  });
+
+  it('the committed samples: penalties, then serious listings resting on them by decision number', async () => {
+    const samples = join(import.meta.dirname, '..', 'packages', 'tables', 'samples');
+    const token = await stack.token({ role: 'admin', sub: 'sample-uploader' });
+    const sink = graphqlSink({ url: stack.gatewayUrl, token });
+    await runImport({ path: join(samples, 'penalties-gbk.csv'), sink, today: TODAY, batchSize: 4 });
+    const serious = seriousTable(8);
+    const rejected: RejectedRow[] = [];
+    const first = await runImport({
+      path: join(samples, 'serious.xlsx'),
+      sink,
+      today: TODAY,
+      batchSize: 4,
+      onRejected: (row) => void rejected.push(row),
+    });
+    const rules = Object.fromEntries(rejected.map((row) => [row.rowNumber, row.problems.map((problem) => problem.rule)]));
+    expect(rules).toEqual({ ...serious.expectedRejects, ...serious.hubRejects });
+    expect(first.created).toBe(8 - Object.keys(rules).length);
+    const again = await runImport({ path: join(samples, 'serious.xlsx'), sink, today: TODAY, batchSize: 4 });
+    expect(again).toMatchObject({ created: 0, unchanged: first.created });
   });
 
   // This test was skipped as "rows counted created but not stored" (138 of 147). The cause: the kill

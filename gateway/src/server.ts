@@ -30,6 +30,7 @@ import { clientAddress } from './client-address.ts';
 import { type GatewayEnv, loadGatewayEnv } from './env.ts';
 import { feedProxy } from './feed-proxy.ts';
 import { type GraphiqlOptions, graphiqlRoutes } from './graphiql.ts';
+import { importsProxy } from './imports-proxy.ts';
 import { insightsRoutes } from './insights/routes.ts';
 import { CostRateLimiter, rateLimited } from './rate-limit.ts';
 import { SubgraphDataSource, subgraphFetchHistogram } from './subgraph-source.ts';
@@ -126,6 +127,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       '/feed': feedProxy(() => urls.exchange ?? 'http://127.0.0.1:4006/graphql', authenticate, logger),
       // 双公示 export files: the exchange checks the forwarded token against the job's requester.
       '/exports/download': feedProxy(() => urls.exchange ?? 'http://127.0.0.1:4006/graphql', authenticate, logger, '/exports/download'),
+      // Table imports: the upload and the rejects workbook; the exchange checks the forwarded token.
+      '/imports': importsProxy(() => urls.exchange ?? 'http://127.0.0.1:4006/graphql', authenticate, logger, '/imports'),
+      '/imports/rejects': importsProxy(() => urls.exchange ?? 'http://127.0.0.1:4006/graphql', authenticate, logger, '/imports/rejects'),
     },
   });
   const url = await listen(server, options.port ?? env.PORT, env.HOST);

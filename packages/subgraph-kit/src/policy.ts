@@ -40,7 +40,8 @@ export type Denial =
   | 'NOT_PUBLISHED'
   | 'SUPERVISION_ONLY'
   | 'NOT_EXCHANGE_PARTNER'
-  | 'OTHER_REQUESTER';
+  | 'OTHER_REQUESTER'
+  | 'OTHER_UPLOADER';
 
 export type Decision = { allowed: true } | { allowed: false; denial: Denial };
 
@@ -121,7 +122,32 @@ const DENIAL_MESSAGES: Record<Denial, string> = {
   SUPERVISION_ONLY: 'supervision data is for regulators and analysts only (监管内部信息)',
   NOT_EXCHANGE_PARTNER: '双公示 exports are for the provincial platform and admins (仅限省级平台与管理员)',
   OTHER_REQUESTER: 'another caller requested this export; only it and admins may read it (非本人导出)',
+  OTHER_UPLOADER: 'another department uploaded this import; only it and admins may see it (非本部门导入)',
 };
+
+/**
+ * May `caller` upload a table for import (the exchange's import jobs)? Whoever may write records:
+ * admins, and regulators with a department. Each row is still judged by `canWrite` in the owning
+ * subgraph, with the uploader's own token; this only decides who may start a job.
+ */
+export function canImport(caller: Caller): Decision {
+  if (caller.role === 'admin') return ALLOW;
+  if (caller.role === 'public') return deny('SIGN_IN');
+  if (caller.role !== 'regulator') return deny('READ_ONLY_ROLE');
+  return caller.dept ? ALLOW : deny('NO_DEPARTMENT');
+}
+
+/**
+ * May `caller` see an import job, its counts and its rejects workbook (which holds the uploaded
+ * rows)? Its uploader, the uploader's department (谁产生、谁负责: the rows are that department's),
+ * and admins; decided on the job's recorded uploader and department, never on the request.
+ */
+export function canReadImport(caller: Caller, job: { uploadedBy: string; department: string | null }): Decision {
+  const allowed = canImport(caller);
+  if (!allowed.allowed) return allowed;
+  if (caller.role === 'admin' || caller.sub === job.uploadedBy) return ALLOW;
+  return job.department !== null && caller.dept === job.department ? ALLOW : deny('OTHER_UPLOADER');
+}
 
 /**
  * May `caller` start a 双公示 export (the platform's view of published records, in bulk)? The

@@ -167,7 +167,8 @@ export function penaltyTable(count: number, seed = 3): SampleTable {
       '经查，当事人生产的产品经抽检不合格。',
       '《中华人民共和国食品安全法》第一百二十四条',
       fined ? '罚款' : '没收违法所得',
-      fined ? '' : '罚款',
+      // Every third row is also a heavier penalty (较重行政处罚): the grounds of the serious sample.
+      fined ? '' : '罚款、责令停产停业',
       '罚款并没收违法所得',
       `${(1 + (index % 9)) / 2}`,
       fined ? '' : '0.125',
@@ -243,30 +244,56 @@ export function abnormalTable(count: number, seed = 4): SampleTable {
   };
 }
 
-export function seriousTable(count: number, seed = 5): SampleTable {
-  const random = seededRandom(seed);
+/**
+ * Serious listings resting on the penalty sample's heavier penalties (every third row of
+ * `penaltyTable(15)` adds 责令停产停业), named by decision number in 据以列入的行政处罚决定书文号,
+ * so importing penalties-gbk.csv and then serious.xlsx lists them. Bad rows: a missing listing
+ * reference and a cut code (the file's rules), and two the hub refuses (`hubRejects`): a decision
+ * number no penalty carries and a penalty that is only a fine (not a heavier penalty).
+ */
+export function seriousTable(count: number): SampleTable & { hubRejects: Record<number, string[]> } {
+  const penalties = penaltyTable(15);
+  const heavier = [2, 5, 8, 11, 14];
   const rows: string[][] = [];
   for (let index = 0; index < count; index += 1) {
-    const { uscc, name } = company(random, index);
+    const penalty = penalties.rows[heavier[index % heavier.length] as number] as string[];
     rows.push([
       String(index + 1),
-      name,
-      uscc,
+      penalty[0] as string,
+      penalty[2] as string,
       '李四',
-      '未经许可从事特种设备生产活动，被处以较重行政处罚',
+      '生产经营不符合食品安全标准的食品，被处以责令停产停业的较重行政处罚',
       `晋市监严〔2024〕${index + 1}号`,
+      penalty[4] as string,
       '山西省市场监督管理局',
-      day(random, 2024),
+      // After every penalty of the sample (decided in 2024), and in force on the tests' today.
+      `2024/12/${pad(10 + index, 2)}`,
+      '食品',
     ]);
   }
   if (rows[2]) rows[2][5] = '';
   if (rows[4]) rows[4][2] = (rows[4][2] as string).slice(0, 15);
+  if (rows[5]) rows[5][6] = '运市监处罚〔2024〕999号';
+  const onlyFined = penalties.rows[0] as string[];
+  if (rows[6]) [rows[6][1], rows[6][2], rows[6][6]] = [onlyFined[0] as string, onlyFined[2] as string, onlyFined[4] as string];
   return {
     file: 'serious.xlsx',
     title: '特种设备领域严重违法失信名单',
-    headers: ['序号', '单位名称', '统一社会信用代码', '法定代表人', '列入严重违法失信名单事由', '决定书文号', '作出决定机关', '列入日期'],
+    headers: [
+      '序号',
+      '单位名称',
+      '统一社会信用代码',
+      '法定代表人',
+      '列入严重违法失信名单事由',
+      '决定书文号',
+      '据以列入的行政处罚决定书文号',
+      '作出决定机关',
+      '列入日期',
+      '领域',
+    ],
     rows,
     expectedRejects: { 5: ['REQUIRED'], 7: ['USCC_LENGTH'] },
+    hubRejects: { 8: ['UNKNOWN_PENALTY'], 9: ['NOT_HEAVIER_PENALTY'] },
   };
 }
 

@@ -53,6 +53,12 @@ const shape = {
     }),
   /** Records per bulk page read from the owning subgraphs (memory holds one page at a time). */
   EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(2_000),
+  /** Where table import jobs keep the uploaded file, their state and rejects; default `<DATA_DIR>/exchange-imports`. */
+  IMPORT_DIR: z.string().min(1).optional(),
+  /** Largest table accepted by POST /imports (bytes); 100 MB holds about a million penalty rows as CSV. */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1_024).max(2_000_000_000).default(100_000_000),
+  /** The gateway import jobs write through, with the uploader's token (as the import CLI does). */
+  GATEWAY_URL: z.url().default('http://127.0.0.1:4000/graphql'),
 };
 
 /** Validated configuration of the exchange service (README: "Environment variables"). */

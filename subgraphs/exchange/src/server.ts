@@ -10,6 +10,7 @@ import {
 } from '@credit-hub/subgraph-kit';
 import { createContext } from './context.ts';
 import { ExportJobStore } from './data/export-jobs.ts';
+import { ImportJobStore } from './data/import-jobs.ts';
 import { type ExchangeDatabase, openExchangeDatabase } from './db/client.ts';
 import { type ExchangeEnv, loadEnv, SUBGRAPH_NAME } from './env.ts';
 import { partyLookup } from './exports/bulk-reader.ts';
@@ -17,6 +18,8 @@ import { DOWNLOAD_PATH, downloadRoute } from './exports/download-route.ts';
 import { ExportRunner } from './exports/export-runner.ts';
 import { type OutboxSource, type SourceUrls, sourcesFromEnv } from './feed/sources.ts';
 import { feedRoute } from './feed/stream-route.ts';
+import { ImportRunner } from './imports/import-runner.ts';
+import { IMPORTS_PATH, REJECTS_PATH, rejectsRoute, uploadRoute } from './imports/upload-route.ts';
 import { ExchangeMetrics } from './metrics.ts';
 import { schema } from './schema/index.ts';
 import { startDispatcher } from './webhooks/dispatcher.ts';
@@ -35,7 +38,9 @@ export interface StartOptions {
   now?: () => Date;
   /** False: no webhook dispatcher (tests that drive `dispatchOnce` themselves). */
   dispatcher?: boolean;
-  /** Fixed "today" (tests): whether an exported licence is still valid. China's date otherwise. */
+  /** The gateway's URL, known only after the exchange starts (npm start, tests); GATEWAY_URL otherwise. */
+  gatewayUrl?: () => string | undefined;
+  /** Fixed "today" (tests): whether an exported licence is still valid, and the date import rows are validated against. China's date otherwise. */
   today?: () => string;
 }
 
@@ -57,8 +62,8 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
   const logger = options.logger;
   const serviceLogger = (logger ?? createLogger({ level: env.LOG_LEVEL })).child({ service: SUBGRAPH_NAME });
   const exportStore = new ExportJobStore(env.EXPORT_DIR ?? join(env.DATA_DIR, 'exchange-exports'));
-  const interrupted = await exportStore.failUnfinished();
-  if (interrupted > 0) serviceLogger.warn({ jobs: interrupted }, 'export jobs interrupted by the last stop marked failed');
+  const exportsInterrupted = await exportStore.failUnfinished();
+  if (exportsInterrupted > 0) serviceLogger.warn({ jobs: exportsInterrupted }, 'export jobs interrupted by the last stop marked failed');
   const serviceToken = serviceTokenSource(env, SUBGRAPH_NAME);
   const url = (name: 'enterprises' | 'licenses' | 'sanctions') => {
     const given = options.sourceUrls?.[name];
@@ -83,6 +88,14 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
     },
     serviceLogger,
   );
+  const importStore = new ImportJobStore(env.IMPORT_DIR ?? join(env.DATA_DIR, 'exchange-imports'));
+  const interrupted = await importStore.interruptUnfinished();
+  if (interrupted > 0) serviceLogger.warn({ jobs: interrupted }, 'import jobs interrupted by the last stop wait for resumeImport');
+  const imports = new ImportRunner(
+    importStore,
+    { gatewayUrl: () => options.gatewayUrl?.() ?? env.GATEWAY_URL, today: options.today ?? (() => todayInChina()) },
+    serviceLogger,
+  );
   const running = await launchSubgraph({
     name: SUBGRAPH_NAME,
     env,
@@ -96,8 +109,10 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
     routes: (verify) => ({
       '/feed': feedRoute({ sources, verify, heartbeatMs: env.FEED_HEARTBEAT_SECONDS * 1000, metrics, stopping: stopping.signal }),
       [DOWNLOAD_PATH]: downloadRoute(exportStore, verify),
+      [IMPORTS_PATH]: uploadRoute(imports, verify, env.IMPORT_MAX_BYTES),
+      [REJECTS_PATH]: rejectsRoute(importStore, verify),
     }),
-    createContext: createContext({ db: database.db, sources, webhooks, exports }),
+    createContext: createContext({ db: database.db, sources, webhooks, exports, imports }),
   });
   const dispatcher =
     options.dispatcher === false
@@ -116,6 +131,7 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
       stopping.abort();
       await dispatcher?.stop();
       await exports.stop();
+      await imports.stop();
       await running.stop();
     },
   };

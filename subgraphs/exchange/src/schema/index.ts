@@ -1,6 +1,7 @@
 import { builder } from '../builder.ts';
 import './changes.ts';
 import './export-job.ts';
+import './import-job.ts';
 import './webhooks.ts';
 
 builder.queryType({
