@@ -1,5 +1,14 @@
 import { testDatabaseKinds } from '@credit-hub/db';
-import { appendEvent, pruneOutbox, readOutbox, readOutboxLines, sequenceOutbox } from '@credit-hub/subgraph-kit';
+import {
+  appendEvent,
+  appendEvents,
+  pruneOutbox,
+  readOutbox,
+  readOutboxLines,
+  sequenceAll,
+  sequenceOutbox,
+  sequenceUpTo,
+} from '@credit-hub/subgraph-kit';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSanctionsTestDatabase, type SanctionsTestDatabase } from '../src/db/client.ts';
@@ -94,5 +103,22 @@ describe.each(testDatabaseKinds())('outbox sequencer (%s)', (kind) => {
     const page = await readOutbox(database.db, { ...everything, after: 0 });
     expect(page.prunedThrough).toBe(2);
     expect(page.events[0]?.position).toBe(3);
+  });
+
+  it('numbers a burst larger than one batch up to the page a reader asks for, then the rest', async () => {
+    // One sequencer batch is 5 000 rows: a reader asking for 10 000 must not get a head that trails
+    // the burst (a follow=false read would stop there), nor pay for more than it asked.
+    for (let start = 0; start < 12_000; start += 4_000) {
+      // 4 000 rows per statement: under the 65 535 bind parameters of one statement.
+      await database.db.transaction((tx) =>
+        appendEvents(
+          tx,
+          Array.from({ length: 4_000 }, (_, i) => event(1000 + start + i)),
+        ),
+      );
+    }
+    expect(await sequenceUpTo(database.db, 10_000)).toBe(10_000);
+    expect(await sequenceAll(database.db)).toBe(2_000);
+    expect(await sequenceAll(database.db)).toBe(0);
   });
 });

@@ -43,11 +43,20 @@ export async function sequenceOutbox(db: TransactionalDb): Promise<number> {
 
 /** Sequences until nothing is pending (more than one batch after a burst). */
 export async function sequenceAll(db: TransactionalDb): Promise<number> {
+  return sequenceUpTo(db, Number.POSITIVE_INFINITY);
+}
+
+/**
+ * Sequences batch after batch until nothing is pending or at least `wanted` rows were numbered:
+ * a reader asking for a page of `wanted` events after a burst gets a full page, not one batch's
+ * worth, and a `follow=false` read does not stop at a head that only trails the burst.
+ */
+export async function sequenceUpTo(db: TransactionalDb, wanted: number): Promise<number> {
   let total = 0;
   for (;;) {
     const count = await sequenceOutbox(db);
     total += count;
-    if (count < BATCH) return total;
+    if (count < BATCH || total >= wanted) return total;
   }
 }
 

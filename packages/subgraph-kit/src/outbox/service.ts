@@ -5,7 +5,7 @@ import { sendJson } from '../http.ts';
 import type { Logger } from '../logger.ts';
 import type { OutboxExecutor } from './append.ts';
 import { type OutboxLinePage, type OutboxReadOptions, readOutbox, readOutboxLines } from './reader.ts';
-import { pruneOutbox, sequenceAll, sequenceOutbox, type TransactionalDb } from './sequencer.ts';
+import { pruneOutbox, sequenceAll, sequenceUpTo, type TransactionalDb } from './sequencer.ts';
 import { AUDIENCES, type Audience } from './table.ts';
 
 export interface OutboxServiceOptions {
@@ -90,7 +90,7 @@ export function createOutboxService(options: OutboxServiceOptions): OutboxServic
       if (after === null || first === null || first < 1 || audiences.some((a) => !AUDIENCES.includes(a))) {
         return sendJson(response, 400, { error: 'bad after, first or audiences (参数错误)' });
       }
-      await serial(() => sequenceOutbox(db));
+      await serial(() => sequenceUpTo(db, first));
       const read: OutboxReadOptions = {
         after,
         first,
