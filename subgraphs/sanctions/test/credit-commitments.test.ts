@@ -110,6 +110,16 @@ describe.each(testDatabaseKinds())('credit commitments 信用承诺 (%s)', (kind
     );
     const statuses = regulatorView.data?._entities[0]?.verifiableCommitments.map((c) => c.status) ?? [];
     expect(new Set(statuses)).toEqual(new Set(['PENDING', 'KEPT', 'BROKEN']));
+    const HISTORY = PROFILE.replace('id status content', 'id history { action fromState toState }');
+    type History = { _entities: { verifiableCommitments: { id: string; history: unknown[] | null }[] }[] };
+    const regulatorHistory = (await run<History>(HISTORY, { uscc: HOLDER }, callers.tssbYuncheng)).data?._entities[0]
+      ?.verifiableCommitments;
+    expect(regulatorHistory?.find((c) => c.id === id)?.history).toEqual([
+      { action: 'RECORDED', fromState: null, toState: 'PENDING' },
+      { action: 'VERIFIED', fromState: 'PENDING', toState: 'BROKEN' },
+    ]);
+    const publicHistory = (await run<History>(HISTORY, { uscc: HOLDER }, ANONYMOUS)).data?._entities[0]?.verifiableCommitments;
+    expect(publicHistory?.map((c) => c.history)).toEqual([null]);
     const publicView = await run<{ _entities: { verifiableCommitments: { id: string; status: string }[] }[] }>(
       PROFILE,
       { uscc: HOLDER },

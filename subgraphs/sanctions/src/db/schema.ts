@@ -31,7 +31,7 @@ export type AbnormalRemovalReason =
 export type SeriousRemovalReason = 'EARLY_REMOVAL_AFTER_REPAIR' | 'OTHER';
 export type RepairStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 export type ObjectionStatus = 'PENDING' | 'UPHELD_CORRECTED' | 'UPHELD_REVOKED' | 'DISMISSED';
-export type RecordKind = RepairTargetKind | 'CREDIT_REPAIR' | 'OBJECTION';
+export type RecordKind = RepairTargetKind | 'CREDIT_REPAIR' | 'OBJECTION' | 'CREDIT_COMMITMENT';
 
 /**
  * Columns every sanction record carries: whose it is (USCC, region for who may see it) and who

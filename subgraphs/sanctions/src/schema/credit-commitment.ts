@@ -3,10 +3,12 @@ import { assertDateWithin, assertOwnsRecord, newRecordOwner, recordFacts, requir
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { getCommitmentById, insertCommitment, lockCommitment, saveCommitment } from '../data/commitment-store.ts';
-import { stateConflict } from '../data/transitions.ts';
+import { appendHistory } from '../data/history-store.ts';
+import { historyEntry, stateConflict } from '../data/transitions.ts';
 import type { CommitmentKind, CommitmentStatus, CreditCommitmentRow } from '../db/schema.ts';
-import { writers } from './penalty-mutations.ts';
-import { CreditCommitmentRef, EnterpriseRef } from './refs.ts';
+import { historyOf } from '../views.ts';
+import { changeMeta, writers } from './penalty-mutations.ts';
+import { CreditCommitmentRef, EnterpriseRef, HistoryEntryRef } from './refs.ts';
 
 /**
  * 承诺不实 is published: "核查发现企业承诺不实的，……纳入信用记录并通过公示系统公示"
@@ -55,6 +57,12 @@ CreditCommitmentRef.implement({
       description: '核查记录 The inspection (kind 核查) in the inspections subgraph that verified it.',
     }),
     findings: t.exposeString('findings', { nullable: true, description: '核查情况 What the verification found.' }),
+    history: t.field({
+      type: [HistoryEntryRef],
+      nullable: true,
+      description: '变更记录 Recording and verification; regulators of the region, analysts and admins only.',
+      resolve: (c, _a, ctx) => (seesFull(ctx, c) ? historyOf(ctx, c.uscc, 'CREDIT_COMMITMENT', c.id) : null),
+    }),
   }),
 });
 
@@ -93,8 +101,21 @@ builder.mutationField('recordVerifiableCommitment', (t) =>
         throw badUserInput(`input.verifyBy: cannot be before ${madeOn}`, { field: 'input.verifyBy', reason: 'BEFORE_EARLIER_FACT' });
       }
       const owner = await newRecordOwner(ctx, uscc, null, 'input.uscc');
-      const row = await insertCommitment(ctx.db, { ...owner, uscc, kind: input.kind, content, madeOn, verifyBy: input.verifyBy });
+      const row = await ctx.db.transaction(async (tx) => {
+        const inserted = await insertCommitment(tx, { ...owner, uscc, kind: input.kind, content, madeOn, verifyBy: input.verifyBy });
+        await appendHistory(
+          tx,
+          historyEntry(
+            { uscc, kind: 'CREDIT_COMMITMENT', id: inserted.id },
+            'RECORDED',
+            { from: null, to: 'PENDING' },
+            changeMeta(ctx, {}, madeOn),
+          ),
+        );
+        return inserted;
+      });
       ctx.loaders.creditCommitments.clear(uscc);
+      ctx.loaders.history.clear(uscc);
       return row;
     },
   }),
@@ -130,6 +151,15 @@ builder.mutationField('recordCreditCommitmentVerification', (t) =>
           findings,
           verifiedBy: ctx.caller.sub,
         });
+        await appendHistory(
+          tx,
+          historyEntry(
+            { uscc: row.uscc, kind: 'CREDIT_COMMITMENT', id: row.id },
+            'VERIFIED',
+            { from: 'PENDING', to: row.status },
+            changeMeta(ctx, { reason: findings, decisionReference: `inspection ${args.inspectionId}` }, verifiedOn),
+          ),
+        );
         if (row.status === 'BROKEN') {
           await appendEvents(tx, [
             {
@@ -145,6 +175,7 @@ builder.mutationField('recordCreditCommitmentVerification', (t) =>
         return row;
       });
       ctx.loaders.creditCommitments.clear(saved.uscc);
+      ctx.loaders.history.clear(saved.uscc);
       return saved;
     },
   }),
