@@ -406,6 +406,90 @@ describe.each(testDatabaseKinds())('inspections: 双随机一公开 through the 
     expect(records.enterprise.inspections.filter((row) => row.kind === 'VERIFICATION')).toHaveLength(1);
   });
 
+  it('verifies a credit commitment (信用承诺): written to sanctions as the caller; broken → on the profile, published', async () => {
+    const holder = UNITS[6]?.uscc as string;
+    const RECORD_COMMITMENT =
+      'mutation($input: RecordVerifiableCommitmentInput!) { recordVerifiableCommitment(input: $input) { id status department regionCode } }';
+    const commitment = (uscc: string) => ({
+      uscc,
+      kind: 'REPAIR',
+      content: '承诺于2026年12月10日前完成气瓶充装人员持证上岗整改',
+      madeOn: '2026-11-20',
+      verifyBy: '2026-12-31',
+    });
+    const recorded = await ok<{ recordVerifiableCommitment: { id: string; status: string; regionCode: string } }>(
+      RECORD_COMMITMENT,
+      { input: commitment(holder) },
+      regulator,
+    );
+    expect(recorded.recordVerifiableCommitment).toMatchObject({ status: 'PENDING', regionCode: '140802' });
+    const id = recorded.recordVerifiableCommitment.id;
+    const pending = await ok<{ recordVerifiableCommitment: { id: string } }>(RECORD_COMMITMENT, { input: commitment(holder) }, regulator);
+
+    const VERIFY =
+      'mutation($input: VerifyCreditCommitmentInput!) { verifyCreditCommitment(input: $input) { id kind result creditCommitmentId commitmentOutcome } }';
+    const input = {
+      uscc: holder,
+      commitmentId: id,
+      outcome: 'NOT_MET',
+      inspectedOn: '2026-12-12',
+      inspectorIds: inspectorIds.slice(0, 2),
+      findings: '承诺不实：充装人员仍未持证',
+    };
+    const countVerifications = async () =>
+      (
+        await ok<{ enterprise: { inspections: { kind: string }[] } }>(
+          PUBLIC_VIEW.replace('id result', 'id kind result'),
+          { uscc: holder },
+          analyst,
+        )
+      ).enterprise.inspections.filter((row) => row.kind === 'VERIFICATION').length;
+    const before = await countVerifications();
+
+    // Another department of the region: sanctions refuses the write (谁产生、谁负责) and the inspection rolls back.
+    const food = await stack.token({ role: 'regulator', region: '140800', dept: 'SPSC' });
+    const foodInspectors: number[] = [];
+    for (const county of ['140802', '140821']) {
+      const created = await ok<{ createInspector: { id: number } }>(
+        'mutation($input: CreateInspectorInput!) { createInspector(input: $input) { id } }',
+        { input: { name: '食品核查员', certificate: `SPC${county}`, regionCode: county } },
+        food,
+      );
+      foodInspectors.push(created.createInspector.id);
+    }
+    const refused = await gql(VERIFY, { input: { ...input, inspectorIds: foodInspectors } }, food);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await countVerifications()).toBe(before);
+    // No token, no write: the public is refused before anything is read.
+    expect((await gql(VERIFY, { input })).errors?.[0]?.extensions?.code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+
+    const verified = await ok<{ verifyCreditCommitment: { id: number; kind: string; result: string; creditCommitmentId: number } }>(
+      VERIFY,
+      { input },
+      regulator,
+    );
+    expect(verified.verifyCreditCommitment).toMatchObject({
+      kind: 'VERIFICATION',
+      result: 'PROBLEM_CORRECTION_ORDERED',
+      creditCommitmentId: Number(id),
+      commitmentOutcome: 'NOT_MET',
+    });
+    expect(await countVerifications()).toBe(before + 1);
+    expect(codeOf(await gql(VERIFY, { input }, regulator))).toBe('CONFLICT');
+
+    const PROFILE =
+      'query($uscc: String!) { enterprise(uscc: $uscc) { verifiableCommitments { id status verifiedOn inspectionId findings } } }';
+    type Profile = { enterprise: { verifiableCommitments: { id: string; status: string; inspectionId: number | null }[] } };
+    const seen = (await ok<Profile>(PROFILE, { uscc: holder }, regulator)).enterprise.verifiableCommitments;
+    expect(seen).toEqual([
+      { id, status: 'BROKEN', verifiedOn: '2026-12-12', inspectionId: verified.verifyCreditCommitment.id, findings: input.findings },
+      { id: pending.recordVerifiableCommitment.id, status: 'PENDING', verifiedOn: null, inspectionId: null, findings: null },
+    ]);
+    // 承诺不实 is published (闽市监综〔2021〕154号（四）); a pending commitment is not.
+    const publicView = (await ok<Profile>(PROFILE, { uscc: holder })).enterprise.verifiableCommitments;
+    expect(publicView.map((row) => [row.id, row.status])).toEqual([[id, 'BROKEN']]);
+  });
+
   it('records an admonition talk only for the department that listed the enterprise (谁认定、谁约谈)', async () => {
     const subject = UNITS[9]?.uscc as string;
     const enforcement = await stack.token({ role: 'regulator', region: '140800', dept: 'ZFJC' });

@@ -4,6 +4,7 @@ import {
   type EnterpriseFactsLoader,
   type SubgraphContext,
 } from '@credit-hub/subgraph-kit';
+import type { CreditCommitmentVerification } from './commitments/credit-commitment-verification.ts';
 import type { LicenceVerification } from './commitments/licence-verification.ts';
 import type { InspectionsDb } from './db/client.ts';
 import type { CandidateSource } from './draw/candidate-source.ts';
@@ -19,6 +20,8 @@ export interface Context extends SubgraphContext {
   candidates: CandidateSource;
   /** Writes a commitment verification to its licence, as the caller. */
   licences: LicenceVerification;
+  /** Writes a credit commitment's verification to the sanctions subgraph, as the caller. */
+  creditCommitments: CreditCommitmentVerification;
   /** Who listed an enterprise (谁认定、谁约谈), from the sanctions subgraph through the gateway. */
   listings: ListingReader;
   /** Today in China, fixed for the whole request. */
@@ -30,6 +33,7 @@ export interface Services {
   enterprises: EnterpriseDirectory;
   candidates: CandidateSource;
   licences: LicenceVerification;
+  creditCommitments: CreditCommitmentVerification;
   listings: ListingReader;
   today: () => string;
 }
@@ -41,6 +45,7 @@ export const createContext =
     db: services.db,
     candidates: services.candidates,
     licences: services.licences,
+    creditCommitments: services.creditCommitments,
     listings: services.listings,
     today: services.today(),
     loaders: createLoaders(services.db),

@@ -7,6 +7,7 @@ import {
   runWhenMain,
   todayInChina,
 } from '@credit-hub/subgraph-kit';
+import { createCreditCommitmentVerification } from './commitments/credit-commitment-verification.ts';
 import { createLicenceVerification } from './commitments/licence-verification.ts';
 import { createContext } from './context.ts';
 import { type InspectionsDatabase, openInspectionsDatabase } from './db/client.ts';
@@ -56,6 +57,7 @@ export async function startInspectionsSubgraph(options: StartOptions = {}): Prom
       candidates: createGatewayCandidateSource(serviceHubClient(env, gatewayUrl, 'reading the draw pool')),
       listings: createListingReader(serviceHubClient(env, gatewayUrl, 'reading the enterprise’s listings')),
       licences: createLicenceVerification({ url: gatewayUrl, timeoutMs: env.ENTERPRISE_LOOKUP_TIMEOUT_MS }),
+      creditCommitments: createCreditCommitmentVerification({ url: gatewayUrl, timeoutMs: env.ENTERPRISE_LOOKUP_TIMEOUT_MS }),
       today: options.today ?? (() => todayInChina()),
     }),
   });

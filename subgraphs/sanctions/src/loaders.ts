@@ -1,5 +1,6 @@
 import { createGroupLoader, createKeyLoader } from '@credit-hub/subgraph-kit';
 import { getAbnormalOperationsById, getAbnormalOperationsByUscc } from './data/abnormal-operation-store.ts';
+import { getCommitmentsByUscc } from './data/commitment-store.ts';
 import { getCreditRepairsByUscc } from './data/credit-repair-store.ts';
 import { getHistoryByUscc } from './data/history-store.ts';
 import { getObjectionsByUscc } from './data/objection-store.ts';
@@ -32,6 +33,7 @@ export function createLoaders(db: SanctionsDb) {
     seriousViolations: byUscc(getSeriousViolationsByUscc),
     creditRepairs: byUscc(getCreditRepairsByUscc),
     objections: byUscc(getObjectionsByUscc),
+    creditCommitments: byUscc(getCommitmentsByUscc),
     history: byUscc(getHistoryByUscc),
   };
 }

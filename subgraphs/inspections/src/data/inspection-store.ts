@@ -9,11 +9,20 @@ import { appendInspectionEvents, inspectionEvent } from './outbox-events.ts';
  * The state changes of an inspection result, one function per transition (recorded, published),
  * each appending its change-feed event in the same transaction.
  */
-export async function insertInspection(db: InspectionsDb, row: typeof inspections.$inferInsert): Promise<InspectionRow> {
+/**
+ * `beforeCommit` runs inside the transaction with the new row: a write elsewhere that needs the
+ * inspection's id (a credit commitment's verification); when it throws, nothing is recorded here.
+ */
+export async function insertInspection(
+  db: InspectionsDb,
+  row: typeof inspections.$inferInsert,
+  beforeCommit?: (inserted: InspectionRow) => Promise<void>,
+): Promise<InspectionRow> {
   return db.transaction(async (tx) => {
     const [inserted] = await tx.insert(inspections).values(row).returning();
     if (!inserted) throw new Error('insert returned no row');
     await appendInspectionEvents(tx, [inspectionEvent('inspection.recorded', inserted)]);
+    if (beforeCommit) await beforeCommit(inserted);
     return inserted;
   });
 }

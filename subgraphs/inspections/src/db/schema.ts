@@ -112,6 +112,8 @@ export const inspections = pgTable(
     /** 核查: the licence granted by 告知承诺 whose commitment was verified, and the outcome written back to it. */
     licenseNumber: varchar('license_number', { length: 100 }),
     commitmentOutcome: varchar('commitment_outcome', { length: 12 }).$type<'CONFIRMED' | 'NOT_MET'>(),
+    /** 核查 of a credit commitment (信用承诺): its id in the sanctions subgraph, which holds the outcome. */
+    creditCommitmentId: integer('credit_commitment_id'),
     result: varchar('result', { length: 40 }).$type<InspectionResult>().notNull(),
     samplingItem: text('sampling_item'),
     samplingStandard: text('sampling_standard'),

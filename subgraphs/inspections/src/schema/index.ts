@@ -9,6 +9,7 @@ import './draw.ts';
 import './inspection.ts';
 import './inspection-mutations.ts';
 import './verification-mutations.ts';
+import './credit-commitment-mutations.ts';
 import './admonition-talk.ts';
 
 builder.queryType({ description: 'Queries of the inspections subgraph: 双随机一公开 plans, draws and results.' });

@@ -75,7 +75,11 @@ InspectionRef.implement({
     }),
     commitmentOutcome: t.exposeString('commitmentOutcome', {
       nullable: true,
-      description: '承诺核查结论 CONFIRMED or NOT_MET, as written to the licence.',
+      description: '承诺核查结论 CONFIRMED or NOT_MET, as written to the licence or the credit commitment.',
+    }),
+    creditCommitmentId: t.exposeInt('creditCommitmentId', {
+      nullable: true,
+      description: '信用承诺编号 For a credit-commitment verification: the commitment verified (sanctions subgraph).',
     }),
     inspectedOn: t.expose('inspectedOn', { type: 'Date', description: '检查日期 Date.' }),
     rectificationDeadline: t.expose('rectificationDeadline', {

@@ -1,14 +1,43 @@
 import { assertCanWrite, badUserInput, forbidden, notFound, registeredRegionOf, requireValidUscc, TEXT } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { insertInspection } from '../data/inspection-store.ts';
 import { getInspectorsById } from '../data/inspector-store.ts';
 import { InspectionRef } from './refs.ts';
 
-const fail = (field: string, reason: string, message: string): never => {
+export const fail = (field: string, reason: string, message: string): never => {
   throw badUserInput(`${field}: ${message}`, { field, reason });
 };
 
-const CommitmentOutcomeEnum = builder.enumType('CommitmentOutcome', {
+interface VerificationInput {
+  uscc: string;
+  inspectedOn: string;
+  inspectorIds: number[];
+  rectificationDeadline?: string | null;
+}
+
+/**
+ * What every 核查 checks before writing anywhere: the date, the caller's department in the
+ * enterprise's registered region (kit policy), two to ten inspectors of that department.
+ */
+export async function checkVerification(ctx: Context, input: VerificationInput, what: string) {
+  const uscc = requireValidUscc(input.uscc, 'input.uscc');
+  if (input.inspectedOn > ctx.today) fail('input.inspectedOn', 'IN_FUTURE', `after today (${ctx.today})`);
+  const department = ctx.caller.dept ?? fail('input', 'NO_DEPARTMENT', 'your token names no department');
+  const regionCode = await registeredRegionOf(ctx.enterpriseFacts, uscc, 'input.uscc');
+  assertCanWrite(ctx.caller, { region: regionCode, owner: department, published: false }, what);
+  const inspectorIds = [...new Set(input.inspectorIds)];
+  if (inspectorIds.length < 2) fail('input.inspectorIds', 'TOO_FEW', 'at least two inspectors');
+  if (inspectorIds.length > 10) fail('input.inspectorIds', 'TOO_MANY', 'at most ten inspectors');
+  const inspectors = await getInspectorsById(ctx.db, inspectorIds);
+  if (inspectors.length !== inspectorIds.length || inspectors.some((inspector) => inspector.department !== department))
+    fail('input.inspectorIds', 'NOT_OF_DEPARTMENT', `every inspector is one of department ${department}`);
+  if (input.rectificationDeadline && input.rectificationDeadline <= input.inspectedOn)
+    fail('input.rectificationDeadline', 'BEFORE_INSPECTION', 'after the verification date');
+  return { uscc, regionCode, department, inspectorIds };
+}
+
+export const CommitmentOutcomeEnum = builder.enumType('CommitmentOutcome', {
   description: '承诺核查结论 Outcome of verifying a commitment.',
   values: {
     CONFIRMED: { description: '核查属实 The commitment was kept.' },
@@ -37,19 +66,7 @@ builder.mutationField('verifyLicenceCommitment', (t) =>
     authScopes: { $any: { regulator: true, admin: true } },
     args: { input: t.arg({ type: VerifyInput, required: true, description: 'The verification.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const uscc = requireValidUscc(input.uscc, 'input.uscc');
-      if (input.inspectedOn > ctx.today) fail('input.inspectedOn', 'IN_FUTURE', `after today (${ctx.today})`);
-      const department = ctx.caller.dept ?? fail('input', 'NO_DEPARTMENT', 'your token names no department');
-      const regionCode = await registeredRegionOf(ctx.enterpriseFacts, uscc, 'input.uscc');
-      assertCanWrite(ctx.caller, { region: regionCode, owner: department, published: false }, 'verifyLicenceCommitment');
-      const inspectorIds = [...new Set(input.inspectorIds)];
-      if (inspectorIds.length < 2) fail('input.inspectorIds', 'TOO_FEW', 'at least two inspectors');
-      if (inspectorIds.length > 10) fail('input.inspectorIds', 'TOO_MANY', 'at most ten inspectors');
-      const inspectors = await getInspectorsById(ctx.db, inspectorIds);
-      if (inspectors.length !== inspectorIds.length || inspectors.some((inspector) => inspector.department !== department))
-        fail('input.inspectorIds', 'NOT_OF_DEPARTMENT', `every inspector is one of department ${department}`);
-      if (input.rectificationDeadline && input.rectificationDeadline <= input.inspectedOn)
-        fail('input.rectificationDeadline', 'BEFORE_INSPECTION', 'after the verification date');
+      const { uscc, regionCode, department, inspectorIds } = await checkVerification(ctx, input, 'verifyLicenceCommitment');
       if (!ctx.token) throw forbidden('verifyLicenceCommitment: the write goes to the licence as you, and your request carries no token');
       const number = input.licenseNumber.trim();
       const licence = await ctx.licences.read(ctx.token, number);

@@ -25,6 +25,7 @@ export const SANCTION_EVENT_KINDS = [
   'abnormal.added',
   'abnormal.removed',
   'abnormal.escalation_due',
+  'commitment.broken',
 ] as const;
 
 /** A penalty as the public sees it (行政处罚信息公示规定): no department, no withholding notes. */

@@ -31,7 +31,7 @@ export type AbnormalRemovalReason =
 export type SeriousRemovalReason = 'EARLY_REMOVAL_AFTER_REPAIR' | 'OTHER';
 export type RepairStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 export type ObjectionStatus = 'PENDING' | 'UPHELD_CORRECTED' | 'UPHELD_REVOKED' | 'DISMISSED';
-export type RecordKind = RepairTargetKind | 'CREDIT_REPAIR' | 'OBJECTION';
+export type RecordKind = RepairTargetKind | 'CREDIT_REPAIR' | 'OBJECTION' | 'CREDIT_COMMITMENT';
 
 /**
  * Columns every sanction record carries: whose it is (USCC, region for who may see it) and who
@@ -198,6 +198,29 @@ export const objections = pgTable(
   ],
 );
 
+export type CommitmentKind = 'REPAIR' | 'OTHER';
+export type CommitmentStatus = 'PENDING' | 'KEPT' | 'BROKEN';
+
+/** 信用承诺 Credit commitments an enterprise made, verified by an inspection of kind 核查 by their deadline. */
+export const creditCommitments = pgTable(
+  'credit_commitments',
+  {
+    id: serial('id').primaryKey(),
+    ...owned,
+    kind: varchar('kind', { length: 12 }).$type<CommitmentKind>().notNull(),
+    content: text('content').notNull(),
+    madeOn: date('made_on', { mode: 'string' }).notNull(),
+    verifyBy: date('verify_by', { mode: 'string' }).notNull(),
+    status: varchar('status', { length: 12 }).$type<CommitmentStatus>().notNull().default('PENDING'),
+    verifiedOn: date('verified_on', { mode: 'string' }),
+    /** The inspection (kind 核查) that verified it, in the inspections subgraph. */
+    inspectionId: integer('inspection_id'),
+    findings: text('findings'),
+    verifiedBy: text('verified_by'),
+  },
+  (table) => [index('credit_commitments_uscc_idx').on(table.uscc)],
+);
+
 /** Every state change of every record: who, when, from → to, why, under which decision. */
 export const recordHistory = pgTable(
   'record_history',
@@ -222,10 +245,20 @@ export const recordHistory = pgTable(
   (table) => [index('record_history_uscc_idx').on(table.uscc), index('record_history_record_idx').on(table.recordKind, table.recordId)],
 );
 
-export const tables = { penalties, abnormalOperations, seriousViolations, creditRepairs, objections, recordHistory, ...outboxTables };
+export const tables = {
+  penalties,
+  abnormalOperations,
+  seriousViolations,
+  creditRepairs,
+  objections,
+  creditCommitments,
+  recordHistory,
+  ...outboxTables,
+};
 export type PenaltyRow = typeof penalties.$inferSelect;
 export type AbnormalOperationRow = typeof abnormalOperations.$inferSelect;
 export type SeriousViolationRow = typeof seriousViolations.$inferSelect;
 export type CreditRepairRow = typeof creditRepairs.$inferSelect;
 export type ObjectionRow = typeof objections.$inferSelect;
 export type RecordHistoryRow = typeof recordHistory.$inferSelect;
+export type CreditCommitmentRow = typeof creditCommitments.$inferSelect;

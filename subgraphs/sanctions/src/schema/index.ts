@@ -14,6 +14,7 @@ import './penalty-mutations.ts';
 import './listing-mutations.ts';
 import './repair-mutations.ts';
 import './objection-mutations.ts';
+import './credit-commitment.ts';
 
 builder.queryType({ description: 'Queries of the sanctions subgraph.' });
 builder.mutationType({ description: 'Writes of the sanctions subgraph (the producing department, in its region; admins).' });

@@ -2,6 +2,7 @@ import { type ComputedDate, defineImportRowType } from '@credit-hub/subgraph-kit
 import { builder } from '../builder.ts';
 import type {
   AbnormalOperationRow,
+  CreditCommitmentRow,
   CreditRepairRow,
   ObjectionRow,
   PenaltyRow,
@@ -19,6 +20,7 @@ export const PenaltyRef = builder.objectRef<PenaltyRow>('Penalty');
 export const AbnormalOperationRef = builder.objectRef<AbnormalOperationRow>('AbnormalOperation');
 export const SeriousViolationRef = builder.objectRef<SeriousViolationRow>('SeriousViolation');
 export const CreditRepairRef = builder.objectRef<CreditRepairRow>('CreditRepair');
+export const CreditCommitmentRef = builder.objectRef<CreditCommitmentRow>('VerifiableCommitment');
 export const ObjectionRef = builder.objectRef<ObjectionRow>('Objection');
 export const HistoryEntryRef = builder.objectRef<RecordHistoryRow>('SanctionHistoryEntry');
 export const ImportRowRef = defineImportRowType(builder);

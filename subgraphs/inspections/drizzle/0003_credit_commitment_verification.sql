@@ -1,0 +1,1 @@
+ALTER TABLE "inspections" ADD COLUMN "credit_commitment_id" integer;
