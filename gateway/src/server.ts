@@ -28,9 +28,8 @@ import { executeAsCaller } from './batch-check/execute.ts';
 import { batchCheckRoutes } from './batch-check/routes.ts';
 import { clientAddress } from './client-address.ts';
 import { type GatewayEnv, loadGatewayEnv } from './env.ts';
-import { feedProxy } from './feed-proxy.ts';
+import { exchangeProxy } from './exchange-proxy.ts';
 import { type GraphiqlOptions, graphiqlRoutes } from './graphiql.ts';
-import { importsProxy } from './imports-proxy.ts';
 import { insightsRoutes } from './insights/routes.ts';
 import { CostRateLimiter, rateLimited } from './rate-limit.ts';
 import { SubgraphDataSource, subgraphFetchHistogram } from './subgraph-source.ts';
@@ -106,6 +105,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     if (!batchCheckAnonymous && built.caller.role === 'public') throw new Error('sign in to run a batch check (需要登录)');
     return built;
   };
+  const exchangeUrl = () => urls.exchange ?? 'http://127.0.0.1:4006/graphql';
   const server = createHttpService({
     apollo,
     context,
@@ -124,12 +124,15 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: checks });
       },
       '/metrics': metricsRoute(metrics),
-      '/feed': feedProxy(() => urls.exchange ?? 'http://127.0.0.1:4006/graphql', authenticate, logger),
-      // 双公示 export files: the exchange checks the forwarded token against the job's requester.
-      '/exports/download': feedProxy(() => urls.exchange ?? 'http://127.0.0.1:4006/graphql', authenticate, logger, '/exports/download'),
-      // Table imports: the upload and the rejects workbook; the exchange checks the forwarded token.
-      '/imports': importsProxy(() => urls.exchange ?? 'http://127.0.0.1:4006/graphql', authenticate, logger, '/imports'),
-      '/imports/rejects': importsProxy(() => urls.exchange ?? 'http://127.0.0.1:4006/graphql', authenticate, logger, '/imports/rejects'),
+      // The exchange's HTTP routes at the gateway's address; the exchange judges the forwarded token.
+      ...Object.fromEntries(
+        [
+          { path: '/feed' },
+          { path: '/exports/download' },
+          { path: '/imports', signedInOnly: true },
+          { path: '/imports/rejects', signedInOnly: true },
+        ].map((route) => [route.path, exchangeProxy(exchangeUrl, authenticate, logger, route)]),
+      ),
     },
   });
   const url = await listen(server, options.port ?? env.PORT, env.HOST);
