@@ -20,7 +20,8 @@ describe.each(testDatabaseKinds())('bulk import through the owning subgraph (%s)
     stack = await startStack({ kind, today: () => TODAY });
     for (const row of table.rows) if (row[2]?.length === 18) await stack.registerEnterprise(row[2]);
     path = await writeSampleTable(await mkdtemp(join(tmpdir(), 'import-')), table);
-  });
+    // The whole hub on PGlite starts slowly on a loaded 2-core machine.
+  }, 600_000);
   afterAll(() => stack?.stop());
 
   it("writes good rows with the uploader's authority, rejects the rest per row, and a re-run changes nothing", async () => {

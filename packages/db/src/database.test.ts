@@ -1,19 +1,33 @@
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { date, integer, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertInChunks } from './bulk-insert.ts';
+import { insertInChunks, insertRows } from './bulk-insert.ts';
 import type { TestDatabase } from './database.ts';
 import { anyOfKeys, preparedPerDatabase } from './prepared.ts';
 import { openTestDatabase, testDatabaseKinds } from './test-databases.ts';
 
 const things = pgTable('things', { id: integer('id').primaryKey(), label: text('label').notNull(), tags: text('tags').array() });
+const notes = pgTable(
+  'notes',
+  {
+    id: serial('id').primaryKey(),
+    key: text('key').notNull(),
+    kind: text('kind').notNull().default('note'),
+    payload: jsonb('payload'),
+    amount: numeric('amount', { precision: 16, scale: 2, mode: 'string' }),
+    on: date('on', { mode: 'string' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    tags: text('tags').array(),
+  },
+  (table) => [uniqueIndex('notes_key_idx').on(table.key)],
+);
 const migrationsFolder = fileURLToPath(new URL('../test-fixtures/migrations', import.meta.url));
 
 describe.each(testDatabaseKinds())('database factory (%s)', (kind) => {
-  let database: TestDatabase<{ things: typeof things }>;
+  let database: TestDatabase<{ things: typeof things; notes: typeof notes }>;
   beforeAll(async () => {
-    database = await openTestDatabase(kind, { schemaName: 'fixture', schema: { things }, migrationsFolder });
+    database = await openTestDatabase(kind, { schemaName: 'fixture', schema: { things, notes }, migrationsFolder });
   });
   afterAll(() => database?.close());
 
@@ -50,5 +64,38 @@ describe.each(testDatabaseKinds())('database factory (%s)', (kind) => {
     await insertInChunks(database.db, things, rows.slice(0, 10), { onConflictDoNothing: true });
     const [{ total }] = (await database.db.select({ total: sql<number>`count(*)::int` }).from(things)) as [{ total: number }];
     expect(total).toBe(25_000);
+  });
+
+  it('inserts a batch as one JSON parameter and answers the rows as drizzle reads them', async () => {
+    const rows = [
+      { key: 'a', payload: { 名称: '甲', list: [1, 2], nested: { ok: true } }, amount: '12.50', on: '2026-10-01', tags: ['x', '乙'] },
+      { key: 'b', kind: 'warning', payload: '"plain"', amount: null, on: null },
+      { key: 'c', payload: null, at: new Date('2026-01-02T03:04:05Z') },
+    ];
+    const { result: inserted, statements } = await database.statements.measure(() => insertRows(database.db, notes, rows));
+    // Rows that leave out a defaulted column (kind, at) and rows that give it go in separate statements.
+    expect(statements.length).toBe(3);
+    const read = await database.db.select().from(notes).orderBy(notes.key);
+    expect([...inserted].sort((x, y) => x.key.localeCompare(y.key))).toEqual(read);
+    expect(read.map(({ key, kind, payload, amount, on, tags }) => ({ key, kind, payload, amount, on, tags }))).toEqual([
+      {
+        key: 'a',
+        kind: 'note',
+        payload: { 名称: '甲', list: [1, 2], nested: { ok: true } },
+        amount: '12.50',
+        on: '2026-10-01',
+        tags: ['x', '乙'],
+      },
+      { key: 'b', kind: 'warning', payload: '"plain"', amount: null, on: null, tags: null },
+      { key: 'c', kind: 'note', payload: null, amount: null, on: null, tags: null },
+    ]);
+    expect(read[2]?.at).toEqual(new Date('2026-01-02T03:04:05Z'));
+    expect(read[0]?.at).toBeInstanceOf(Date);
+
+    // A conflict on the target skips the row; the answer holds only the rows inserted.
+    const again = await insertRows(database.db, notes, [{ key: 'a' }, { key: 'd' }], { onConflictDoNothing: [notes.key] });
+    expect(again.map((row) => row.key)).toEqual(['d']);
+    await expect(insertRows(database.db, notes, [{ key: 'a' }])).rejects.toThrow();
+    expect(await database.db.$count(notes)).toBe(4);
   });
 });

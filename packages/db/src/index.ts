@@ -1,4 +1,4 @@
-export { insertInChunks } from './bulk-insert.ts';
+export { insertInChunks, insertRows } from './bulk-insert.ts';
 export {
   type Database,
   type DatabaseKind,

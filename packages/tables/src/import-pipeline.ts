@@ -51,6 +51,12 @@ export interface ImportOptions extends ValidationOptions {
   kind?: TableKind | undefined;
   sink: ImportSink;
   batchSize?: number;
+  /**
+   * Batches written at the same time (default 2): while the owning subgraph stores one batch, the
+   * next is validated and sent, so neither the database nor this process waits for the other.
+   * Batches are still counted and committed strictly in file order.
+   */
+  inFlight?: number;
   /** Resume: rows up to this row number were committed by an earlier run. */
   resumeAfterRow?: number;
   /** Called after every committed batch, before the next one starts: persist it to resume. */
@@ -136,42 +142,73 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     rejected: 0,
     committedRow: resumeAfter,
   };
+  const inFlight = Math.max(1, options.inFlight ?? 2);
   let raw: RawRow[] = [];
   let accepted: AcceptedRow[] = [];
-  let rejected: RejectedRow[] = [];
+  let invalid: RejectedRow[] = [];
+  /** Batches sent and not yet counted, oldest first. */
+  const pending: { raw: RawRow[]; accepted: AcceptedRow[]; invalid: RejectedRow[]; outcomes: Promise<WriteOutcome[]> }[] = [];
 
-  const reject = async (row: RejectedRow) => {
-    rejected.push(row);
-    progress.rejected += 1;
-    await options.onRejected?.(row);
-  };
-  const flush = async () => {
-    if (raw.length === 0) return;
-    const outcomes = accepted.length > 0 ? await options.sink.write(mapping.kind, accepted) : [];
-    if (outcomes.length !== accepted.length) throw new Error(`the sink answered ${outcomes.length} outcomes for ${accepted.length} rows`);
+  /** Counts the oldest batch once its answer is in: rejects go out in file order, then it is committed. */
+  const settleOldest = async () => {
+    const batch = pending.shift();
+    if (!batch) return;
+    const outcomes = await batch.outcomes;
+    if (outcomes.length !== batch.accepted.length) {
+      throw new Error(`the sink answered ${outcomes.length} outcomes for ${batch.accepted.length} rows`);
+    }
     const failed = outcomes.flatMap((outcome, index) => (outcome.status === 'failed' ? [{ index, reason: outcome.reason }] : []));
     if (failed.length > 0) {
+      // Later batches may be stored as well; they are not committed, and a resume finds them UNCHANGED.
+      await Promise.allSettled(pending.map((later) => later.outcomes));
       throw new ImportInterruptedError(
-        failed.map(({ index }) => (accepted[index] as AcceptedRow).rowNumber),
+        failed.map(({ index }) => (batch.accepted[index] as AcceptedRow).rowNumber),
         failed[0]?.reason ?? 'unknown',
         { ...progress },
       );
     }
+    const rejected: RejectedRow[] = [];
+    const reject = async (row: RejectedRow) => {
+      rejected.push(row);
+      progress.rejected += 1;
+      await options.onRejected?.(row);
+    };
+    const byNumber = new Map(batch.raw.map((row) => [row.rowNumber, row]));
+    const answered = new Map<number, RejectedRow>();
     for (const [index, outcome] of outcomes.entries()) {
-      const row = accepted[index] as AcceptedRow;
+      const row = batch.accepted[index] as AcceptedRow;
       if (outcome.status === 'created') progress.created += 1;
       else if (outcome.status === 'unchanged') progress.unchanged += 1;
       else if (outcome.status === 'rejected') {
-        const cells = raw.find((item) => item.rowNumber === row.rowNumber)?.cells ?? [];
-        await reject({ rowNumber: row.rowNumber, cells, problems: outcome.problems });
+        answered.set(row.rowNumber, {
+          rowNumber: row.rowNumber,
+          cells: byNumber.get(row.rowNumber)?.cells ?? [],
+          problems: outcome.problems,
+        });
       }
     }
-    progress.done += raw.length;
-    progress.committedRow = raw.at(-1)?.rowNumber ?? progress.committedRow;
-    await options.onBatch?.({ ...progress }, { raw, rejected });
+    // File order: a row refused by validation and one refused by the subgraph come back as they stood.
+    const invalidByNumber = new Map(batch.invalid.map((row) => [row.rowNumber, row]));
+    for (const row of batch.raw) {
+      const refused = invalidByNumber.get(row.rowNumber) ?? answered.get(row.rowNumber);
+      if (refused) await reject(refused);
+    }
+    progress.done += batch.raw.length;
+    progress.committedRow = batch.raw.at(-1)?.rowNumber ?? progress.committedRow;
+    await options.onBatch?.({ ...progress }, { raw: batch.raw, rejected });
+  };
+
+  const send = async () => {
+    if (raw.length === 0) return;
+    const rows = accepted;
+    const outcomes = rows.length > 0 ? options.sink.write(mapping.kind, rows) : Promise.resolve([]);
+    // Settled when counted; a rejection before that is not "unhandled".
+    outcomes.catch(() => undefined);
+    pending.push({ raw, accepted: rows, invalid, outcomes });
     raw = [];
     accepted = [];
-    rejected = [];
+    invalid = [];
+    while (pending.length >= inFlight) await settleOldest();
   };
 
   const opened = await openTable(options.path, { skipRows: header.headerRow });
@@ -183,10 +220,11 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     }
     raw.push(row);
     if (outcome.ok) accepted.push(outcome.row);
-    else await reject(outcome.row);
-    if (raw.length >= batchSize) await flush();
+    else invalid.push(outcome.row);
+    if (raw.length >= batchSize) await send();
   }
-  await flush();
+  await send();
+  while (pending.length > 0) await settleOldest();
   return {
     ...progress,
     kind: mapping.kind,

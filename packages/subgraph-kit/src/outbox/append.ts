@@ -1,3 +1,4 @@
+import { insertRows } from '@credit-hub/db';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
@@ -36,7 +37,8 @@ export async function appendEvents(tx: OutboxExecutor, events: readonly OutboxEv
     payload: event.payload ?? null,
     dedupeKey: event.dedupeKey ?? null,
   }));
-  const added = await tx.insert(outbox).values(rows).onConflictDoNothing().returning({ id: outbox.id });
+  // One JSON parameter however many events (a bulk import appends one per row).
+  const added = await insertRows(tx, outbox, rows, { onConflictDoNothing: true });
   return added.map((row) => row.id);
 }
 

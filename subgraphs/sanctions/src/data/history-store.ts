@@ -1,4 +1,4 @@
-import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
+import { anyOfKeys, insertRows, preparedPerDatabase } from '@credit-hub/db';
 import { asc } from 'drizzle-orm';
 import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
 import { type RecordHistoryRow, recordHistory } from '../db/schema.ts';
@@ -24,5 +24,5 @@ export async function appendHistory(executor: SanctionsExecutor, entry: NewHisto
 
 /** Many entries in one statement (a bulk import's batch). */
 export async function appendHistories(executor: SanctionsExecutor, entries: NewHistoryEntry[]): Promise<void> {
-  if (entries.length > 0) await executor.insert(recordHistory).values(entries);
+  await insertRows(executor, recordHistory, entries, { returning: false });
 }

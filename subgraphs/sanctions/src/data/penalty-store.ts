@@ -1,4 +1,4 @@
-import { anyOfKeys, containsPattern, preparedPerDatabase } from '@credit-hub/db';
+import { anyOfKeys, containsPattern, insertRows, preparedPerDatabase } from '@credit-hub/db';
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
 import { type PenaltyRow, penalties } from '../db/schema.ts';
@@ -91,8 +91,8 @@ export async function insertPenalty(executor: SanctionsExecutor, row: NewPenalty
 
 /** Many penalties in one statement; a decision number already stored (or twice in `rows`) is skipped. */
 export async function insertPenalties(executor: SanctionsExecutor, rows: NewPenalty[]): Promise<PenaltyRow[]> {
-  if (rows.length === 0) return [];
-  return executor.insert(penalties).values(rows).onConflictDoNothing({ target: penalties.decisionNumber }).returning();
+  // One JSON parameter for the whole batch (a bulk import sends 500): drizzle's VALUES builder cost ~0.25 ms a row.
+  return insertRows(executor, penalties, rows, { onConflictDoNothing: [penalties.decisionNumber] });
 }
 
 export async function getPenaltiesByDecisionNumbers(db: SanctionsExecutor, decisionNumbers: readonly string[]): Promise<PenaltyRow[]> {
