@@ -1,6 +1,6 @@
 /**
  * npm run import -- table.xlsx [--kind penalties] [--token $TOKEN] [--gateway http://127.0.0.1:4000/graphql]
- *                  [--domain SPECIAL_EQUIPMENT] [--dry-run]
+ *                  [--domain SPECIAL_EQUIPMENT] [--batch 100] [--dry-run]
  *
  * Imports a provincial table (CSV or XLSX, GBK or UTF-8) through the gateway with YOUR token: each
  * row is written by the owning subgraph's batch mutation (importPenalties, …), judged by your role,
@@ -9,7 +9,8 @@
  * command again after a crash (or Ctrl-C) and it continues after the last committed batch. Exit
  * code 3: rows could not be written now (service unavailable); nothing after the last committed
  * batch counts, and the same command resumes. Rejected rows come back as `<table>.rejects.xlsx`
- * (row number, field, rule, reason, original cells).
+ * (row number, field, rule, reason, original cells). --batch sets the rows per call (at most 500);
+ * two calls are in flight at a time.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
@@ -21,6 +22,7 @@ import {
   graphqlSink,
   ImportInterruptedError,
   type ImportSink,
+  MAX_GRAPHQL_BATCH,
   type RejectedRow,
   readHeader,
   runImport,
@@ -69,8 +71,13 @@ async function main() {
       domain: { type: 'string' },
       today: { type: 'string', default: new Date().toISOString().slice(0, 10) },
       'dry-run': { type: 'boolean', default: false },
+      batch: { type: 'string', default: String(GRAPHQL_BATCH) },
     },
   });
+  const batchSize = Number(values.batch);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_GRAPHQL_BATCH) {
+    throw new Error(`--batch: rows per call, 1 to ${MAX_GRAPHQL_BATCH}`);
+  }
   const path = positionals[0];
   if (!path) throw new Error('give the table to import: npm run import -- table.xlsx');
   if (values.kind && !TABLE_KINDS.includes(values.kind as TableKind)) throw new Error(`--kind must be one of ${TABLE_KINDS.join(', ')}`);
@@ -112,7 +119,7 @@ async function main() {
     path,
     kind: header.mapping.kind,
     sink: dryRun ? dryRunSink : graphqlSink({ url: values.gateway as string, token: values.token as string }),
-    batchSize: GRAPHQL_BATCH,
+    batchSize,
     today: values.today as string,
     defaultDomain: values.domain,
     resumeAfterRow: state?.committedRow ?? 0,

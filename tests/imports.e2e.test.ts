@@ -146,7 +146,8 @@ describe.each(testDatabaseKinds())('bulk import through the owning subgraph (%s)
     const cli = () =>
       spawn(
         process.execPath,
-        ['--import', 'tsx', 'scripts/import.ts', file, '--token', token, '--gateway', stack.gatewayUrl, '--today', TODAY],
+        // Small batches: many commits, so the kill lands between the first and the last.
+        ['--import', 'tsx', 'scripts/import.ts', file, '--token', token, '--gateway', stack.gatewayUrl, '--today', TODAY, '--batch', '10'],
         {
           cwd: join(import.meta.dirname, '..'),
           stdio: 'ignore',

@@ -21,6 +21,9 @@ export const IMPORT_MUTATIONS: Record<TableKind, { field: string; inputType: str
  */
 export const GRAPHQL_BATCH = 100;
 
+/** The most rows one call may carry: the subgraphs' MAX_IMPORT_BATCH (the kit's import-batch.ts). */
+export const MAX_GRAPHQL_BATCH = 500;
+
 /** Attempts for rows whose outcome is not known (transport failure, FAILED row) before the import stops for a later resume. */
 const ATTEMPTS = 5;
 

@@ -1,4 +1,4 @@
-import { anyOfKeys, inRegionPrefix, preparedPerDatabase } from '@credit-hub/db';
+import { anyOfKeys, inRegionPrefix, insertRows, preparedPerDatabase } from '@credit-hub/db';
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, type SQL } from 'drizzle-orm';
 import type { LicensesDb } from '../db/client.ts';
 import { type LicenseRow, licenseStatusChanges, licenses, type NewLicense, type NewLicenseStatusChange } from '../db/schema.ts';
@@ -159,6 +159,42 @@ export async function insertLicense(db: LicensesDb, license: NewLicense, event: 
     if (!inserted) throw new LicenseExistsError(license.number);
     await tx.insert(licenseStatusChanges).values(event);
     await appendLicenseEvents(tx, [licenseEvent('license.granted', inserted)]);
+    return inserted;
+  });
+}
+
+/** A licence to grant with its history row: what `insertLicense` and `insertLicenses` store. */
+export interface LicenseGrant {
+  license: NewLicense;
+  event: NewLicenseStatusChange;
+}
+
+/**
+ * Many grants in one transaction, set-based (a bulk import's batch): the licences as one INSERT …
+ * ON CONFLICT DO NOTHING, then the history rows and feed events of those inserted. Answers the
+ * licences inserted; a number already stored is left out (the caller tells same record from another).
+ * Numbers must be distinct within `grants`.
+ */
+export async function insertLicenses(db: LicensesDb, grants: readonly LicenseGrant[]): Promise<LicenseRow[]> {
+  if (grants.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const inserted = await insertRows(
+      tx,
+      licenses,
+      grants.map((grant) => grant.license),
+      { onConflictDoNothing: [licenses.number] },
+    );
+    const created = new Set(inserted.map((row) => row.number));
+    await insertRows(
+      tx,
+      licenseStatusChanges,
+      grants.filter((grant) => created.has(grant.license.number)).map((grant) => grant.event),
+      { returning: false },
+    );
+    await appendLicenseEvents(
+      tx,
+      inserted.map((row) => licenseEvent('license.granted', row)),
+    );
     return inserted;
   });
 }

@@ -1,12 +1,13 @@
 import { defineImportRowType, IMPORT_BATCH_BOUNDS, runImportBatch, usccsOf } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import { RecordEquipmentRegistrationInput, recordEquipmentRegistrationRow } from './equipment-registration-mutations.ts';
-import { GrantLicenseInput, grantLicenseRow } from './license-mutations.ts';
+import { GrantLicenseInput, importLicenseBatch } from './license-mutations.ts';
 import { writers } from './write-access.ts';
 
 /**
- * Batch writes for bulk imports (packages/tables): each row goes through the very code of the
- * single-row mutation, in its own transaction, and the answer says per row what became of it.
+ * Batch writes for bulk imports (packages/tables): each row is checked by the very code of the
+ * single-row mutation, and the answer says per row what became of it. Licences are stored
+ * set-based in one transaction; registrations one by one, each in its own transaction.
  */
 const ImportRowRef = defineImportRowType(builder);
 
@@ -14,7 +15,7 @@ builder.mutationField('importLicenses', (t) =>
   t.field({
     type: [ImportRowRef],
     description:
-      '批量导入许可 Records up to 500 granted licences, each exactly as grantLicense would, and answers every row: CREATED, UNCHANGED when the number is already held by the same holder under the same department, REJECTED with field and reason (KEY_TAKEN when another record holds the number), or FAILED (retryable).',
+      '批量导入许可 Records up to 500 granted licences, each checked exactly as grantLicense checks it, the good ones stored together in one transaction, and answers every row: CREATED, UNCHANGED when the number is already held by the same holder under the same department, REJECTED with field and reason (KEY_TAKEN when another record holds the number), or FAILED (retryable).',
     authScopes: writers,
     args: {
       inputs: t.arg({
@@ -24,10 +25,8 @@ builder.mutationField('importLicenses', (t) =>
         bounds: IMPORT_BATCH_BOUNDS,
       }),
     },
-    resolve: (_root, { inputs }, ctx) =>
-      runImportBatch(inputs, (input) => grantLicenseRow(ctx, input).then((row) => row.number), {
-        prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'holderUscc')),
-      }),
+    // At most MAX_IMPORT_BATCH inputs: IMPORT_BATCH_BOUNDS is checked before the resolver runs.
+    resolve: (_root, { inputs }, ctx) => importLicenseBatch(ctx, inputs),
   }),
 );
 

@@ -1,17 +1,28 @@
 import {
   claimedRegionFieldOptions,
   conflict,
+  type ImportRowResult,
+  importRowOutcome,
   keyExists,
   notFound,
   registeredRegionOf,
   requireValidUscc,
   TEXT,
+  usccsOf,
 } from '@credit-hub/subgraph-kit';
 import { getDivision } from '@credit-hub/uscc';
 import { addDays } from '@credit-hub/workdays';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { changeLicense, getLicensesByNumber, insertLicense, type LicenseChange, LicenseExistsError } from '../data/license-store.ts';
+import {
+  changeLicense,
+  getLicensesByNumber,
+  insertLicense,
+  insertLicenses,
+  type LicenseChange,
+  LicenseExistsError,
+  type LicenseGrant,
+} from '../data/license-store.ts';
 import type { LicensedItem, LicenseRow, NewLicense } from '../db/schema.ts';
 import type { LicenseKind } from '../rules/license-kinds.ts';
 import { checkLicenseNumber, normalizeLicenseNumber } from '../rules/license-number-rules.ts';
@@ -172,7 +183,8 @@ export const GrantLicenseInput = builder.inputType('GrantLicenseInput', {
 });
 
 /** One granted licence, as the form and the bulk import both record it. */
-export async function grantLicenseRow(ctx: Context, input: typeof GrantLicenseInput.$inferInput) {
+/** Checks a grant exactly as grantLicense does (every rule and permission) and answers what to store; throws the row's refusal. */
+async function prepareLicenseGrant(ctx: Context, input: typeof GrantLicenseInput.$inferInput): Promise<LicenseGrant> {
   const holderUscc = requireValidUscc(input.holderUscc, 'input.holderUscc', ctx.allowList);
   const regionCode = await registeredRegionOf(ctx.enterpriseFacts, holderUscc, 'input.holderUscc', {
     value: input.regionCode,
@@ -211,8 +223,9 @@ export async function grantLicenseRow(ctx: Context, input: typeof GrantLicenseIn
     internalNotes: input.internalNotes?.trim() || null,
     recordedBy: ctx.caller.sub,
   };
-  try {
-    const created = await insertLicense(ctx.db, license, {
+  return {
+    license,
+    event: {
       licenseNumber: number,
       holderUscc,
       action: 'GRANTED',
@@ -223,23 +236,86 @@ export async function grantLicenseRow(ctx: Context, input: typeof GrantLicenseIn
       decisionReference,
       department,
       recordedBy: ctx.caller.sub,
-    });
-    ctx.loaders.licensesByHolder.clear(holderUscc);
-    ctx.loaders.statusChangesByHolder.clear(holderUscc);
+    },
+  };
+}
+
+/** CONFLICT for a number already stored: this very grant again (unchanged) or another record's (KEY_TAKEN). */
+function licenseNumberExists({ license }: LicenseGrant, existing: LicenseRow | undefined) {
+  const sameRecord = existing?.holderUscc === license.holderUscc && existing.department === license.department;
+  return keyExists(
+    sameRecord
+      ? `licence ${license.number} already exists (许可证编号重复)`
+      : `licence number ${license.number} is held by another holder or department (许可证编号已被其他记录使用)`,
+    { field: 'input.number', sameRecord },
+  );
+}
+
+export async function grantLicenseRow(ctx: Context, input: typeof GrantLicenseInput.$inferInput) {
+  const grant = await prepareLicenseGrant(ctx, input);
+  try {
+    const created = await insertLicense(ctx.db, grant.license, grant.event);
+    ctx.loaders.licensesByHolder.clear(grant.license.holderUscc);
+    ctx.loaders.statusChangesByHolder.clear(grant.license.holderUscc);
     return created;
   } catch (error) {
     if (error instanceof LicenseExistsError) {
-      const [existing] = await getLicensesByNumber(ctx.db, [number]);
-      const sameRecord = existing?.holderUscc === holderUscc && existing.department === department;
-      throw keyExists(
-        sameRecord
-          ? `licence ${number} already exists (许可证编号重复)`
-          : `licence number ${number} is held by another holder or department (许可证编号已被其他记录使用)`,
-        { field: 'input.number', sameRecord },
-      );
+      const [existing] = await getLicensesByNumber(ctx.db, [grant.license.number]);
+      throw licenseNumberExists(grant, existing);
     }
     throw error;
   }
+}
+
+/**
+ * A batch of grants, set-based: every row is checked exactly as grantLicense checks it, then the
+ * good ones are stored in one transaction (insertLicenses), and numbers already stored are told
+ * apart by one lookup. A number twice in the batch: the first row creates it, the later ones find it.
+ */
+export async function importLicenseBatch(
+  ctx: Context,
+  inputs: readonly (typeof GrantLicenseInput.$inferInput)[],
+): Promise<ImportRowResult[]> {
+  await ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'holderUscc')).catch(() => undefined);
+  const results: ImportRowResult[] = [];
+  const prepared: { index: number; grant: LicenseGrant; first: boolean }[] = [];
+  const numbers = new Set<string>();
+  for (const [index, input] of inputs.entries()) {
+    try {
+      const grant = await prepareLicenseGrant(ctx, input);
+      prepared.push({ index, grant, first: !numbers.has(grant.license.number) });
+      numbers.add(grant.license.number);
+    } catch (error) {
+      results[index] = importRowOutcome(index, error);
+    }
+  }
+  try {
+    const inserted = await insertLicenses(
+      ctx.db,
+      prepared.filter(({ first }) => first).map(({ grant }) => grant),
+    );
+    const created = new Set(inserted.map((row) => row.number));
+    const stored = new Map(inserted.map((row) => [row.number, row]));
+    for (const row of await getLicensesByNumber(
+      ctx.db,
+      [...numbers].filter((number) => !created.has(number)),
+    ))
+      stored.set(row.number, row);
+    for (const { index, grant, first } of prepared) {
+      const { number } = grant.license;
+      results[index] =
+        first && created.has(number)
+          ? { index, status: 'CREATED', id: number, field: null, reason: null, message: null }
+          : importRowOutcome(index, licenseNumberExists(grant, stored.get(number)));
+    }
+  } catch (error) {
+    for (const { index } of prepared) results[index] = importRowOutcome(index, error);
+  }
+  for (const { grant } of prepared) {
+    ctx.loaders.licensesByHolder.clear(grant.license.holderUscc);
+    ctx.loaders.statusChangesByHolder.clear(grant.license.holderUscc);
+  }
+  return results;
 }
 
 builder.mutationField('grantLicense', (t) =>
