@@ -4,7 +4,17 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testDatabaseKinds } from '@credit-hub/db';
-import { abnormalTable, graphqlSink, penaltyTable, type RejectedRow, runImport, seriousTable, writeSampleTable } from '@credit-hub/tables';
+import {
+  type AcceptedRow,
+  abnormalTable,
+  graphqlSink,
+  licenseTable,
+  penaltyTable,
+  type RejectedRow,
+  runImport,
+  seriousTable,
+  writeSampleTable,
+} from '@credit-hub/tables';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Stack, startStack } from './support/stack.ts';
@@ -130,6 +140,65 @@ describe.each(testDatabaseKinds())('bulk import through the owning subgraph (%s)
     expect(first.created).toBe(8 - Object.keys(rules).length);
     const again = await runImport({ path: join(samples, 'serious.xlsx'), sink, today: TODAY, batchSize: 4 });
     expect(again).toMatchObject({ created: 0, unchanged: first.created });
+  });
+
+  it('licences: stored set-based per batch, rejects per row, a number twice in one call created once, a re-run unchanged', async () => {
+    const licences = licenseTable(20, 3);
+    // The sample tables share companies: some holders are registered already.
+    const holders = licences.rows.filter((_, index) => !licences.expectedRejects[index + 3]).map((row) => row[2] ?? '');
+    for (const uscc of new Set(holders)) {
+      if (uscc.length === 18) await stack.registerEnterprise(uscc).catch((error: Error) => expect(error.message).toContain('CONFLICT'));
+    }
+    const file = await writeSampleTable(await mkdtemp(join(tmpdir(), 'licences-')), licences);
+    // The special-equipment bureau of Shanxi, where the holders are registered.
+    const token = await stack.token({ role: 'regulator', region: '140000', dept: 'TSSB', sub: 'licence-uploader' });
+    const sink = graphqlSink({ url: stack.gatewayUrl, token });
+    const rejected: RejectedRow[] = [];
+    const accepted: AcceptedRow[] = [];
+    const recording = {
+      write: (kind: Parameters<typeof sink.write>[0], rows: readonly AcceptedRow[]) => {
+        accepted.push(...rows);
+        return sink.write(kind, rows);
+      },
+    };
+    const first = await runImport({
+      path: file,
+      sink: recording,
+      today: TODAY,
+      batchSize: 6,
+      onRejected: (row) => void rejected.push(row),
+    });
+    // The table's own bad rows, and the holders registered in Fujian: outside a Shanxi bureau's region.
+    const outside = Object.fromEntries(
+      licences.rows.flatMap((row, index) =>
+        row[2]?.slice(2, 4) === '35' && !licences.expectedRejects[index + 3] ? [[index + 3, ['OUTSIDE_REGION']]] : [],
+      ),
+    );
+    expect(Object.keys(outside).length).toBeGreaterThan(0);
+    expect(Object.fromEntries(rejected.map((row) => [row.rowNumber, row.problems.map((problem) => problem.rule)]))).toEqual({
+      ...licences.expectedRejects,
+      ...outside,
+    });
+    expect(first).toMatchObject({ done: 20, created: 20 - rejected.length, unchanged: 0 });
+    const refused = new Set(rejected.map((row) => row.rowNumber));
+    const wanted = accepted.filter((row) => !refused.has(row.rowNumber)).map((row) => String(row.input.number));
+    expect(wanted).toHaveLength(first.created);
+    const found = (await stack.query(
+      `{ ${wanted.map((number, i) => `l${i}: license(number: ${JSON.stringify(number)}) { number }`).join(' ')} }`,
+      {},
+      { token },
+    )) as {
+      data?: Record<string, { number: string } | null>;
+    };
+    expect(Object.values(found.data ?? {}).map((licence) => licence?.number)).toEqual(wanted);
+
+    const again = await runImport({ path: file, sink, today: TODAY, batchSize: 6 });
+    expect(again).toMatchObject({ created: 0, unchanged: first.created });
+
+    // One call holding a new number twice: the first row creates it, the second finds it unchanged.
+    const stored = accepted.find((row) => !refused.has(row.rowNumber)) as AcceptedRow;
+    const fresh = { ...stored, input: { ...stored.input, number: String(stored.input.number).replace(/^TS\d{7}/, 'TS2219999') } };
+    expect(await sink.write('licenses', [fresh, fresh])).toEqual([{ status: 'created' }, { status: 'unchanged' }]);
   });
 
   // This test was skipped as "rows counted created but not stored" (138 of 147). The cause: the kill
