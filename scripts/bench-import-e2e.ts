@@ -1,11 +1,15 @@
 /**
- * npm run bench -- import-e2e [--rows 5000] [--enterprises 200] [--batch 250] [--in-flight 2]
- *   Bulk import end to end, subgraph writes included: the whole hub in this process (every
- *   subgraph and the gateway, as the e2e tests run it) on PostgreSQL (DATABASE_URL, throwaway
- *   schemas), a provincial penalty table of --rows rows about --enterprises registered
- *   enterprises, imported by an admin through `runImport` + the gateway sink (importPenalties,
- *   one call per batch, --in-flight batches at a time). Prints rows/s for validation alone and for the whole import, the time
- *   spent waiting on the sink, and the rows stored.
+ * npm run bench -- import-e2e [--rows 5000] [--enterprises 200] [--batch 250] [--in-flight 2] [--processes]
+ *   Bulk import end to end, subgraph writes included, on PostgreSQL: a provincial penalty table of
+ *   --rows rows about --enterprises registered enterprises, imported by an admin through
+ *   `runImport` + the gateway sink (importPenalties, one call per batch, --in-flight batches at a
+ *   time). Prints rows/s for validation alone and for the whole import, the time the gateway calls
+ *   took, and the rows stored.
+ *   - default: the whole hub in this process (every subgraph and the gateway, as the e2e tests run
+ *     it; DATABASE_URL, throwaway schemas), so one core does the reading, the gateway and the writes;
+ *   - --processes: as deployed, each subgraph and the gateway its own production-mode process on a
+ *     fresh database `credithub_bench_import_e2e` (BENCH_DATABASE_URL names the server), this
+ *     process reading and validating the table as the exchange's import job does.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +17,23 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { graphqlSink, type ImportSink, penaltyTable, runImport, writeSampleTable } from '@credit-hub/tables';
 import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { startStack } from '../tests/support/stack.ts';
+import { benchToken } from './bench.ts';
+import { startProcesses } from './bench-scale.ts';
+
+const TODAY = '2026-12-01';
+const BASE_PORT = 4700;
+const REGISTER_ENTERPRISE = 'mutation($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { enterprise { uscc } } }';
+
+/** Where the import writes: its gateway, an admin token, how to count what was stored, and how to stop it. */
+interface Hub {
+  gatewayUrl: string;
+  token: string;
+  registerEnterprise(uscc: string): Promise<void>;
+  storedPenalties(): Promise<number>;
+  stop(): Promise<void>;
+}
 
 export async function benchImportEndToEnd(argv: string[]) {
   const { values } = parseArgs({
@@ -23,34 +43,32 @@ export async function benchImportEndToEnd(argv: string[]) {
       enterprises: { type: 'string', default: '200' },
       batch: { type: 'string', default: '250' },
       'in-flight': { type: 'string', default: '2' },
+      processes: { type: 'boolean', default: false },
     },
   });
-  if (!process.env.DATABASE_URL) throw new Error('set DATABASE_URL to a PostgreSQL database you own (tables go to throwaway schemas)');
   const rows = Number(values.rows);
   const batchSize = Number(values.batch);
   const inFlight = Number(values['in-flight']);
   const table = penaltyTable(rows);
-  const stack = await startStack({ kind: 'postgres', today: () => '2026-12-01' });
+  const hub = values.processes ? await processHub() : await inProcessHub();
   try {
     // Rows are spread over a few registered enterprises (registering one per row would dominate the run).
     const usccs = [...new Set(table.rows.map((row) => row[2] as string).filter((uscc) => uscc.length === 18))].slice(
       0,
       Number(values.enterprises),
     );
-    for (const uscc of usccs) await stack.registerEnterprise(uscc);
+    for (const uscc of usccs) await hub.registerEnterprise(uscc);
     table.rows.forEach((row, index) => {
       if (row[2]?.length === 18) row[2] = usccs[index % usccs.length] as string;
     });
     const path = await writeSampleTable(await mkdtemp(join(tmpdir(), 'bench-import-e2e-')), table);
-    const today = '2026-12-01';
 
     const dry: ImportSink = { write: async (_kind, accepted) => accepted.map(() => ({ status: 'created' as const })) };
     let started = performance.now();
-    const validated = await runImport({ path, sink: dry, today, batchSize });
+    const validated = await runImport({ path, sink: dry, today: TODAY, batchSize });
     const validateSeconds = (performance.now() - started) / 1000;
 
-    const token = await stack.token({ role: 'admin', sub: 'bench-import' });
-    const sink = graphqlSink({ url: stack.gatewayUrl, token });
+    const sink = graphqlSink({ url: hub.gatewayUrl, token: hub.token });
     let sinkMs = 0;
     const timed: ImportSink = {
       async write(kind, accepted) {
@@ -63,26 +81,95 @@ export async function benchImportEndToEnd(argv: string[]) {
       },
     };
     started = performance.now();
-    const result = await runImport({ path, sink: timed, today, batchSize, inFlight });
+    const result = await runImport({ path, sink: timed, today: TODAY, batchSize, inFlight });
     const seconds = (performance.now() - started) / 1000;
-    const db = stack.database('sanctions').db as unknown as { execute(query: unknown): Promise<unknown> };
-    const counted = (await db.execute(sql`select count(*)::int as count from penalties`)) as
-      | { rows: { count: number }[] }
-      | { count: number }[];
-    const stored = (Array.isArray(counted) ? counted : counted.rows)[0]?.count;
+    const stored = await hub.storedPenalties();
+    console.log(`${values.processes ? 'separate processes' : 'one process'}, ${batchSize} rows per call, ${inFlight} in flight`);
     console.log(
       `validation only: ${validated.done} rows in ${validateSeconds.toFixed(2)} s = ${Math.round(validated.done / validateSeconds)} rows/s`,
     );
     console.log(
-      `end to end: ${result.done} rows (created ${result.created}, unchanged ${result.unchanged}, rejected ${result.rejected}) in ${seconds.toFixed(2)} s = ${Math.round(result.done / seconds)} rows/s; gateway calls ${(sinkMs / 1000).toFixed(2)} s summed over ${inFlight} in flight; penalties stored ${stored}`,
+      `end to end: ${result.done} rows (created ${result.created}, unchanged ${result.unchanged}, rejected ${result.rejected}) in ${seconds.toFixed(2)} s = ${Math.round(result.done / seconds)} rows/s; gateway calls ${(sinkMs / 1000).toFixed(2)} s summed; penalties stored ${stored}`,
     );
     started = performance.now();
-    const again = await runImport({ path, sink, today, batchSize, inFlight });
+    const again = await runImport({ path, sink, today: TODAY, batchSize, inFlight });
     const againSeconds = (performance.now() - started) / 1000;
     console.log(
       `re-run: ${again.done} rows (created ${again.created}, unchanged ${again.unchanged}) in ${againSeconds.toFixed(2)} s = ${Math.round(again.done / againSeconds)} rows/s`,
     );
   } finally {
-    await stack.stop();
+    await hub.stop();
   }
+}
+
+async function inProcessHub(): Promise<Hub> {
+  if (!process.env.DATABASE_URL) throw new Error('set DATABASE_URL to a PostgreSQL database you own (tables go to throwaway schemas)');
+  const stack = await startStack({ kind: 'postgres', today: () => TODAY });
+  const db = stack.database('sanctions').db as unknown as { execute(query: unknown): Promise<unknown> };
+  return {
+    gatewayUrl: stack.gatewayUrl,
+    token: await stack.token({ role: 'admin', sub: 'bench-import' }),
+    registerEnterprise: (uscc) => stack.registerEnterprise(uscc),
+    async storedPenalties() {
+      const counted = (await db.execute(sql`select count(*)::int as count from penalties`)) as
+        | { rows: { count: number }[] }
+        | { count: number }[];
+      return (Array.isArray(counted) ? counted : counted.rows)[0]?.count ?? 0;
+    },
+    stop: () => stack.stop(),
+  };
+}
+
+async function processHub(): Promise<Hub> {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = 'credithub_bench_import_e2e';
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    // Fresh every run: the table's decision numbers would otherwise be found again (unchanged).
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.unsafe(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const hub = await startProcesses(url.href, undefined, BASE_PORT);
+  const gatewayUrl = hub.gateway;
+  const token = await benchToken({ role: 'admin', sub: 'bench-import' });
+  const counter = postgres(url.href, { max: 1, onnotice: () => {} });
+  return {
+    gatewayUrl,
+    token,
+    async registerEnterprise(uscc) {
+      const response = await fetch(gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query: REGISTER_ENTERPRISE,
+          variables: {
+            input: {
+              uscc,
+              name: `测试企业${uscc.slice(-6)}有限公司`,
+              enterpriseType: '有限责任公司',
+              legalRepresentative: '张三',
+              establishedOn: '2020-01-01',
+              registrationAuthority: '测试市市场监督管理局',
+              address: '测试路1号',
+              businessScope: '测试',
+            },
+          },
+        }),
+      });
+      const body = (await response.json()) as { errors?: unknown[] };
+      if (body.errors) throw new Error(`registerEnterprise ${uscc}: ${JSON.stringify(body.errors)}`);
+    },
+    async storedPenalties() {
+      const [row] = await counter`select count(*)::int as count from sanctions.penalties`;
+      return (row?.count as number) ?? 0;
+    },
+    async stop() {
+      await counter.end();
+      await hub.stop();
+    },
+  };
 }

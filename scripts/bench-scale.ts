@@ -303,7 +303,8 @@ async function driveInterleaved(
   return [summary(sides[0] as (typeof sides)[number]), summary(sides[1] as (typeof sides)[number]), ratios];
 }
 
-async function startProcesses(databaseUrl: string, cpuProfileDir: string | undefined) {
+/** Every subgraph and the gateway, each in its own production-mode process on `databaseUrl`. */
+export async function startProcesses(databaseUrl: string, cpuProfileDir: string | undefined, basePort = BASE_PORT) {
   const common = {
     ...process.env,
     ...BENCH_SECRETS,
@@ -324,20 +325,21 @@ async function startProcesses(databaseUrl: string, cpuProfileDir: string | undef
   };
   try {
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
-      const port = BASE_PORT + 1 + index;
+      const port = basePort + 1 + index;
       const entry = new URL(`../subgraphs/${subgraph.name}/src/server.ts`, import.meta.url).pathname;
-      children.push(await startProcess(entry, [], { ...common, [`${subgraph.name.toUpperCase()}_PORT`]: String(port) }, port));
+      // The URLs of the subgraphs started before it (enterprises first): a write looks the enterprise up.
+      children.push(await startProcess(entry, [], { ...common, ...urls, [`${subgraph.name.toUpperCase()}_PORT`]: String(port) }, port));
       subgraphs[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
       urls[`${subgraph.name.toUpperCase()}_URL`] = subgraphs[subgraph.name] ?? '';
     }
     const flags = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
     const entry = new URL('../gateway/src/server.ts', import.meta.url).pathname;
-    children.push(await startProcess(entry, flags, { ...common, ...urls, PORT: String(BASE_PORT) }, BASE_PORT));
+    children.push(await startProcess(entry, flags, { ...common, ...urls, PORT: String(basePort) }, basePort));
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gateway: `http://127.0.0.1:${BASE_PORT}/graphql`, subgraphs, stop };
+  return { gateway: `http://127.0.0.1:${basePort}/graphql`, subgraphs, stop };
 }
 
 async function startProcess(entry: string, flags: string[], env: Record<string, string | undefined>, port: number): Promise<ChildProcess> {
