@@ -1,0 +1,4 @@
+CREATE UNIQUE INDEX "abnormal_operations_natural_key_idx" ON "abnormal_operations" USING btree ("uscc","reason","listed_on");--> statement-breakpoint
+CREATE UNIQUE INDEX "abnormal_operations_one_open_idx" ON "abnormal_operations" USING btree ("uscc","reason") WHERE "abnormal_operations"."removed_on" is null and "abnormal_operations"."revoked_on" is null;--> statement-breakpoint
+CREATE UNIQUE INDEX "serious_violations_decision_idx" ON "serious_violations" USING btree ("uscc","decision_reference");--> statement-breakpoint
+CREATE UNIQUE INDEX "serious_violations_one_per_penalty_idx" ON "serious_violations" USING btree ("triggering_penalty_id") WHERE "serious_violations"."revoked_on" is null;
