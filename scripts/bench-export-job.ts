@@ -1,5 +1,5 @@
 /**
- * npm run bench -- export-job [--rows 1000000] [--enterprises 10000] [--format csv] [--node-options "--trace-gc"]
+ * npm run bench -- export-job [--rows 1000000] [--enterprises 10000] [--format csv] [--node-options="--trace-gc"]
  *
  * The whole 双公示 snapshot export path on PostgreSQL (DATABASE_URL, a throwaway schema per
  * subgraph): N published penalties in the sanctions subgraph, the enterprises subgraph seeded with
@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { loadEnv as enterprisesEnv, openEnterprisesTestDatabase, seedEnterprises, startEnterprisesSubgraph } from '@credit-hub/enterprises';
 import { openSanctionsTestDatabase, loadEnv as sanctionsEnv, startSanctionsSubgraph } from '@credit-hub/sanctions';
 import { enterpriseAt } from '@credit-hub/seed';
-import { createLogger, mintToken } from '@credit-hub/subgraph-kit';
+import { createLogger, createTokenSource, mintToken, serviceIssuer } from '@credit-hub/subgraph-kit';
 import { sql } from 'drizzle-orm';
 
 const SECRET = 'credit-hub-bench-export-secret-0123456789';
@@ -99,6 +99,27 @@ export async function benchExportJob(argv: string[]): Promise<void> {
       logger,
       today: () => TODAY,
     });
+    // The owning subgraph's side alone: every bulk page read in turn, as the exchange reads them.
+    const service = createTokenSource({
+      secret: SECRET,
+      issuer: serviceIssuer('credit-hub'),
+      audience: 'credit-hub',
+      sub: 'service:bench',
+      role: 'service',
+      ttlSeconds: 600,
+    });
+    started = performance.now();
+    let bulkRows = 0;
+    for (let after: string | null = null; ; ) {
+      const params = new URLSearchParams({ limit: String(process.env.EXPORT_PAGE_SIZE ?? 2000), ...(after ? { after } : {}) });
+      const response = await fetch(`${sanctions.url}/bulk/penalties?${params}`, { headers: { authorization: `Bearer ${await service()}` } });
+      const page = (await response.json()) as { rows: unknown[]; next: string | null };
+      bulkRows += page.rows.length;
+      if (page.next === null) break;
+      after = page.next;
+    }
+    const bulkSeconds = (performance.now() - started) / 1000;
+    console.log(`bulk pages alone: ${bulkRows} rows in ${bulkSeconds.toFixed(2)} s = ${Math.round(bulkRows / bulkSeconds)} rows/s (load ${load()})`);
     await new Promise<void>((resolve) => emptyOutboxes.listen(0, '127.0.0.1', resolve));
     const empty = `http://127.0.0.1:${(emptyOutboxes.address() as AddressInfo).port}/graphql`;
     const port = await freePort();
