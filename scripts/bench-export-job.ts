@@ -112,14 +112,18 @@ export async function benchExportJob(argv: string[]): Promise<void> {
     let bulkRows = 0;
     for (let after: string | null = null; ; ) {
       const params = new URLSearchParams({ limit: String(process.env.EXPORT_PAGE_SIZE ?? 2000), ...(after ? { after } : {}) });
-      const response = await fetch(`${sanctions.url}/bulk/penalties?${params}`, { headers: { authorization: `Bearer ${await service()}` } });
+      const response = await fetch(`${sanctions.url}/bulk/penalties?${params}`, {
+        headers: { authorization: `Bearer ${await service()}` },
+      });
       const page = (await response.json()) as { rows: unknown[]; next: string | null };
       bulkRows += page.rows.length;
       if (page.next === null) break;
       after = page.next;
     }
     const bulkSeconds = (performance.now() - started) / 1000;
-    console.log(`bulk pages alone: ${bulkRows} rows in ${bulkSeconds.toFixed(2)} s = ${Math.round(bulkRows / bulkSeconds)} rows/s (load ${load()})`);
+    console.log(
+      `bulk pages alone: ${bulkRows} rows in ${bulkSeconds.toFixed(2)} s = ${Math.round(bulkRows / bulkSeconds)} rows/s (load ${load()})`,
+    );
     await new Promise<void>((resolve) => emptyOutboxes.listen(0, '127.0.0.1', resolve));
     const empty = `http://127.0.0.1:${(emptyOutboxes.address() as AddressInfo).port}/graphql`;
     const port = await freePort();
