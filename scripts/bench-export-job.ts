@@ -53,6 +53,7 @@ export async function benchExportJob(argv: string[]): Promise<void> {
       enterprises: { type: 'string', default: '10000' },
       format: { type: 'string', default: 'csv' },
       'node-options': { type: 'string', default: '' },
+      'heap-snapshots': { type: 'string' },
     },
   });
   if (!process.env.DATABASE_URL) throw new Error('export-job measures the PostgreSQL path: set DATABASE_URL');
@@ -128,25 +129,26 @@ export async function benchExportJob(argv: string[]): Promise<void> {
     const empty = `http://127.0.0.1:${(emptyOutboxes.address() as AddressInfo).port}/graphql`;
     const port = await freePort();
     const exchangeUrl = `http://127.0.0.1:${port}`;
-    exchange = spawn(
-      process.execPath,
-      [...(values['node-options'] as string).split(' ').filter(Boolean), '--import', 'tsx', 'subgraphs/exchange/src/server.ts'],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'inherit', 'inherit'],
-        env: {
-          ...process.env,
-          ...env,
-          EXCHANGE_PORT: String(port),
-          EXPORT_DIR: exportDir,
-          SANCTIONS_URL: `${sanctions.url}/graphql`,
-          ENTERPRISES_URL: `${enterprises.url}/graphql`,
-          LICENSES_URL: empty,
-          INSPECTIONS_URL: empty,
-          RISK_URL: empty,
-        },
+    const snapshots = values['heap-snapshots'];
+    const nodeOptions = [
+      ...(values['node-options'] as string).split(' ').filter(Boolean),
+      ...(snapshots ? ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${snapshots}`] : []),
+    ];
+    exchange = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'subgraphs/exchange/src/server.ts'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: {
+        ...process.env,
+        ...env,
+        EXCHANGE_PORT: String(port),
+        EXPORT_DIR: exportDir,
+        SANCTIONS_URL: `${sanctions.url}/graphql`,
+        ENTERPRISES_URL: `${enterprises.url}/graphql`,
+        LICENSES_URL: empty,
+        INSPECTIONS_URL: empty,
+        RISK_URL: empty,
       },
-    );
+    });
     const pid = exchange.pid as number;
     for (let attempt = 0; ; attempt += 1) {
       if (exchange.exitCode !== null) throw new Error(`exchange exited with ${exchange.exitCode}`);
@@ -179,6 +181,13 @@ export async function benchExportJob(argv: string[]): Promise<void> {
       return body.data;
     };
 
+    /** A heap snapshot (V8 collects garbage fully first), written before the process goes on. */
+    const heapSnapshot = async () => {
+      if (!snapshots) return;
+      exchange?.kill('SIGUSR2');
+      await new Promise((resolve) => setTimeout(resolve, 15_000));
+    };
+    await heapSnapshot();
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const before = await rssOf(pid);
     let peak = before;
@@ -212,6 +221,7 @@ export async function benchExportJob(argv: string[]): Promise<void> {
     clearInterval(sampler);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const after = await rssOf(pid);
+    await heapSnapshot();
     if (job.status !== 'SUCCEEDED') throw new Error(`export job ${job.status}: ${job.error}`);
     const data = job.files.find((file) => file.name.startsWith('CF.'));
     const quarter = (q: number) => samples[Math.min(samples.length - 1, Math.floor((samples.length * q) / 4))] ?? 0;
