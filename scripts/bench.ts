@@ -63,6 +63,7 @@ async function main() {
   if (process.argv[2] === 'import') return (await import('./bench-tables.ts')).benchImport(process.argv.slice(3));
   if (process.argv[2] === 'import-e2e') return (await import('./bench-import-e2e.ts')).benchImportEndToEnd(process.argv.slice(3));
   if (process.argv[2] === 'export') return (await import('./bench-tables.ts')).benchExport(process.argv.slice(3));
+  if (process.argv[2] === 'export-job') return (await import('./bench-export-job.ts')).benchExportJob(process.argv.slice(3));
   if (process.argv[2] === 'batch-check') {
     return (await import('./bench-batch-check.ts')).benchBatchCheck(process.argv.slice(3), { ensureDatabase, ensureSeeded });
   }

@@ -5,9 +5,10 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 type Executor = Pick<PgDatabase<PgQueryResultHKT, any>, 'execute'>;
 
 /**
- * Serialises transactions that decide on the same thing (one serious listing per penalty, one
- * escalation per abnormal listing): a transaction-scoped advisory lock on `key`, released at
- * commit or rollback. Checks made after it see every write of a transaction that held it first,
+ * Serialises transactions that read, decide and replace (a task's draft 双随机 draw, unless one
+ * is confirmed), which no unique index expresses; a natural key is better held by a unique index
+ * and `ON CONFLICT DO NOTHING`, as the listings and penalties are. A transaction-scoped advisory
+ * lock on `key`, released at commit or rollback. Checks made after it see every write of a transaction that held it first,
  * so two concurrent identical writes yield one record and one refusal instead of two records.
  * PGlite has a single connection and takes the lock trivially; PostgreSQL really waits.
  */

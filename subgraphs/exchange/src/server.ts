@@ -62,8 +62,6 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
   const logger = options.logger;
   const serviceLogger = (logger ?? createLogger({ level: env.LOG_LEVEL })).child({ service: SUBGRAPH_NAME });
   const exportStore = new ExportJobStore(env.EXPORT_DIR ?? join(env.DATA_DIR, 'exchange-exports'));
-  const exportsInterrupted = await exportStore.failUnfinished();
-  if (exportsInterrupted > 0) serviceLogger.warn({ jobs: exportsInterrupted }, 'export jobs interrupted by the last stop marked failed');
   const serviceToken = serviceTokenSource(env, SUBGRAPH_NAME);
   const url = (name: 'enterprises' | 'licenses' | 'sanctions') => {
     const given = options.sourceUrls?.[name];
@@ -88,6 +86,9 @@ export async function startExchange(options: StartOptions = {}): Promise<Running
     },
     serviceLogger,
   );
+  // Export jobs read with the exchange's own service token, so unlike imports they can run again unattended.
+  const exportsResumed = await exports.resumeUnfinished();
+  if (exportsResumed.length > 0) serviceLogger.warn({ jobs: exportsResumed.length }, 'export jobs interrupted by the last stop run again');
   const importStore = new ImportJobStore(env.IMPORT_DIR ?? join(env.DATA_DIR, 'exchange-imports'));
   const interrupted = await importStore.interruptUnfinished();
   if (interrupted > 0) serviceLogger.warn({ jobs: interrupted }, 'import jobs interrupted by the last stop wait for resumeImport');

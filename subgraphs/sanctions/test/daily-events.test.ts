@@ -7,6 +7,8 @@ import { openSanctionsTestDatabase, type SanctionsTestDatabase } from '../src/db
 import { type SeriousViolationRow, seriousViolations } from '../src/db/schema.ts';
 import { DEFAULT_RULE_BOOK as rules, seriousPublication, seriousPublicUntil } from '../src/rules/index.ts';
 
+let serial = 0;
+/** Each fixture listing its own 列入决定书文号: (enterprise, reference) is a listing's natural key. */
 const listing = (listedOn: string, extra: Partial<typeof seriousViolations.$inferInsert> = {}) => ({
   uscc: '91140100MA0DAILY0X',
   regionCode: '140100',
@@ -16,7 +18,7 @@ const listing = (listedOn: string, extra: Partial<typeof seriousViolations.$infe
   reason: '食品安全严重违法',
   listedOn,
   authority: '太原市市场监督管理局',
-  decisionReference: `并市监严列〔2023〕${listedOn}号`,
+  decisionReference: `并市监严列〔${listedOn.slice(0, 4)}〕${++serial}号`,
   ...extra,
 });
 

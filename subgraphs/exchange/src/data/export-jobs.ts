@@ -23,10 +23,19 @@ export interface ExportJobRecord {
   /** Feed cursor the next delta continues from (also in manifest.json). */
   cursor: string | null;
   error: string | null;
+  /** Times a restart of the exchange re-queued it (absent in jobs stored before resuming existed). */
+  restarts?: number;
 }
 
-/** Why a job found unfinished at start-up failed: its read was as of a moment that has passed. */
-export const INTERRUPTED = 'interrupted by a restart of the exchange; start the export again (服务重启中断，请重新导出)';
+/**
+ * A job the exchange was running (or had queued) when it stopped is run again from its recorded
+ * parameters at the next start, at most this many times: a job that takes the exchange down
+ * each time it runs (out of memory, say) must not do so for ever.
+ */
+export const MAX_RESTARTS = 3;
+
+/** Why a job found unfinished at start-up failed after all: it was re-run MAX_RESTARTS times already. */
+export const INTERRUPTED = `interrupted by ${MAX_RESTARTS} restarts of the exchange; start the export again (服务多次重启中断，请重新导出)`;
 
 type NewJob = Pick<ExportJobRecord, 'kind' | 'mode' | 'since' | 'format' | 'requestedBy' | 'requesterRole'>;
 
@@ -51,14 +60,24 @@ export class ExportJobStore extends JobDirectoryStore<ExportJobRecord> {
       files: [],
       cursor: null,
       error: null,
+      restarts: 0,
     };
     await mkdir(this.jobDirectory(job.id), { recursive: true });
     await this.save(job);
     return job;
   }
 
-  /** At start-up: a job left queued or running by a stopped process is marked failed, never resumed. */
-  async failUnfinished(): Promise<number> {
-    return this.rewriteUnfinished((job) => ({ ...job, status: 'FAILED', error: INTERRUPTED, finishedAt: new Date().toISOString() }));
+  /**
+   * At start-up: every job left queued or running by a stopped process, re-queued from its
+   * recorded parameters (progress and files of the attempt before dropped), oldest first; one
+   * restarted MAX_RESTARTS times already is marked failed instead. Answers the re-queued ones.
+   */
+  async requeueUnfinished(): Promise<ExportJobRecord[]> {
+    const rewritten = await this.rewriteUnfinished((job): ExportJobRecord => {
+      const restarts = (job.restarts ?? 0) + 1;
+      if (restarts > MAX_RESTARTS) return { ...job, status: 'FAILED', error: INTERRUPTED, finishedAt: new Date().toISOString() };
+      return { ...job, status: 'QUEUED', restarts, rowsWritten: 0, files: [], cursor: null, error: null };
+    });
+    return rewritten.filter((job) => job.status === 'QUEUED');
   }
 }

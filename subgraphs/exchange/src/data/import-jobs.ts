@@ -87,6 +87,6 @@ export class ImportJobStore extends JobDirectoryStore<ImportJobRecord> {
    * token it ran with was never stored (it may have expired anyway), so nothing resumes by itself.
    */
   async interruptUnfinished(): Promise<number> {
-    return this.rewriteUnfinished((job) => ({ ...job, status: 'INTERRUPTED', error: INTERRUPTED_BY_RESTART }));
+    return (await this.rewriteUnfinished((job) => ({ ...job, status: 'INTERRUPTED', error: INTERRUPTED_BY_RESTART }))).length;
   }
 }

@@ -1,4 +1,4 @@
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Job ids are uuids: anything else in a path is refused before it reaches the file system. */
@@ -50,14 +50,23 @@ export class JobDirectoryStore<T extends { id: string; status: string; createdAt
     return jobs.filter((job): job is T => job !== null).sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
   }
 
-  /** At start-up: rewrites every job a stopped process left queued or running; returns how many. */
-  protected async rewriteUnfinished(change: (job: T) => T): Promise<number> {
-    let count = 0;
-    for (const job of await this.list()) {
+  /** At start-up: rewrites every job a stopped process left queued or running; returns them as rewritten, oldest first. */
+  protected async rewriteUnfinished(change: (job: T) => T): Promise<T[]> {
+    const rewritten: T[] = [];
+    for (const job of (await this.list()).reverse()) {
       if (job.status !== 'QUEUED' && job.status !== 'RUNNING') continue;
-      await this.save(change(job));
-      count += 1;
+      const changed = change(job);
+      await this.save(changed);
+      rewritten.push(changed);
     }
-    return count;
+    return rewritten;
+  }
+
+  /** Removes every file of a job but its state (a re-run's leftovers from the attempt before). */
+  async clearFiles(id: string): Promise<void> {
+    const directory = this.jobDirectory(id);
+    for (const name of await readdir(directory)) {
+      if (name !== JOB_FILE) await rm(join(directory, name), { recursive: true, force: true });
+    }
   }
 }

@@ -37,6 +37,54 @@ export async function* readBulkPages<Row>(options: {
   }
 }
 
+/**
+ * Hands out the items of `source` while already waiting for the next one: the exchange writes a
+ * page while the owning subgraph reads, serialises and sends the one after it, instead of both
+ * taking turns. Memory holds at most two items.
+ */
+export async function* readAhead<T>(source: AsyncIterator<T>): AsyncGenerator<T> {
+  let pending = source.next();
+  try {
+    for (;;) {
+      const result = await pending;
+      if (result.done) return;
+      pending = source.next();
+      // Its failure is met at the next `await pending`; until then it must not count as unhandled.
+      pending.catch(() => {});
+      yield result.value;
+    }
+  } finally {
+    await source.return?.();
+  }
+}
+
+/**
+ * One job's party lookups with the answers kept: an export meets the same enterprises page after
+ * page (one holds many licences or penalties), and asks the enterprises subgraph once for each.
+ * At most `limit` parties are kept (oldest dropped first), so memory stays bounded however many
+ * distinct enterprises an export meets.
+ */
+export function cachedParties(lookup: (usccs: Iterable<string>) => Promise<Map<string, Party>>, limit = 100_000) {
+  const known = new Map<string, Party | null>();
+  return async (usccs: Iterable<string>): Promise<Map<string, Party>> => {
+    const wanted = [...new Set(usccs)];
+    const missing = wanted.filter((uscc) => !known.has(uscc));
+    if (missing.length > 0) {
+      const found = await lookup(missing);
+      for (const uscc of missing) {
+        if (known.size >= limit) known.delete(known.keys().next().value as string);
+        known.set(uscc, found.get(uscc) ?? null);
+      }
+    }
+    const parties = new Map<string, Party>();
+    for (const uscc of wanted) {
+      const party = known.get(uscc);
+      if (party) parties.set(uscc, party);
+    }
+    return parties;
+  };
+}
+
 /** The enterprises subgraph's batch lookup takes up to 500 codes. */
 const LOOKUP_BATCH = 500;
 const PARTIES_QUERY = 'query($usccs: [String!]!) { enterprises(usccs: $usccs) { uscc name legalRepresentative } }';
@@ -56,13 +104,19 @@ export function partyLookup(options: { graphqlUrl: Url; token: () => Promise<str
   });
   return async (usccs: Iterable<string>): Promise<Map<string, Party>> => {
     const unique = [...new Set(usccs)];
+    const batches: string[][] = [];
+    for (let index = 0; index < unique.length; index += LOOKUP_BATCH) batches.push(unique.slice(index, index + LOOKUP_BATCH));
+    // The batches of one page go together: one round trip's wait per page, not one per 500 codes.
+    const answers = await Promise.all(
+      batches.map(
+        (batch) =>
+          call(PARTIES_QUERY, { usccs: batch }) as Promise<{
+            data: { enterprises: ({ uscc: string; name: string; legalRepresentative: string | null } | null)[] };
+          }>,
+      ),
+    );
     const parties = new Map<string, Party>();
-    for (let index = 0; index < unique.length; index += LOOKUP_BATCH) {
-      const body = (await call(PARTIES_QUERY, { usccs: unique.slice(index, index + LOOKUP_BATCH) })) as {
-        data: { enterprises: ({ uscc: string; name: string; legalRepresentative: string | null } | null)[] };
-      };
-      for (const enterprise of body.data.enterprises) if (enterprise) parties.set(enterprise.uscc, enterprise);
-    }
+    for (const body of answers) for (const enterprise of body.data.enterprises) if (enterprise) parties.set(enterprise.uscc, enterprise);
     return parties;
   };
 }

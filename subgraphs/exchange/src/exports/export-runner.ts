@@ -34,8 +34,26 @@ export class ExportRunner {
       requestedBy: request.requestedBy,
       requesterRole: request.requesterRole,
     });
-    this.#queue = this.#queue.then(() => this.#run(job)).catch(() => {});
+    this.#enqueue(job);
     return job;
+  }
+
+  /**
+   * At start-up: runs again every job the last process left unfinished (ExportJobStore.requeueUnfinished).
+   * A snapshot re-run is a new snapshot, as of its new start: the feed's head is read again before
+   * the bulk pages, so its files and cursor agree with each other exactly as a first run's do. A
+   * delta re-run reads the feed from the same `since` to the feed's end now. Rows are never kept
+   * from the attempt before: continuing a half-written file would mix two reads under one
+   * cursor, and an XLSX (a zip) cannot be appended to at all.
+   */
+  async resumeUnfinished(): Promise<ExportJobRecord[]> {
+    const jobs = await this.store.requeueUnfinished();
+    for (const job of jobs) this.#enqueue(job);
+    return jobs;
+  }
+
+  #enqueue(job: ExportJobRecord): void {
+    this.#queue = this.#queue.then(() => this.#run(job)).catch(() => {});
   }
 
   /** Resolves once the jobs queued so far are done (tests, shutdown). */
@@ -50,10 +68,12 @@ export class ExportRunner {
 
   async #run(queued: ExportJobRecord): Promise<void> {
     let job: ExportJobRecord = { ...queued, status: 'RUNNING' };
-    // A job queued behind a shutdown stays QUEUED and is failed as interrupted at the next start.
+    // A job queued behind a shutdown stays QUEUED and runs at the next start.
     if (this.#stopped) return;
     await this.store.save(job);
     try {
+      // A re-run starts from an empty directory: nothing of the interrupted attempt is offered.
+      if (job.restarts) await this.store.clearFiles(job.id);
       const input = job.since ? await deltaInput(job.kind, job.since, this.readers) : await snapshotInput(job.kind, this.readers);
       let saving: Promise<void> = Promise.resolve();
       const manifest = await runExport({

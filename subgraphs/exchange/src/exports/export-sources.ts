@@ -16,7 +16,7 @@ import {
 import { decodeCursor, encodeCursor, type Positions } from '../feed/cursor.ts';
 import { readChanges } from '../feed/merge.ts';
 import type { OutboxSource, ReadFilter } from '../feed/sources.ts';
-import { type Party, readBulkPages, type Url } from './bulk-reader.ts';
+import { cachedParties, type Party, readAhead, readBulkPages, type Url } from './bulk-reader.ts';
 
 /** What the exports read, wired once by the server. */
 export interface ExportReaders {
@@ -85,9 +85,13 @@ export async function snapshotInput(kind: ExportKind, readers: ExportReaders): P
       pageSize: readers.pageSize,
       timeoutMs: readers.timeoutMs,
     });
+  const parties = cachedParties(readers.parties);
+  /** Each page with its parties: what `readAhead` fetches while the page before is written. */
+  async function* pagesWithParties() {
+    for await (const page of pages<unknown>(bulk.rows)) yield { page, parties: await parties(page.map((row) => holderOf(kind, row))) };
+  }
   async function* records() {
-    for await (const page of pages<unknown>(bulk.rows)) {
-      const parties = await readers.parties(page.map((row) => holderOf(kind, row)));
+    for await (const { page, parties } of readAhead(pagesWithParties())) {
       for (const row of page) yield toRecord(kind, readers, row, parties);
     }
   }
@@ -117,10 +121,11 @@ export async function deltaInput(kind: ExportKind, since: string, readers: Expor
     kind === 'penalties'
       ? [...(folded as ReturnType<typeof foldPenaltyEvents>).published.values()].map(({ penalty }) => penalty as unknown)
       : [...(folded as ReturnType<typeof foldLicenseEvents>).published.values()];
+  const lookup = cachedParties(readers.parties);
   async function* records() {
     for (let index = 0; index < rows.length; index += readers.pageSize) {
       const page = rows.slice(index, index + readers.pageSize);
-      const parties = await readers.parties(page.map((row) => holderOf(kind, row)));
+      const parties = await lookup(page.map((row) => holderOf(kind, row)));
       for (const row of page) yield toRecord(kind, readers, row, parties);
     }
   }

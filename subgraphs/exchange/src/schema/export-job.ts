@@ -34,7 +34,7 @@ const ExportEncodingEnum = builder.enumType('ExportEncoding', {
 const ExportJobStatusEnum = builder.enumType('ExportJobStatus', {
   description: '导出任务状态',
   values: {
-    QUEUED: { description: '排队 Waiting for the export before it.' },
+    QUEUED: { description: '排队 Waiting for the export before it, or to run again after a restart of the exchange.' },
     RUNNING: { description: '进行中 Writing rows.' },
     SUCCEEDED: { description: '完成 Files and manifest are ready to download.' },
     FAILED: { description: '失败 See `error`; nothing is offered for download.' },
@@ -91,6 +91,11 @@ const ExportJobRef = builder.objectRef<ExportJobRecord>('ExportJob').implement({
       description: '续传游标 Pass as `since` for the next delta (also the feed’s `after`).',
     }),
     error: t.exposeString('error', { nullable: true, description: '错误 Why the job failed.' }),
+    restarts: t.int({
+      description:
+        '重启次数 Times a restart of the exchange interrupted the job and ran it again from its parameters (a snapshot re-run is as of its new start).',
+      resolve: (job) => job.restarts ?? 0,
+    }),
     createdAt: t.exposeString('createdAt', { description: '创建时间 ISO 8601, UTC.' }),
     finishedAt: t.exposeString('finishedAt', { nullable: true, description: '完成时间 ISO 8601, UTC.' }),
   }),

@@ -133,15 +133,29 @@ export async function countAbnormalOperationsDueForEscalation(
   return row?.total ?? 0;
 }
 
-/** Every abnormal listing of one enterprise, read inside a write transaction (after its lock). */
-export function getAbnormalOperationsOf(executor: SanctionsExecutor, uscc: string): Promise<AbnormalOperationRow[]> {
-  return executor.select().from(abnormalOperations).where(eq(abnormalOperations.uscc, uscc));
+/** Every abnormal listing of one enterprise and ground, read after an insert the unique indexes refused, to say which. */
+export function getAbnormalOperationsFor(
+  executor: SanctionsExecutor,
+  uscc: string,
+  reason: AbnormalOperationRow['reason'],
+): Promise<AbnormalOperationRow[]> {
+  return executor
+    .select()
+    .from(abnormalOperations)
+    .where(and(eq(abnormalOperations.uscc, uscc), eq(abnormalOperations.reason, reason)));
 }
 
-export async function insertAbnormalOperation(executor: SanctionsExecutor, row: NewAbnormalOperation): Promise<AbnormalOperationRow> {
-  const [inserted] = await executor.insert(abnormalOperations).values(row).returning();
-  if (!inserted) throw new Error('abnormal operation insert returned no row');
-  return inserted;
+/**
+ * Inserts a listing unless a unique index refuses it (its natural key exists, or the enterprise is
+ * still listed on that ground): null then. A concurrent identical insert waits for the first one's
+ * commit and is refused after it, so two racing writes end as one row and one refusal.
+ */
+export async function insertAbnormalOperation(
+  executor: SanctionsExecutor,
+  row: NewAbnormalOperation,
+): Promise<AbnormalOperationRow | null> {
+  const [inserted] = await executor.insert(abnormalOperations).values(row).onConflictDoNothing().returning();
+  return inserted ?? null;
 }
 
 export async function lockAbnormalOperation(executor: SanctionsExecutor, id: number): Promise<AbnormalOperationRow | null> {

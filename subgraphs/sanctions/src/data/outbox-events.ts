@@ -29,7 +29,31 @@ export const SANCTION_EVENT_KINDS = [
 ] as const;
 
 /** A penalty as the public sees it (行政处罚信息公示规定): no department, no withholding notes. */
-export const publicPenalty = (row: PenaltyRow) => ({
+/** The columns a published penalty's public shape is made of (what a bulk page selects). */
+export const PUBLIC_PENALTY_COLUMNS = [
+  'id',
+  'decisionNumber',
+  'uscc',
+  'regionCode',
+  'violationType',
+  'factsSummary',
+  'legalBasis',
+  'penaltyTypes',
+  'fineAmount',
+  'confiscationAmount',
+  'procedure',
+  'partyType',
+  'partyIdNumber',
+  'restrictionMonths',
+  'heavyDiscretion',
+  'decidedOn',
+  'authority',
+  'caseDomain',
+  'publishedOn',
+  'publicUntil',
+] as const satisfies readonly (keyof PenaltyRow)[];
+
+export const publicPenalty = (row: Pick<PenaltyRow, (typeof PUBLIC_PENALTY_COLUMNS)[number]>) => ({
   id: row.id,
   decisionNumber: row.decisionNumber,
   uscc: row.uscc,

@@ -2,7 +2,7 @@ import { and, asc, gt, isNotNull, lt, lte, or, type SQL, sql } from 'drizzle-orm
 import type { SanctionsDb } from '../db/client.ts';
 import { type PenaltyRow, penalties } from '../db/schema.ts';
 import { penaltyPublication } from '../rules/index.ts';
-import { publicPenalty as publicPenaltyPayload } from './outbox-events.ts';
+import { PUBLIC_PENALTY_COLUMNS, publicPenalty as publicPenaltyPayload } from './outbox-events.ts';
 import { publicPenalty } from './visibility-filter.ts';
 
 /** A page request of the service-only bulk routes: decision numbers after `after`, in order. */
@@ -18,9 +18,14 @@ const afterKey = (after: string | null): SQL[] => (after === null ? [] : [gt(pen
  * Published penalties as the platform sees them today (the public rule, in SQL), in decision
  * number order (its unique index), each in the shape the feed's `penalty.published` carries.
  */
+/** Only the columns the public shape needs: a 1 M-row export decodes no timestamps nor internal fields. */
+const PUBLIC_SELECTION = Object.fromEntries(PUBLIC_PENALTY_COLUMNS.map((column) => [column, penalties[column]])) as {
+  [Column in (typeof PUBLIC_PENALTY_COLUMNS)[number]]: (typeof penalties)[Column];
+};
+
 export async function readPublicPenaltyPage(db: SanctionsDb, request: PenaltyBulkRequest) {
   const rows = await db
-    .select()
+    .select(PUBLIC_SELECTION)
     .from(penalties)
     .where(and(publicPenalty(request.today), ...afterKey(request.after)))
     .orderBy(asc(penalties.decisionNumber))

@@ -88,10 +88,14 @@ export async function countSeriousViolations(
   return row?.total ?? 0;
 }
 
-export async function insertSeriousViolation(executor: SanctionsExecutor, row: NewSeriousViolation): Promise<SeriousViolationRow> {
-  const [inserted] = await executor.insert(seriousViolations).values(row).returning();
-  if (!inserted) throw new Error('serious violation insert returned no row');
-  return inserted;
+/**
+ * Inserts a listing unless a unique index refuses it (enterprise and decision reference taken, the
+ * penalty already grounds a standing listing, the abnormal listing already escalated): null then.
+ * A concurrent identical insert waits for the first one's commit and is refused after it.
+ */
+export async function insertSeriousViolation(executor: SanctionsExecutor, row: NewSeriousViolation): Promise<SeriousViolationRow | null> {
+  const [inserted] = await executor.insert(seriousViolations).values(row).onConflictDoNothing().returning();
+  return inserted ?? null;
 }
 
 export async function lockSeriousViolation(executor: SanctionsExecutor, id: number): Promise<SeriousViolationRow | null> {

@@ -127,6 +127,14 @@ export const abnormalOperations = pgTable(
     index('abnormal_operations_open_idx')
       .on(table.listedOn, table.id)
       .where(sql`${table.removedOn} is null and ${table.revokedOn} is null`),
+    // The natural key of a listing decision (enterprise, ground, day), over every row: a removed or
+    // revoked listing keeps its key, so re-importing the provincial table that carried it answers
+    // UNCHANGED instead of listing the enterprise again for a decision that was cured or voided.
+    uniqueIndex('abnormal_operations_natural_key_idx').on(table.uscc, table.reason, table.listedOn),
+    // 经营异常名录: one standing listing per enterprise and ground (a second one waits for removal).
+    uniqueIndex('abnormal_operations_one_open_idx')
+      .on(table.uscc, table.reason)
+      .where(sql`${table.removedOn} is null and ${table.revokedOn} is null`),
   ],
 );
 
@@ -148,6 +156,12 @@ export const seriousViolations = pgTable(
     index('serious_violations_region_listed_idx').on(table.regionCode, table.listedOn, table.id),
     index('serious_violations_penalty_idx').on(table.triggeringPenaltyId),
     uniqueIndex('serious_violations_escalated_idx').on(table.escalatedFromAbnormalId),
+    // The natural key of an imported listing (enterprise, 列入决定书文号), over every row so that a
+    // re-sent row of a removed or revoked listing stays UNCHANGED; rows without a reference (null)
+    // never collide, as PostgreSQL treats nulls as distinct.
+    uniqueIndex('serious_violations_decision_idx').on(table.uscc, table.decisionReference),
+    // 总局令第44号 第二条: listed at most once for the same decision; a revoked listing counts as never made.
+    uniqueIndex('serious_violations_one_per_penalty_idx').on(table.triggeringPenaltyId).where(sql`${table.revokedOn} is null`),
   ],
 );
 

@@ -1,4 +1,3 @@
-import { lockForTransaction } from '@credit-hub/db';
 import {
   badUserInput,
   claimedRegionFieldOptions,
@@ -15,7 +14,7 @@ import {
 import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { getAbnormalOperationsOf, insertAbnormalOperation } from '../data/abnormal-operation-store.ts';
+import { getAbnormalOperationsFor, insertAbnormalOperation } from '../data/abnormal-operation-store.ts';
 import { appendHistory } from '../data/history-store.ts';
 import { appendAbnormalEvents, appendSeriousEvents } from '../data/outbox-events.ts';
 import { getPenaltyByDecisionNumber } from '../data/penalty-store.ts';
@@ -26,7 +25,9 @@ import {
   insertSeriousViolation,
 } from '../data/serious-violation-store.ts';
 import { changeAbnormalOperation, changeSeriousViolation, historyEntry, stateConflict } from '../data/transitions.ts';
-import { abnormalListedOn, heavierPenaltyProblem, isDueForEscalation, normalizeDecisionNumber, seriousListedOn } from '../rules/index.ts';
+import type { SanctionsExecutor } from '../db/client.ts';
+import type { AbnormalOperationRow } from '../db/schema.ts';
+import { heavierPenaltyProblem, isDueForEscalation, normalizeDecisionNumber, seriousListedOn } from '../rules/index.ts';
 import { abnormalFacts, seriousFacts } from '../views.ts';
 import { AbnormalReasonEnum, AbnormalRemovalReasonEnum, SanctionDomainEnum } from './enums.ts';
 import { changeMeta, writers } from './penalty-mutations.ts';
@@ -69,6 +70,30 @@ async function loadSeriousForWrite(ctx: Context, id: string | number) {
   return listing;
 }
 
+/**
+ * Why the unique indexes refused an abnormal listing, read after the refusal: its natural key
+ * (enterprise, ground, day) is stored already — this row re-sent, or another department's — or
+ * the enterprise is still listed on that ground.
+ */
+async function abnormalRefusal(
+  tx: SanctionsExecutor,
+  row: { uscc: string; reason: AbnormalOperationRow['reason']; listedOn: string; department: string },
+): Promise<Error> {
+  const existing = await getAbnormalOperationsFor(tx, row.uscc, row.reason);
+  const same = existing.find((listing) => listing.listedOn === row.listedOn);
+  if (same) {
+    return keyExists(`enterprise ${row.uscc} was listed for ${row.reason} on ${row.listedOn} already (已列入)`, {
+      field: 'input.listedOn',
+      sameRecord: same.department === row.department,
+    });
+  }
+  if (existing.some((listing) => listing.removedOn === null && listing.revokedOn === null)) {
+    return conflict(`enterprise ${row.uscc} is already listed for ${row.reason} (已列入)`, { field: 'input.reason' });
+  }
+  // The refusing row was removed or revoked between the insert and this read: not the row's fault.
+  return new Error(`abnormal listing of ${row.uscc} for ${row.reason} was refused by a row that changed since; retry`);
+}
+
 /** One abnormal-operation listing, as the form and the bulk import both record it. */
 async function listAbnormalOperationRow(ctx: Context, input: typeof ListAbnormalOperationInput.$inferInput) {
   const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
@@ -77,20 +102,6 @@ async function listAbnormalOperationRow(ctx: Context, input: typeof ListAbnormal
   assertDateWithin(listedOn, 'input.listedOn', { today: ctx.today });
   const authority = requireText(input.authority, 'input.authority');
   const listing = await ctx.db.transaction(async (tx) => {
-    // Concurrent identical listings queue here; the check below then sees the first one.
-    await lockForTransaction(tx, `abnormal-operation:${uscc}:${input.reason}`);
-    const existing = await getAbnormalOperationsOf(tx, uscc);
-    // The natural key of a listing decision: enterprise, ground and day. Found again, it is this row re-sent.
-    const same = existing.find((row) => row.reason === input.reason && row.listedOn === listedOn);
-    if (same) {
-      throw keyExists(`enterprise ${uscc} was listed for ${input.reason} on ${listedOn} already (已列入)`, {
-        field: 'input.listedOn',
-        sameRecord: same.department === owner.department,
-      });
-    }
-    if (existing.some((row) => row.reason === input.reason && abnormalListedOn(row, ctx.today))) {
-      throw conflict(`enterprise ${uscc} is already listed for ${input.reason} (已列入)`, { field: 'input.reason' });
-    }
     const inserted = await insertAbnormalOperation(tx, {
       ...owner,
       uscc,
@@ -100,6 +111,7 @@ async function listAbnormalOperationRow(ctx: Context, input: typeof ListAbnormal
       authority,
       decisionReference: input.decisionReference?.trim() || null,
     });
+    if (!inserted) throw await abnormalRefusal(tx, { uscc, reason: input.reason, listedOn, department: owner.department });
     const meta = changeMeta(ctx, { decisionReference: inserted.decisionReference, reason: inserted.reasonDetail }, listedOn);
     await appendAbnormalEvents(tx, null, inserted, meta.clock);
     await appendHistory(
@@ -254,6 +266,38 @@ async function checkGrounds(
   }
 }
 
+/**
+ * Why the unique indexes refused a serious listing, read after the refusal, in the order the key
+ * matters to an import: the (enterprise, decision reference) natural key first — this row re-sent
+ * or another department's — then the penalty or abnormal listing that already grounds one.
+ */
+async function seriousRefusal(
+  tx: SanctionsExecutor,
+  row: {
+    uscc: string;
+    decisionReference: string | null;
+    triggeringPenaltyId: number | null;
+    escalatedFromAbnormalId: number | null;
+    department: string;
+  },
+): Promise<Error> {
+  const same = row.decisionReference ? await getSeriousViolationByDecision(tx, row.uscc, row.decisionReference) : null;
+  if (same) {
+    return keyExists(`enterprise ${row.uscc} is already listed under ${row.decisionReference} (同一决定已列入)`, {
+      field: 'input.decisionReference',
+      sameRecord: same.department === row.department,
+    });
+  }
+  if (row.triggeringPenaltyId && (await hasListingForPenalty(tx, row.triggeringPenaltyId))) {
+    return conflict('the enterprise is already listed for this decision (同一决定已列入)', { field: 'input.triggeringPenaltyId' });
+  }
+  if (row.escalatedFromAbnormalId && (await hasEscalation(tx, row.escalatedFromAbnormalId))) {
+    return conflict('the abnormal listing has already been escalated (已转入)', { field: 'input.escalatedFromAbnormalId' });
+  }
+  // The refusing listing was revoked between the insert and this read: not the row's fault.
+  return new Error(`serious listing of ${row.uscc} was refused by a row that changed since; retry`);
+}
+
 /** One serious-violation listing, as the form and the bulk import both record it. */
 async function listSeriousViolationRow(ctx: Context, input: typeof ListSeriousViolationInput.$inferInput) {
   const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
@@ -272,30 +316,6 @@ async function listSeriousViolationRow(ctx: Context, input: typeof ListSeriousVi
     : null;
   const decisionReference = input.decisionReference?.trim() || null;
   const listing = await ctx.db.transaction(async (tx) => {
-    // The natural key of an imported listing: enterprise and listing decision. Found again, it is this row re-sent.
-    if (decisionReference) {
-      await lockForTransaction(tx, `serious-violation:decision:${uscc}:${decisionReference}`);
-      const same = await getSeriousViolationByDecision(tx, uscc, decisionReference);
-      if (same) {
-        throw keyExists(`enterprise ${uscc} is already listed under ${decisionReference} (同一决定已列入)`, {
-          field: 'input.decisionReference',
-          sameRecord: same.department === owner.department,
-        });
-      }
-    }
-    // Concurrent identical listings queue on their grounds; the checks then see the first one.
-    if (triggeringPenaltyId) {
-      await lockForTransaction(tx, `serious-violation:penalty:${triggeringPenaltyId}`);
-      if (await hasListingForPenalty(tx, triggeringPenaltyId)) {
-        throw conflict('the enterprise is already listed for this decision (同一决定已列入)', { field: 'input.triggeringPenaltyId' });
-      }
-    }
-    if (escalatedFromAbnormalId) {
-      await lockForTransaction(tx, `serious-violation:abnormal:${escalatedFromAbnormalId}`);
-      if (await hasEscalation(tx, escalatedFromAbnormalId)) {
-        throw conflict('the abnormal listing has already been escalated (已转入)', { field: 'input.escalatedFromAbnormalId' });
-      }
-    }
     const inserted = await insertSeriousViolation(tx, {
       ...owner,
       uscc,
@@ -307,6 +327,15 @@ async function listSeriousViolationRow(ctx: Context, input: typeof ListSeriousVi
       authority,
       decisionReference,
     });
+    if (!inserted) {
+      throw await seriousRefusal(tx, {
+        uscc,
+        decisionReference,
+        triggeringPenaltyId,
+        escalatedFromAbnormalId,
+        department: owner.department,
+      });
+    }
     const meta = changeMeta(ctx, { reason, decisionReference: inserted.decisionReference }, listedOn);
     await appendSeriousEvents(tx, null, inserted, meta.clock);
     await appendHistory(

@@ -339,6 +339,15 @@ export function boundaryCaseFor(index: number): SanctionBoundaryCase | null {
   return SANCTION_BOUNDARY_CASES[Math.floor(index / 50) % SANCTION_BOUNDARY_CASES.length] ?? null;
 }
 
+/**
+ * 列入决定书文号 of an enterprise's `ordinal`-th serious listing (0 first). The second and later
+ * ones carry a suffix: two listings of one enterprise by one authority in one year would otherwise
+ * share a reference, which the (enterprise, reference) natural key refuses.
+ */
+function seriousReference(authority: string, listedOn: string, enterpriseIndex: number, ordinal: number): string {
+  return `${authority}列严〔${yearOf(listedOn)}〕${enterpriseIndex}${ordinal === 0 ? '' : `-${ordinal + 1}`}号`;
+}
+
 export function sanctionsFor(enterprise: SeedEnterprise, options: SeedOptions = {}): SeedSanctions {
   const { seed, referenceDate: today } = resolveSeedOptions(options);
   const random = randomFor(seed, 'sanctions', enterprise.index);
@@ -408,7 +417,7 @@ export function sanctionsFor(enterprise: SeedEnterprise, options: SeedOptions = 
       listedOn,
       authority: penalty.authority,
       department: credit,
-      decisionReference: `${penalty.authority}列严〔${yearOf(listedOn)}〕${enterprise.index}号`,
+      decisionReference: seriousReference(penalty.authority, listedOn, enterprise.index, result.seriousViolations.length),
       removedOn: null,
       removalReason: null,
       repairedOn: null,
@@ -533,7 +542,12 @@ function abnormalListingsFromReports(enterprise: SeedEnterprise, today: string, 
           listedOn: seriousOn,
           authority: enterprise.registrationAuthority,
           department: credit,
-          decisionReference: `${enterprise.registrationAuthority}列严〔${yearOf(seriousOn)}〕${enterprise.index}号`,
+          decisionReference: seriousReference(
+            enterprise.registrationAuthority,
+            seriousOn,
+            enterprise.index,
+            result.seriousViolations.length,
+          ),
           removedOn: null,
           removalReason: null,
           repairedOn: null,

@@ -1,0 +1,145 @@
+import { testDatabaseKinds } from '@credit-hub/db';
+import { usccFor } from '@credit-hub/seed';
+import { type Caller, createStaticEnterpriseDirectory } from '@credit-hub/subgraph-kit';
+import { UsccAllowList } from '@credit-hub/uscc';
+import { count, eq } from 'drizzle-orm';
+import { type ExecutionResult, graphql } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../src/context.ts';
+import { openSanctionsTestDatabase, type SanctionsTestDatabase } from '../src/db/client.ts';
+import { abnormalOperations, seriousViolations } from '../src/db/schema.ts';
+import { DEFAULT_RULE_BOOK } from '../src/rules/rule-book.ts';
+import { schema } from '../src/schema/index.ts';
+
+const TODAY = '2026-12-01';
+/** How many identical writes race: more than the PostgreSQL test pool's 4 connections, so some queue. */
+const RACERS = 8;
+const callers = {
+  credit: { sub: 'xy-yc', role: 'regulator', dept: 'XYJ', region: '140800', scopes: [] },
+  other: { sub: 'zfjc-yc', role: 'regulator', dept: 'ZFJC', region: '140800', scopes: [] },
+} satisfies Record<string, Caller>;
+
+const LIST_ABNORMAL = 'mutation($input: ListAbnormalOperationInput!) { listAbnormalOperation(input: $input) { id } }';
+const REMOVE_ABNORMAL = `mutation($id: ID!) { removeAbnormalOperation(id: $id, reason: ANNUAL_REPORT_FILED,
+  removal: { authority: "运城市市场监督管理局", removedOn: "2026-11-20" }) { id } }`;
+const IMPORT_ABNORMAL = 'mutation($inputs: [ListAbnormalOperationInput!]!) { importAbnormalOperations(inputs: $inputs) { status reason } }';
+const LIST_SERIOUS = 'mutation($input: ListSeriousViolationInput!) { listSeriousViolation(input: $input) { id } }';
+const RECORD_PENALTY = 'mutation($input: RecordPenaltyInput!) { recordPenalty(input: $input) { id } }';
+
+let serial = 0;
+const freshUscc = () => usccFor('91', '140802', `MA0NK${String(++serial).padStart(3, '0')}`);
+
+describe.each(testDatabaseKinds())('listing natural keys as unique indexes (%s)', (kind) => {
+  let database: SanctionsTestDatabase;
+  let run: <T = Record<string, unknown>>(
+    source: string,
+    variables: Record<string, unknown>,
+    caller?: Caller,
+  ) => Promise<ExecutionResult<T>>;
+  beforeAll(async () => {
+    database = await openSanctionsTestDatabase(kind);
+    const context = createContext({
+      db: database.db,
+      rules: DEFAULT_RULE_BOOK,
+      allowList: new UsccAllowList(),
+      enterprises: createStaticEnterpriseDirectory([], (uscc) => ({ uscc, regionCode: uscc.slice(2, 8), status: 'ACTIVE' })),
+      today: () => TODAY,
+    });
+    run = (source, variables, caller = callers.credit) =>
+      graphql({ schema, source, variableValues: variables, contextValue: context({ caller, requestId: 'test' }) }) as never;
+  });
+  afterAll(() => database?.close());
+
+  const abnormalCount = async (uscc: string) =>
+    (await database.db.select({ n: count() }).from(abnormalOperations).where(eq(abnormalOperations.uscc, uscc)))[0]?.n;
+  const seriousCount = async (uscc: string) =>
+    (await database.db.select({ n: count() }).from(seriousViolations).where(eq(seriousViolations.uscc, uscc)))[0]?.n;
+  /** Runs the same write RACERS times at once; answers the successes and the refusals' (code, reason). */
+  const race = async (source: string, variables: Record<string, unknown>) => {
+    const results = await Promise.all(Array.from({ length: RACERS }, () => run(source, variables)));
+    const refusals = results.flatMap((result) => result.errors ?? []).map((error) => [error.extensions?.code, error.extensions?.reason]);
+    return { created: results.filter((result) => !result.errors).length, refusals };
+  };
+  const abnormal = (uscc: string, listedOn: string) => ({
+    uscc,
+    reason: 'MISSING_ANNUAL_REPORT',
+    listedOn,
+    authority: '运城市市场监督管理局',
+    decisionReference: `运市监异〔2026〕${serial}号`,
+  });
+
+  it('identical concurrent abnormal listings end as one row; the others are told it is theirs already', async () => {
+    const uscc = freshUscc();
+    const outcome = await race(LIST_ABNORMAL, { input: abnormal(uscc, '2026-11-02') });
+    expect(outcome.created).toBe(1);
+    expect(outcome.refusals).toEqual(Array.from({ length: RACERS - 1 }, () => ['CONFLICT', 'ALREADY_RECORDED']));
+    expect(await abnormalCount(uscc)).toBe(1);
+  });
+
+  it('concurrent listings on one ground on different days end as one standing listing', async () => {
+    const uscc = freshUscc();
+    const days = Array.from({ length: RACERS }, (_, day) => `2026-11-${String(day + 10).padStart(2, '0')}`);
+    const results = await Promise.all(days.map((listedOn) => run(LIST_ABNORMAL, { input: abnormal(uscc, listedOn) })));
+    expect(results.filter((result) => !result.errors)).toHaveLength(1);
+    expect(results.flatMap((result) => result.errors ?? []).map((error) => error.extensions?.code)).toEqual(
+      Array.from({ length: RACERS - 1 }, () => 'CONFLICT'),
+    );
+    expect(await abnormalCount(uscc)).toBe(1);
+  });
+
+  it('a removed listing keeps its key: re-imported it is UNCHANGED, another department’s is KEY_TAKEN, a new day lists again', async () => {
+    const uscc = freshUscc();
+    const first = await run<{ listAbnormalOperation: { id: string } }>(LIST_ABNORMAL, { input: abnormal(uscc, '2026-11-02') });
+    expect((await run(REMOVE_ABNORMAL, { id: first.data?.listAbnormalOperation.id })).errors).toBeUndefined();
+    const again = abnormal(uscc, '2026-11-02');
+    expect((await run(IMPORT_ABNORMAL, { inputs: [again] })).data).toEqual({
+      importAbnormalOperations: [{ status: 'UNCHANGED', reason: 'ALREADY_RECORDED' }],
+    });
+    expect((await run(IMPORT_ABNORMAL, { inputs: [again] }, callers.other)).data).toEqual({
+      importAbnormalOperations: [{ status: 'REJECTED', reason: 'KEY_TAKEN' }],
+    });
+    expect((await run(LIST_ABNORMAL, { input: abnormal(uscc, '2026-11-25') })).errors).toBeUndefined();
+    expect(await abnormalCount(uscc)).toBe(2);
+  });
+
+  it('identical concurrent serious listings (same decision reference, same penalty) end as one row', async () => {
+    const uscc = freshUscc();
+    const penalty = await run<{ recordPenalty: { id: string } }>(
+      RECORD_PENALTY,
+      {
+        input: {
+          uscc,
+          decisionNumber: `运市监处罚〔2026〕${800 + serial}号`,
+          decidedOn: '2026-10-09',
+          authority: '运城市市场监督管理局',
+          violationType: '生产经营不符合食品安全标准的食品',
+          factsSummary: '当事人生产不符合食品安全标准的食品。',
+          legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+          penaltyTypes: ['FINE'],
+          fineAmount: 200000,
+          heavyDiscretion: true,
+          caseDomain: 'FOOD',
+        },
+      },
+      callers.other,
+    );
+    expect(penalty.errors).toBeUndefined();
+    const input = {
+      uscc,
+      domain: 'FOOD',
+      reason: '生产经营不符合食品安全标准的食品，受到从重罚款',
+      triggeringPenaltyId: penalty.data?.recordPenalty.id,
+      listedOn: '2026-11-02',
+      authority: '运城市市场监督管理局',
+      decisionReference: `运市监列严〔2026〕${serial}号`,
+    };
+    const outcome = await race(LIST_SERIOUS, { input });
+    expect(outcome.created).toBe(1);
+    expect(outcome.refusals).toEqual(Array.from({ length: RACERS - 1 }, () => ['CONFLICT', 'ALREADY_RECORDED']));
+    // Without the reference, the penalty alone still grounds one standing listing only.
+    const unreferenced = await race(LIST_SERIOUS, { input: { ...input, decisionReference: null } });
+    expect(unreferenced.created).toBe(0);
+    expect(unreferenced.refusals.map(([code]) => code)).toEqual(Array.from({ length: RACERS }, () => 'CONFLICT'));
+    expect(await seriousCount(uscc)).toBe(1);
+  });
+});
