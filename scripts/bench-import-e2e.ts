@@ -18,13 +18,12 @@ import { parseArgs } from 'node:util';
 import { graphqlSink, type ImportSink, penaltyTable, runImport, writeSampleTable } from '@credit-hub/tables';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { startStack } from '../tests/support/stack.ts';
+import { enterpriseInput, REGISTER_ENTERPRISE, startStack } from '../tests/support/stack.ts';
 import { benchToken } from './bench.ts';
 import { startProcesses } from './bench-scale.ts';
 
 const TODAY = '2026-12-01';
 const BASE_PORT = 4700;
-const REGISTER_ENTERPRISE = 'mutation($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { enterprise { uscc } } }';
 
 /** Where the import writes: its gateway, an admin token, how to count what was stored, and how to stop it. */
 interface Hub {
@@ -146,18 +145,7 @@ async function processHub(): Promise<Hub> {
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({
           query: REGISTER_ENTERPRISE,
-          variables: {
-            input: {
-              uscc,
-              name: `测试企业${uscc.slice(-6)}有限公司`,
-              enterpriseType: '有限责任公司',
-              legalRepresentative: '张三',
-              establishedOn: '2020-01-01',
-              registrationAuthority: '测试市市场监督管理局',
-              address: '测试路1号',
-              businessScope: '测试',
-            },
-          },
+          variables: { input: enterpriseInput(uscc) },
         }),
       });
       const body = (await response.json()) as { errors?: unknown[] };

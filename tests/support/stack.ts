@@ -39,10 +39,11 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const REGISTER_ENTERPRISE = 'mutation($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { enterprise { uscc } } }';
+export const REGISTER_ENTERPRISE =
+  'mutation($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { enterprise { uscc } } }';
 
 /** A registration that passes validation; the name says it is a test enterprise. */
-const enterpriseInput = (uscc: string) => ({
+export const enterpriseInput = (uscc: string) => ({
   uscc,
   name: `测试企业${uscc.slice(-6)}有限公司`,
   enterpriseType: '有限责任公司',
