@@ -1,6 +1,6 @@
-import { insertInChunks } from '@credit-hub/db';
+import { bulkLoad, insertInChunks } from '@credit-hub/db';
 import { generateEnterprises, type SeedEnterprise, type SeedOptions } from '@credit-hub/seed';
-import { count, getTableName, inArray, sql } from 'drizzle-orm';
+import { count, inArray, sql } from 'drizzle-orm';
 import { withSearchColumns } from './data/enterprise-store.ts';
 import type { EnterprisesDb } from './db/client.ts';
 import { annualReports, creditCommitments, enterprises, formerNames } from './db/schema.ts';
@@ -90,41 +90,24 @@ export async function seedEnterprises(database: EnterprisesDb, total: number, op
     }
     await flush();
   };
-  if (total >= DEFERRED_INDEX_LOAD && (await countSeededEnterprises(db)) === 0) {
-    // A first large load: maintaining the gram GIN index row by row was most of a 1 M load's time;
-    // building each secondary index once over the loaded rows is much cheaper. One transaction, so
-    // a failed or killed load leaves the empty tables and every index as they were.
-    await db.transaction(async (tx) => {
-      const deferred = await tx.execute<{ name: string; definition: string }>(sql`
-        select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
-        from pg_index i
-        where not i.indisunique and not i.indisprimary
-          and i.indrelid in (${sql.join(
-            BULK_TABLES.map((table) => sql`to_regclass(${getTableName(table)})`),
-            sql`, `,
-          )})`);
-      const rows = Array.isArray(deferred) ? deferred : (deferred as { rows: { name: string; definition: string }[] }).rows;
-      for (const { name } of rows) await tx.execute(sql.raw(`drop index ${name}`));
-      db = tx as unknown as EnterprisesDb;
+  // A first large load builds the secondary indexes once after the rows (maintaining the gram GIN
+  // index row by row was most of a 1 M load's time), in one transaction.
+  await bulkLoad(database, BULK_TABLES, total, async (target, deferred) => {
+    db = target;
+    if (deferred) return load();
+    // The name index normally updates in place (no pending list, so searches stay fast). For a
+    // bulk load, buffering entries and merging them once at the end is several times cheaper.
+    await db.execute(sql`alter index enterprises_name_grams_idx set (fastupdate = on)`);
+    try {
       await load();
-      for (const { definition } of rows) await tx.execute(sql.raw(definition));
-    });
-    return total;
-  }
-  // The name index normally updates in place (no pending list, so searches stay fast). For a bulk
-  // load, buffering entries and merging them once at the end is several times cheaper.
-  await db.execute(sql`alter index enterprises_name_grams_idx set (fastupdate = on)`);
-  try {
-    await load();
-  } finally {
-    await db.execute(sql`select gin_clean_pending_list('enterprises_name_grams_idx'::regclass)`);
-    await db.execute(sql`alter index enterprises_name_grams_idx set (fastupdate = off)`);
-  }
+    } finally {
+      await db.execute(sql`select gin_clean_pending_list('enterprises_name_grams_idx'::regclass)`);
+      await db.execute(sql`alter index enterprises_name_grams_idx set (fastupdate = off)`);
+    }
+  });
   return total;
 }
 
-/** From this size, a first load into empty tables builds the secondary indexes after the rows. */
-const DEFERRED_INDEX_LOAD = 50_000;
 const BULK_TABLES = [enterprises, formerNames, annualReports, creditCommitments];
 
 export async function countSeededEnterprises(db: EnterprisesDb): Promise<number> {

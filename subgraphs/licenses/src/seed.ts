@@ -1,6 +1,6 @@
-import { insertInChunks } from '@credit-hub/db';
+import { bulkLoad, insertInChunks } from '@credit-hub/db';
 import { generateEnterprises } from '@credit-hub/seed';
-import { count } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import type { LicensesDb } from './db/client.ts';
 import { equipmentRegistrations, licenseStatusChanges, licenses } from './db/schema.ts';
 import type { SeedEquipmentRegistration, SeedLicense } from './rules/license-kinds.ts';
@@ -12,15 +12,34 @@ const BATCH = 5_000;
  * Loads the licences and use registrations of the first `total` synthetic enterprises in
  * multi-row batches. They are derived from the same seed as the enterprises subgraph's rows,
  * never read from its tables. Numbers are unique by construction up to large populations; the
- * rare repeat beyond that is skipped together with its history.
+ * rare repeat beyond that is skipped together with its history, and so are licences already
+ * present (seeding again, or a larger range, adds only what is missing).
  */
-export async function seedLicenses(db: LicensesDb, total: number, options: LicenseSeedOptions = {}): Promise<number> {
+export async function seedLicenses(database: LicensesDb, total: number, options: LicenseSeedOptions = {}): Promise<number> {
+  // The loader writes through `db`: the database, or the load's transaction when indexes are deferred.
+  let db = database;
   const seenNumbers = new Set<string>();
   const seenRegistrations = new Set<string>();
   let licenseBatch: SeedLicense[] = [];
   let registrationBatch: SeedEquipmentRegistration[] = [];
   let seeded = 0;
   const flush = async () => {
+    if (licenseBatch.length) {
+      const present = new Set(
+        (
+          await db
+            .select({ number: licenses.number })
+            .from(licenses)
+            .where(
+              inArray(
+                licenses.number,
+                licenseBatch.map((license) => license.number),
+              ),
+            )
+        ).map((row) => row.number),
+      );
+      licenseBatch = licenseBatch.filter((license) => !present.has(license.number));
+    }
     await insertInChunks(
       db,
       licenses,
@@ -56,20 +75,27 @@ export async function seedLicenses(db: LicensesDb, total: number, options: Licen
     licenseBatch = [];
     registrationBatch = [];
   };
-  for (const enterprise of generateEnterprises(total, options)) {
-    for (const license of licensesFor(enterprise, options)) {
-      if (seenNumbers.has(license.number)) continue;
-      seenNumbers.add(license.number);
-      licenseBatch.push(license);
+  const load = async () => {
+    for (const enterprise of generateEnterprises(total, options)) {
+      for (const license of licensesFor(enterprise, options)) {
+        if (seenNumbers.has(license.number)) continue;
+        seenNumbers.add(license.number);
+        licenseBatch.push(license);
+      }
+      for (const registration of equipmentRegistrationsFor(enterprise, options)) {
+        if (seenRegistrations.has(registration.registrationCode)) continue;
+        seenRegistrations.add(registration.registrationCode);
+        registrationBatch.push(registration);
+      }
+      if (licenseBatch.length >= BATCH) await flush();
     }
-    for (const registration of equipmentRegistrationsFor(enterprise, options)) {
-      if (seenRegistrations.has(registration.registrationCode)) continue;
-      seenRegistrations.add(registration.registrationCode);
-      registrationBatch.push(registration);
-    }
-    if (licenseBatch.length >= BATCH) await flush();
-  }
-  await flush();
+    await flush();
+  };
+  // A first large load builds the secondary indexes once after the rows, in one transaction.
+  await bulkLoad(database, [licenses, licenseStatusChanges, equipmentRegistrations], total, async (target) => {
+    db = target;
+    await load();
+  });
   return seeded;
 }
 

@@ -1,4 +1,4 @@
-import { insertInChunks } from '@credit-hub/db';
+import { bulkLoad, insertInChunks } from '@credit-hub/db';
 import { generateEnterprises, type SeedOptions } from '@credit-hub/seed';
 import { count, max, sql } from 'drizzle-orm';
 import type { NewHistoryEntry } from './data/history-store.ts';
@@ -126,7 +126,13 @@ function rowsFor(uscc: string, regionCode: string, records: SeedSanctions, ids: 
  * Enterprises that already have records are skipped, so seeding again (or a larger range) only
  * adds what is missing.
  */
-export async function seedSanctions(db: SanctionsDb, total: number, options: SeedOptions & { rules?: RuleBook } = {}): Promise<number> {
+export async function seedSanctions(
+  database: SanctionsDb,
+  total: number,
+  options: SeedOptions & { rules?: RuleBook } = {},
+): Promise<number> {
+  // The loader writes through `db`: the database, or the load's transaction when indexes are deferred.
+  let db = database;
   const rules = options.rules ?? DEFAULT_RULE_BOOK;
   const ids = await nextIds(db);
   const seeded = new Set((await db.selectDistinct({ uscc: recordHistory.uscc }).from(recordHistory)).map((row) => row.uscc));
@@ -142,12 +148,19 @@ export async function seedSanctions(db: SanctionsDb, total: number, options: See
     rows = empty();
     pending = 0;
   };
-  for (const enterprise of generateEnterprises(total, options)) {
-    if (seeded.has(enterprise.uscc)) continue;
-    rowsFor(enterprise.uscc, enterprise.regionCode, sanctionsFor(enterprise, options), ids, rules, rows);
-    if (++pending === BATCH) await flush();
-  }
-  await flush();
+  const load = async () => {
+    for (const enterprise of generateEnterprises(total, options)) {
+      if (seeded.has(enterprise.uscc)) continue;
+      rowsFor(enterprise.uscc, enterprise.regionCode, sanctionsFor(enterprise, options), ids, rules, rows);
+      if (++pending === BATCH) await flush();
+    }
+    await flush();
+  };
+  // A first large load builds the secondary indexes once after the rows, in one transaction.
+  await bulkLoad(database, [penalties, abnormalOperations, seriousViolations, creditRepairs, recordHistory], total, async (target) => {
+    db = target;
+    await load();
+  });
   for (const table of ['penalties', 'abnormal_operations', 'serious_violations', 'credit_repairs']) {
     await db.execute(
       sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`),
