@@ -31,7 +31,10 @@ export async function insertInChunks<TTable extends PgTable>(
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = getTableColumns(table);
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row).filter((key) => (row as Record<string, unknown>)[key] !== undefined)))];
+  // The union of the keys the rows carry, without an array per row (a seed batch is 10⁴–10⁵ rows).
+  const carried = new Set<string>();
+  for (const row of rows) for (const key in row) if ((row as Record<string, unknown>)[key] !== undefined) carried.add(key);
+  const keys = [...carried];
   const targets = keys.map((key) => {
     const column = columns[key];
     if (!column) throw new Error(`insertInChunks: ${key} is not a column of the table`);
@@ -70,7 +73,8 @@ type PostgresClient = Sql | TransactionSql;
 // biome-ignore lint/suspicious/noExplicitAny: any subgraph's database
 export function postgresClientOf(db: Db<any>): PostgresClient | undefined {
   const client = (db as unknown as { session?: { client?: PostgresClient } }).session?.client;
-  return client && typeof (client as Sql).unsafe === 'function' && 'options' in client ? client : undefined;
+  // PGlite's client has no `unsafe`; postgres.js's pool and transaction connections both do.
+  return client && typeof (client as Sql).unsafe === 'function' ? client : undefined;
 }
 
 async function copyRows<TTable extends PgTable>(

@@ -62,15 +62,30 @@ describe.each(testDatabaseKinds())('database factory (%s)', (kind) => {
     ];
     await insertInChunks(database.db, things, awkward);
     await database.db.transaction(async (tx) => {
-      await insertInChunks(tx, things, [{ id: 3, label: 'duplicate' }, { id: 4, label: 'new' }], { onConflictDoNothing: true });
-      await insertInChunks(tx, things, [{ id: 4, label: 'again' }, { id: 5, label: 'newer' }], { onConflictDoNothing: true });
+      const { statements } = await database.statements.measure(() => insertInChunks(tx, things, [{ id: 6, label: 'in a transaction' }]));
+      if (kind === 'postgres') expect(statements[0]).toMatch(/^copy /);
+      await tx.delete(things).where(sql`${things.id} = 6`);
+      await insertInChunks(
+        tx,
+        things,
+        [
+          { id: 3, label: 'duplicate' },
+          { id: 4, label: 'new' },
+        ],
+        { onConflictDoNothing: true },
+      );
+      await insertInChunks(
+        tx,
+        things,
+        [
+          { id: 4, label: 'again' },
+          { id: 5, label: 'newer' },
+        ],
+        { onConflictDoNothing: true },
+      );
     });
     const stored = await database.db.select().from(things).orderBy(things.id);
-    expect(stored).toEqual([
-      ...awkward,
-      { id: 4, label: 'new', tags: null },
-      { id: 5, label: 'newer', tags: null },
-    ]);
+    expect(stored).toEqual([...awkward, { id: 4, label: 'new', tags: null }, { id: 5, label: 'newer', tags: null }]);
     await database.db.delete(things);
   });
 });

@@ -1,5 +1,5 @@
 export { insertInChunks } from './bulk-insert.ts';
-export { analyzeOwnTables, bulkLoad, DEFERRED_INDEX_LOAD } from './bulk-load.ts';
+export { analyzeOwnTables, bulkLoad, DEFERRED_INDEX_LOAD, writeBehind } from './bulk-load.ts';
 export {
   type Database,
   type DatabaseKind,

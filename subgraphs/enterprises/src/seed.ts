@@ -1,4 +1,4 @@
-import { bulkLoad, insertInChunks } from '@credit-hub/db';
+import { bulkLoad, insertInChunks, writeBehind } from '@credit-hub/db';
 import { generateEnterprises, type SeedEnterprise, type SeedOptions } from '@credit-hub/seed';
 import { count, inArray, sql } from 'drizzle-orm';
 import { withSearchColumns } from './data/enterprise-store.ts';
@@ -14,8 +14,7 @@ const BATCH = 5_000;
 export async function seedEnterprises(database: EnterprisesDb, total: number, options: SeedOptions = {}): Promise<number> {
   // The loader writes through `db`: the database, or the load's transaction when indexes are deferred.
   let db = database;
-  let batch: SeedEnterprise[] = [];
-  const flush = async () => {
+  const store = async (generated: SeedEnterprise[]) => {
     // Enterprises already present keep their rows: re-running a seed, or growing the demo set to a
     // benchmark size, adds only what is missing instead of duplicating child records.
     const present = new Set(
@@ -26,12 +25,12 @@ export async function seedEnterprises(database: EnterprisesDb, total: number, op
           .where(
             inArray(
               enterprises.uscc,
-              batch.map((e) => e.uscc),
+              generated.map((e) => e.uscc),
             ),
           )
       ).map((row) => row.uscc),
     );
-    batch = batch.filter((e) => !present.has(e.uscc));
+    const batch = generated.filter((e) => !present.has(e.uscc));
     if (batch.length === 0) return;
     await insertInChunks(
       db,
@@ -81,14 +80,21 @@ export async function seedEnterprises(database: EnterprisesDb, total: number, op
       creditCommitments,
       batch.flatMap((e) => e.creditCommitments.map((c) => ({ uscc: e.uscc, ...c, recordedBy: 'seed' }))),
     );
-    batch = [];
   };
   const load = async () => {
+    // The next batch is generated while the previous one is stored.
+    const writer = writeBehind();
+    let batch: SeedEnterprise[] = [];
     for (const enterprise of generateEnterprises(total, options)) {
       batch.push(enterprise);
-      if (batch.length === BATCH) await flush();
+      if (batch.length === BATCH) {
+        const full = batch;
+        batch = [];
+        await writer.write(() => store(full));
+      }
     }
-    await flush();
+    await writer.write(() => store(batch));
+    await writer.drain();
   };
   // A first large load builds the secondary indexes once after the rows (maintaining the gram GIN
   // index row by row was most of a 1 M load's time), in one transaction.

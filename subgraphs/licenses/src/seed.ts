@@ -1,4 +1,4 @@
-import { bulkLoad, insertInChunks } from '@credit-hub/db';
+import { bulkLoad, insertInChunks, writeBehind } from '@credit-hub/db';
 import { generateEnterprises } from '@credit-hub/seed';
 import { count, inArray } from 'drizzle-orm';
 import type { LicensesDb } from './db/client.ts';
@@ -20,10 +20,9 @@ export async function seedLicenses(database: LicensesDb, total: number, options:
   let db = database;
   const seenNumbers = new Set<string>();
   const seenRegistrations = new Set<string>();
-  let licenseBatch: SeedLicense[] = [];
-  let registrationBatch: SeedEquipmentRegistration[] = [];
   let seeded = 0;
-  const flush = async () => {
+  const store = async (generated: SeedLicense[], registrationBatch: SeedEquipmentRegistration[]) => {
+    let licenseBatch = generated;
     if (licenseBatch.length) {
       const present = new Set(
         (
@@ -72,10 +71,18 @@ export async function seedLicenses(database: LicensesDb, total: number, options:
       { onConflictDoNothing: true },
     );
     seeded += licenseBatch.length;
-    licenseBatch = [];
-    registrationBatch = [];
   };
   const load = async () => {
+    // The next batch is generated while the previous one is stored.
+    const writer = writeBehind();
+    let licenseBatch: SeedLicense[] = [];
+    let registrationBatch: SeedEquipmentRegistration[] = [];
+    const flush = async () => {
+      const [licenceRows, registrationRows] = [licenseBatch, registrationBatch];
+      licenseBatch = [];
+      registrationBatch = [];
+      await writer.write(() => store(licenceRows, registrationRows));
+    };
     for (const enterprise of generateEnterprises(total, options)) {
       for (const license of licensesFor(enterprise, options)) {
         if (seenNumbers.has(license.number)) continue;
@@ -90,6 +97,7 @@ export async function seedLicenses(database: LicensesDb, total: number, options:
       if (licenseBatch.length >= BATCH) await flush();
     }
     await flush();
+    await writer.drain();
   };
   // A first large load builds the secondary indexes once after the rows, in one transaction.
   await bulkLoad(database, [licenses, licenseStatusChanges, equipmentRegistrations], total, async (target) => {

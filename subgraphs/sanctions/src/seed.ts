@@ -1,4 +1,4 @@
-import { bulkLoad, insertInChunks } from '@credit-hub/db';
+import { bulkLoad, insertInChunks, writeBehind } from '@credit-hub/db';
 import { generateEnterprises, type SeedOptions } from '@credit-hub/seed';
 import { count, max, sql } from 'drizzle-orm';
 import type { NewHistoryEntry } from './data/history-store.ts';
@@ -137,24 +137,31 @@ export async function seedSanctions(
   const ids = await nextIds(db);
   const seeded = new Set((await db.selectDistinct({ uscc: recordHistory.uscc }).from(recordHistory)).map((row) => row.uscc));
   const empty = (): Rows => ({ penalties: [], abnormal: [], serious: [], repairs: [], history: [] });
-  let rows = empty();
-  let pending = 0;
-  const flush = async () => {
+  const store = async (rows: Rows) => {
     await insertInChunks(db, penalties, rows.penalties);
     await insertInChunks(db, abnormalOperations, rows.abnormal);
     await insertInChunks(db, seriousViolations, rows.serious);
     await insertInChunks(db, creditRepairs, rows.repairs);
     await insertInChunks(db, recordHistory, rows.history);
-    rows = empty();
-    pending = 0;
   };
   const load = async () => {
+    // The next batch is generated while the previous one is stored.
+    const writer = writeBehind();
+    let rows = empty();
+    let pending = 0;
+    const flush = async () => {
+      const full = rows;
+      rows = empty();
+      pending = 0;
+      await writer.write(() => store(full));
+    };
     for (const enterprise of generateEnterprises(total, options)) {
       if (seeded.has(enterprise.uscc)) continue;
       rowsFor(enterprise.uscc, enterprise.regionCode, sanctionsFor(enterprise, options), ids, rules, rows);
       if (++pending === BATCH) await flush();
     }
     await flush();
+    await writer.drain();
   };
   // A first large load builds the secondary indexes once after the rows, in one transaction.
   await bulkLoad(database, [penalties, abnormalOperations, seriousViolations, creditRepairs, recordHistory], total, async (target) => {
