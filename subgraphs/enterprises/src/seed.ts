@@ -14,28 +14,36 @@ const BATCH = 5_000;
 export async function seedEnterprises(database: EnterprisesDb, total: number, options: SeedOptions = {}): Promise<number> {
   // The loader writes through `db`: the database, or the load's transaction when indexes are deferred.
   let db = database;
+  // Set on a first load into empty tables: the codes and registration numbers this load stored, so
+  // the checks the database would make (`present`, the unique keys) are made here instead and the
+  // rows go straight in by COPY, with no staging table for `on conflict do nothing`.
+  let stored: { usccs: Set<string>; registrationNumbers: Set<string> } | undefined;
   const store = async (generated: SeedEnterprise[]) => {
     // Enterprises already present keep their rows: re-running a seed, or growing the demo set to a
     // benchmark size, adds only what is missing instead of duplicating child records.
-    const present = new Set(
-      (
-        await db
-          .select({ uscc: enterprises.uscc })
-          .from(enterprises)
-          .where(
-            inArray(
-              enterprises.uscc,
-              generated.map((e) => e.uscc),
-            ),
-          )
-      ).map((row) => row.uscc),
-    );
+    const present = stored
+      ? stored.usccs
+      : new Set(
+          (
+            await db
+              .select({ uscc: enterprises.uscc })
+              .from(enterprises)
+              .where(
+                inArray(
+                  enterprises.uscc,
+                  generated.map((e) => e.uscc),
+                ),
+              )
+          ).map((row) => row.uscc),
+        );
     const batch = generated.filter((e) => !present.has(e.uscc));
     if (batch.length === 0) return;
+    // What `on conflict do nothing` would keep: the first row of each code and registration number.
+    const rows = stored ? batch.filter((e) => claim(stored as NonNullable<typeof stored>, e)) : batch;
     await insertInChunks(
       db,
       enterprises,
-      batch.map((e) =>
+      rows.map((e) =>
         withSearchColumns(
           {
             uscc: e.uscc,
@@ -63,7 +71,7 @@ export async function seedEnterprises(database: EnterprisesDb, total: number, op
           e.formerNames.map((f) => f.name),
         ),
       ),
-      { onConflictDoNothing: true },
+      { onConflictDoNothing: !stored },
     );
     await insertInChunks(
       db,
@@ -100,7 +108,10 @@ export async function seedEnterprises(database: EnterprisesDb, total: number, op
   // index row by row was most of a 1 M load's time), in one transaction.
   await bulkLoad(database, BULK_TABLES, total, async (target, deferred) => {
     db = target;
-    if (deferred) return load();
+    if (deferred) {
+      stored = { usccs: new Set(), registrationNumbers: new Set() };
+      return load();
+    }
     // The name index normally updates in place (no pending list, so searches stay fast). For a
     // bulk load, buffering entries and merging them once at the end is several times cheaper.
     await db.execute(sql`alter index enterprises_name_grams_idx set (fastupdate = on)`);
@@ -112,6 +123,14 @@ export async function seedEnterprises(database: EnterprisesDb, total: number, op
     }
   });
   return total;
+}
+
+/** Whether the enterprise's unique keys are still free in this load; takes them if so. */
+function claim(stored: { usccs: Set<string>; registrationNumbers: Set<string> }, e: SeedEnterprise): boolean {
+  if (stored.usccs.has(e.uscc) || (e.registrationNumber !== null && stored.registrationNumbers.has(e.registrationNumber))) return false;
+  stored.usccs.add(e.uscc);
+  if (e.registrationNumber !== null) stored.registrationNumbers.add(e.registrationNumber);
+  return true;
 }
 
 const BULK_TABLES = [enterprises, formerNames, annualReports, creditCommitments];

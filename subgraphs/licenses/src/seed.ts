@@ -21,9 +21,12 @@ export async function seedLicenses(database: LicensesDb, total: number, options:
   const seenNumbers = new Set<string>();
   const seenRegistrations = new Set<string>();
   let seeded = 0;
+  // On a first load into empty tables, seenNumbers and seenRegistrations already hold every key the
+  // load stored: no lookup of present licences, and no conflicts to skip (the rows go in by COPY).
+  let firstLoad = false;
   const store = async (generated: SeedLicense[], registrationBatch: SeedEquipmentRegistration[]) => {
     let licenseBatch = generated;
-    if (licenseBatch.length) {
+    if (licenseBatch.length && !firstLoad) {
       const present = new Set(
         (
           await db
@@ -49,7 +52,7 @@ export async function seedLicenses(database: LicensesDb, total: number, options:
           license.commitmentVerification && license.commitmentVerification !== 'PENDING' ? license.statusChangedOn : null,
         recordedBy: 'seed',
       })),
-      { onConflictDoNothing: true },
+      { onConflictDoNothing: !firstLoad },
     );
     await insertInChunks(
       db,
@@ -68,7 +71,7 @@ export async function seedLicenses(database: LicensesDb, total: number, options:
       db,
       equipmentRegistrations,
       registrationBatch.map((registration) => ({ ...registration, recordedBy: 'seed' })),
-      { onConflictDoNothing: true },
+      { onConflictDoNothing: !firstLoad },
     );
     seeded += licenseBatch.length;
   };
@@ -100,8 +103,9 @@ export async function seedLicenses(database: LicensesDb, total: number, options:
     await writer.drain();
   };
   // A first large load builds the secondary indexes once after the rows, in one transaction.
-  await bulkLoad(database, [licenses, licenseStatusChanges, equipmentRegistrations], total, async (target) => {
+  await bulkLoad(database, [licenses, licenseStatusChanges, equipmentRegistrations], total, async (target, deferred) => {
     db = target;
+    firstLoad = deferred;
     await load();
   });
   return seeded;
