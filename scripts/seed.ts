@@ -51,7 +51,9 @@ async function main() {
       (subgraph) =>
         new Promise<void>((resolve) => {
           const child = fork(fileURLToPath(import.meta.url), [...forwarded, '--worker', subgraph.name], {
-            execArgv: ['--import', 'tsx'],
+            // A larger young generation: a worker allocates millions of short-lived records, and
+            // scavenges were a quarter of its CPU (user time 17.2 → 15.1 s for 150 000 enterprises).
+            execArgv: ['--max-semi-space-size=64', '--import', 'tsx'],
             stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
           });
           child.on('message', (message: Message) => {
