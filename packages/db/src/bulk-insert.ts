@@ -12,12 +12,15 @@ const ROWS_PER_STATEMENT = 10_000;
 const ROWS_PER_COPY_WRITE = 2_000;
 
 /**
- * Inserts many rows fast. On PostgreSQL the rows travel through `COPY … FROM STDIN` (text format),
+ * Inserts many rows fast. With `copy` on PostgreSQL the rows travel through `COPY … FROM STDIN` (text format),
  * the server's cheapest way in: at 200 000 enterprises it took 16 µs a row against 83 µs for the
  * JSON parameter below, whose server-side parsing was most of a 1 M seed. With
  * `onConflictDoNothing`, COPY fills a temporary table that one `insert … select … on conflict do
- * nothing` empties into the table (COPY itself cannot skip conflicts). On PGlite (no COPY stream)
- * each chunk travels as one JSON parameter expanded by json_populate_recordset, so 100 000 rows are
+ * nothing` empties into the table (COPY itself cannot skip conflicts). `copy` is for bulk loads of
+ * rows known to fit (the seeds): postgres.js 3.4.9 never settles a COPY the server refuses once
+ * the whole stream is sent (the error arrives after the stream ended, and is dropped), so a row
+ * that breaks a constraint would hang the caller instead of failing it. Otherwise, and on PGlite
+ * (no COPY stream), each chunk travels as one JSON parameter expanded by json_populate_recordset, so 100 000 rows are
  * a few statements and no per-row parameter building (drizzle's multi-row VALUES spends most of a
  * bulk load in JavaScript). Either way only the columns the rows carry are inserted, so serial ids
  * and column defaults still apply.
@@ -27,7 +30,7 @@ export async function insertInChunks<TTable extends PgTable>(
   db: Db<any>,
   table: TTable,
   rows: TTable['$inferInsert'][],
-  options: { onConflictDoNothing?: boolean } = {},
+  options: { onConflictDoNothing?: boolean; copy?: boolean } = {},
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = getTableColumns(table);
@@ -40,7 +43,7 @@ export async function insertInChunks<TTable extends PgTable>(
     if (!column) throw new Error(`insertInChunks: ${key} is not a column of the table`);
     return column;
   });
-  const client = postgresClientOf(db);
+  const client = options.copy ? postgresClientOf(db) : undefined;
   if (client) return copyRows(db, client, table, keys, targets, rows, options);
   const names = targets.map((column) => column.name);
   const list = sql.join(

@@ -43,7 +43,7 @@ describe.each(testDatabaseKinds())('database factory (%s)', (kind) => {
 
   it('bulk-inserts in few statements and counts them', async () => {
     const rows = Array.from({ length: 25_000 }, (_, id) => ({ id, label: `第${id}号`, tags: id % 2 ? ['甲', 'b'] : [] }));
-    const { statements } = await database.statements.measure(() => insertInChunks(database.db, things, rows));
+    const { statements } = await database.statements.measure(() => insertInChunks(database.db, things, rows, { copy: true }));
     // PostgreSQL: one COPY stream; PGlite: one JSON statement per 10 000 rows.
     expect(statements.length).toBe(kind === 'postgres' ? 1 : 3);
     const [row] = await database.db.select().from(things).where(sql`${things.id} = 7`);
@@ -60,9 +60,11 @@ describe.each(testDatabaseKinds())('database factory (%s)', (kind) => {
       { id: 2, label: '\\N', tags: null },
       { id: 3, label: '企业', tags: [] },
     ];
-    await insertInChunks(database.db, things, awkward);
+    await insertInChunks(database.db, things, awkward, { copy: true });
     await database.db.transaction(async (tx) => {
-      const { statements } = await database.statements.measure(() => insertInChunks(tx, things, [{ id: 6, label: 'in a transaction' }]));
+      const { statements } = await database.statements.measure(() =>
+        insertInChunks(tx, things, [{ id: 6, label: 'in a transaction' }], { copy: true }),
+      );
       if (kind === 'postgres') expect(statements[0]).toMatch(/^copy /);
       await tx.delete(things).where(sql`${things.id} = 6`);
       await insertInChunks(
@@ -84,6 +86,14 @@ describe.each(testDatabaseKinds())('database factory (%s)', (kind) => {
         { onConflictDoNothing: true },
       );
     });
+    // A row the server refuses fails the whole insert, and the error reaches the caller (without
+    // `copy`: see insertInChunks for why COPY is kept to loads of rows known to fit).
+    await expect(
+      insertInChunks(database.db, things, [
+        { id: 7, label: 'fine' },
+        { id: 1, label: 'taken' },
+      ]),
+    ).rejects.toThrow();
     const stored = await database.db.select().from(things).orderBy(things.id);
     expect(stored).toEqual([...awkward, { id: 4, label: 'new', tags: null }, { id: 5, label: 'newer', tags: null }]);
     await database.db.delete(things);

@@ -71,22 +71,25 @@ export async function seedEnterprises(database: EnterprisesDb, total: number, op
           e.formerNames.map((f) => f.name),
         ),
       ),
-      { onConflictDoNothing: !stored },
+      { onConflictDoNothing: !stored, copy: true },
     );
     await insertInChunks(
       db,
       formerNames,
       batch.flatMap((e) => e.formerNames.map((f) => ({ uscc: e.uscc, ...f }))),
+      { copy: true },
     );
     await insertInChunks(
       db,
       annualReports,
       batch.flatMap((e) => e.annualReports.map((r) => ({ uscc: e.uscc, ...r, address: e.address, recordedBy: 'seed' }))),
+      { copy: true },
     );
     await insertInChunks(
       db,
       creditCommitments,
       batch.flatMap((e) => e.creditCommitments.map((c) => ({ uscc: e.uscc, ...c, recordedBy: 'seed' }))),
+      { copy: true },
     );
   };
   const load = async () => {

@@ -52,7 +52,7 @@ export async function seedLicenses(database: LicensesDb, total: number, options:
           license.commitmentVerification && license.commitmentVerification !== 'PENDING' ? license.statusChangedOn : null,
         recordedBy: 'seed',
       })),
-      { onConflictDoNothing: !firstLoad },
+      { onConflictDoNothing: !firstLoad, copy: true },
     );
     await insertInChunks(
       db,
@@ -66,12 +66,13 @@ export async function seedLicenses(database: LicensesDb, total: number, options:
           recordedBy: 'seed',
         })),
       ),
+      { copy: true },
     );
     await insertInChunks(
       db,
       equipmentRegistrations,
       registrationBatch.map((registration) => ({ ...registration, recordedBy: 'seed' })),
-      { onConflictDoNothing: !firstLoad },
+      { onConflictDoNothing: !firstLoad, copy: true },
     );
     seeded += licenseBatch.length;
   };

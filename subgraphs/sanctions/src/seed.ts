@@ -138,11 +138,11 @@ export async function seedSanctions(
   const seeded = new Set((await db.selectDistinct({ uscc: recordHistory.uscc }).from(recordHistory)).map((row) => row.uscc));
   const empty = (): Rows => ({ penalties: [], abnormal: [], serious: [], repairs: [], history: [] });
   const store = async (rows: Rows) => {
-    await insertInChunks(db, penalties, rows.penalties);
-    await insertInChunks(db, abnormalOperations, rows.abnormal);
-    await insertInChunks(db, seriousViolations, rows.serious);
-    await insertInChunks(db, creditRepairs, rows.repairs);
-    await insertInChunks(db, recordHistory, rows.history);
+    await insertInChunks(db, penalties, rows.penalties, { copy: true });
+    await insertInChunks(db, abnormalOperations, rows.abnormal, { copy: true });
+    await insertInChunks(db, seriousViolations, rows.serious, { copy: true });
+    await insertInChunks(db, creditRepairs, rows.repairs, { copy: true });
+    await insertInChunks(db, recordHistory, rows.history, { copy: true });
   };
   const load = async () => {
     // The next batch is generated while the previous one is stored.
