@@ -12,6 +12,8 @@
  *     warmed alike and measured in alternating rounds (load elsewhere falls on both), with the
  *     median and range of the per-round ratios
  *   - a trusted document by id ÷ the same operation sent as text (reported)
+ * Before driving each size it EXPLAINs the reads behind the README's example queries (lookups by
+ * code in every subgraph, the name search and its bounded count) and names any sequential scan.
  * The RSS soak is `npm run bench -- soak`. With --cpu-prof the gateway writes a V8 CPU profile
  * (open it in Chrome DevTools or speedscope) to that directory when it stops.
  */
@@ -26,6 +28,7 @@ import { enterpriseAt } from '@credit-hub/seed';
 import { parse } from 'graphql';
 import postgres from 'postgres';
 import { BENCH_SECRETS, benchToken, ensureDatabase, ensureSeeded } from './bench.ts';
+import { planProblems } from './bench-plans.ts';
 import { ENTERPRISE_BY_USCC, FULL_PROFILE, SEARCH_BY_NAME } from './bench-queries.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
 
@@ -69,6 +72,11 @@ export async function benchScale(argv: string[]): Promise<void> {
     const url = await ensureDatabase(serverUrl, `credithub_bench_${size}`);
     // A few generated codes collide at 1 M (the load skips them): 99 % loaded counts as seeded.
     if ((await enterpriseCount(url)) < size * 0.99) await ensureSeeded(url, size);
+    // The README's reads stay on indexes at this size (EXPLAIN, before any load is driven).
+    const plans = await planProblems(url);
+    console.log(
+      `${String(size).padStart(8)}  plans of the README's reads: ${plans.checked} checked, ${plans.problems.length ? `SEQUENTIAL SCANS:\n    ${plans.problems.join('\n    ')}` : 'all on indexes'}`,
+    );
     const hub = await startProcesses(url, values['cpu-prof']);
     try {
       const sample = Array.from({ length: 500 }, (_, i) => enterpriseAt(Math.floor((i * 7919) % size)));

@@ -13,7 +13,6 @@ import { parseArgs } from 'node:util';
 import { enterpriseAt } from '@credit-hub/seed';
 import { authEnvShape, authSettingsFromEnv, mintToken, parseEnv } from '@credit-hub/subgraph-kit';
 import autocannon from 'autocannon';
-import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { ENTERPRISE_BY_USCC, FULL_PROFILE, SEARCH_BY_NAME } from './bench-queries.ts';
 import { benchRisk } from './bench-risk.ts';
@@ -133,19 +132,21 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   return url.href;
 }
 
+/**
+ * Seeds every subgraph of the database at `url` with the first `size` enterprises through the seed
+ * CLI (`npm run seed`): each subgraph loads in its own process at the same time, with its progress.
+ */
 export async function ensureSeeded(url: string, size: number) {
-  const env = { ...process.env, DATABASE_URL: url };
-  for (const subgraph of SUBGRAPHS) {
-    const database = await subgraph.openDatabase(env);
-    try {
-      const started = Date.now();
-      await subgraph.seed(database, size, {});
-      console.log(`seeded ${subgraph.name} (${size}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-      await database.db.execute(sql`analyze`);
-    } finally {
-      await database.close();
-    }
-  }
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL('./seed.ts', import.meta.url).pathname, '--enterprises', String(size)],
+    {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`seeding ${size} enterprises failed (exit ${code})`);
 }
 
 async function startHub(url: string): Promise<{ gateway: string; enterprises: string; stop: () => Promise<void> }> {

@@ -11,7 +11,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { analyzeOwnTables } from '@credit-hub/db';
 import { SUBGRAPHS } from './subgraphs.ts';
 
 type Message =
@@ -51,7 +51,9 @@ async function main() {
       (subgraph) =>
         new Promise<void>((resolve) => {
           const child = fork(fileURLToPath(import.meta.url), [...forwarded, '--worker', subgraph.name], {
-            execArgv: ['--import', 'tsx'],
+            // A larger young generation: a worker allocates millions of short-lived records, and
+            // scavenges were a quarter of its CPU (user time 17.2 → 15.1 s for 150 000 enterprises).
+            execArgv: ['--max-semi-space-size=64', '--import', 'tsx'],
             stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
           });
           child.on('message', (message: Message) => {
@@ -82,8 +84,9 @@ async function seedOne(name: string, count: number, options: { seed?: number; re
   try {
     const t0 = Date.now();
     await subgraph.seed(database, count, { ...options, onProgress: (done, total) => send({ name, done, total }) });
-    // Fresh statistics, so the planner picks the indexes for the new data size straight away.
-    await database.db.execute(sql`analyze`);
+    // Fresh statistics for this subgraph's own tables only (not a database-wide analyze, which
+    // waits on the locks of the other workers' loads into the same database).
+    await analyzeOwnTables(database.db);
     send({ name, seconds: (Date.now() - t0) / 1000, kind: database.kind });
   } catch (error) {
     send({ name, error: (error as Error).message });

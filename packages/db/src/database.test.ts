@@ -57,13 +57,60 @@ describe.each(testDatabaseKinds())('database factory (%s)', (kind) => {
 
   it('bulk-inserts in few statements and counts them', async () => {
     const rows = Array.from({ length: 25_000 }, (_, id) => ({ id, label: `第${id}号`, tags: id % 2 ? ['甲', 'b'] : [] }));
-    const { statements } = await database.statements.measure(() => insertInChunks(database.db, things, rows));
-    expect(statements.length).toBe(3);
+    const { statements } = await database.statements.measure(() => insertInChunks(database.db, things, rows, { copy: true }));
+    // PostgreSQL: one COPY stream; PGlite: one JSON statement per 10 000 rows.
+    expect(statements.length).toBe(kind === 'postgres' ? 1 : 3);
     const [row] = await database.db.select().from(things).where(sql`${things.id} = 7`);
     expect(row).toEqual({ id: 7, label: '第7号', tags: ['甲', 'b'] });
     await insertInChunks(database.db, things, rows.slice(0, 10), { onConflictDoNothing: true });
     const [{ total }] = (await database.db.select({ total: sql<number>`count(*)::int` }).from(things)) as [{ total: number }];
     expect(total).toBe(25_000);
+    await database.db.delete(things);
+  });
+
+  it('bulk-inserts any text, arrays and nulls unchanged, skipping conflicts inside a transaction too', async () => {
+    const awkward = [
+      { id: 1, label: 'tab\there, line\nbreak, cr\r, back\\slash \\N', tags: ['with "quotes"', 'back\\slash', 'a,b', '{x}', 'NULL', ''] },
+      { id: 2, label: '\\N', tags: null },
+      { id: 3, label: '企业', tags: [] },
+    ];
+    await insertInChunks(database.db, things, awkward, { copy: true });
+    await database.db.transaction(async (tx) => {
+      const { statements } = await database.statements.measure(() =>
+        insertInChunks(tx, things, [{ id: 6, label: 'in a transaction' }], { copy: true }),
+      );
+      if (kind === 'postgres') expect(statements[0]).toMatch(/^copy /);
+      await tx.delete(things).where(sql`${things.id} = 6`);
+      await insertInChunks(
+        tx,
+        things,
+        [
+          { id: 3, label: 'duplicate' },
+          { id: 4, label: 'new' },
+        ],
+        { onConflictDoNothing: true },
+      );
+      await insertInChunks(
+        tx,
+        things,
+        [
+          { id: 4, label: 'again' },
+          { id: 5, label: 'newer' },
+        ],
+        { onConflictDoNothing: true },
+      );
+    });
+    // A row the server refuses fails the whole insert, and the error reaches the caller (without
+    // `copy`: see insertInChunks for why COPY is kept to loads of rows known to fit).
+    await expect(
+      insertInChunks(database.db, things, [
+        { id: 7, label: 'fine' },
+        { id: 1, label: 'taken' },
+      ]),
+    ).rejects.toThrow();
+    const stored = await database.db.select().from(things).orderBy(things.id);
+    expect(stored).toEqual([...awkward, { id: 4, label: 'new', tags: null }, { id: 5, label: 'newer', tags: null }]);
+    await database.db.delete(things);
   });
 
   it('inserts a batch as one JSON parameter and answers the rows as drizzle reads them', async () => {

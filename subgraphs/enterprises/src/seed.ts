@@ -1,6 +1,6 @@
-import { insertInChunks } from '@credit-hub/db';
+import { bulkLoad, insertInChunks, writeBehind } from '@credit-hub/db';
 import { generateEnterprises, type SeedEnterprise, type SeedOptions } from '@credit-hub/seed';
-import { count, getTableName, inArray, sql } from 'drizzle-orm';
+import { count, inArray, sql } from 'drizzle-orm';
 import { withSearchColumns } from './data/enterprise-store.ts';
 import type { EnterprisesDb } from './db/client.ts';
 import { annualReports, creditCommitments, enterprises, formerNames } from './db/schema.ts';
@@ -14,29 +14,36 @@ const BATCH = 5_000;
 export async function seedEnterprises(database: EnterprisesDb, total: number, options: SeedOptions = {}): Promise<number> {
   // The loader writes through `db`: the database, or the load's transaction when indexes are deferred.
   let db = database;
-  let batch: SeedEnterprise[] = [];
-  const flush = async () => {
+  // Set on a first load into empty tables: the codes and registration numbers this load stored, so
+  // the checks the database would make (`present`, the unique keys) are made here instead and the
+  // rows go straight in by COPY, with no staging table for `on conflict do nothing`.
+  let stored: { usccs: Set<string>; registrationNumbers: Set<string> } | undefined;
+  const store = async (generated: SeedEnterprise[]) => {
     // Enterprises already present keep their rows: re-running a seed, or growing the demo set to a
     // benchmark size, adds only what is missing instead of duplicating child records.
-    const present = new Set(
-      (
-        await db
-          .select({ uscc: enterprises.uscc })
-          .from(enterprises)
-          .where(
-            inArray(
-              enterprises.uscc,
-              batch.map((e) => e.uscc),
-            ),
-          )
-      ).map((row) => row.uscc),
-    );
-    batch = batch.filter((e) => !present.has(e.uscc));
+    const present = stored
+      ? stored.usccs
+      : new Set(
+          (
+            await db
+              .select({ uscc: enterprises.uscc })
+              .from(enterprises)
+              .where(
+                inArray(
+                  enterprises.uscc,
+                  generated.map((e) => e.uscc),
+                ),
+              )
+          ).map((row) => row.uscc),
+        );
+    const batch = generated.filter((e) => !present.has(e.uscc));
     if (batch.length === 0) return;
+    // What `on conflict do nothing` would keep: the first row of each code and registration number.
+    const rows = stored ? batch.filter((e) => claim(stored as NonNullable<typeof stored>, e)) : batch;
     await insertInChunks(
       db,
       enterprises,
-      batch.map((e) =>
+      rows.map((e) =>
         withSearchColumns(
           {
             uscc: e.uscc,
@@ -64,67 +71,71 @@ export async function seedEnterprises(database: EnterprisesDb, total: number, op
           e.formerNames.map((f) => f.name),
         ),
       ),
-      { onConflictDoNothing: true },
+      { onConflictDoNothing: !stored, copy: true },
     );
     await insertInChunks(
       db,
       formerNames,
       batch.flatMap((e) => e.formerNames.map((f) => ({ uscc: e.uscc, ...f }))),
+      { copy: true },
     );
     await insertInChunks(
       db,
       annualReports,
       batch.flatMap((e) => e.annualReports.map((r) => ({ uscc: e.uscc, ...r, address: e.address, recordedBy: 'seed' }))),
+      { copy: true },
     );
     await insertInChunks(
       db,
       creditCommitments,
       batch.flatMap((e) => e.creditCommitments.map((c) => ({ uscc: e.uscc, ...c, recordedBy: 'seed' }))),
+      { copy: true },
     );
-    batch = [];
   };
   const load = async () => {
+    // The next batch is generated while the previous one is stored.
+    const writer = writeBehind();
+    let batch: SeedEnterprise[] = [];
     for (const enterprise of generateEnterprises(total, options)) {
       batch.push(enterprise);
-      if (batch.length === BATCH) await flush();
+      if (batch.length === BATCH) {
+        const full = batch;
+        batch = [];
+        await writer.write(() => store(full));
+      }
     }
-    await flush();
+    await writer.write(() => store(batch));
+    await writer.drain();
   };
-  if (total >= DEFERRED_INDEX_LOAD && (await countSeededEnterprises(db)) === 0) {
-    // A first large load: maintaining the gram GIN index row by row was most of a 1 M load's time;
-    // building each secondary index once over the loaded rows is much cheaper. One transaction, so
-    // a failed or killed load leaves the empty tables and every index as they were.
-    await db.transaction(async (tx) => {
-      const deferred = await tx.execute<{ name: string; definition: string }>(sql`
-        select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
-        from pg_index i
-        where not i.indisunique and not i.indisprimary
-          and i.indrelid in (${sql.join(
-            BULK_TABLES.map((table) => sql`to_regclass(${getTableName(table)})`),
-            sql`, `,
-          )})`);
-      const rows = Array.isArray(deferred) ? deferred : (deferred as { rows: { name: string; definition: string }[] }).rows;
-      for (const { name } of rows) await tx.execute(sql.raw(`drop index ${name}`));
-      db = tx as unknown as EnterprisesDb;
+  // A first large load builds the secondary indexes once after the rows (maintaining the gram GIN
+  // index row by row was most of a 1 M load's time), in one transaction.
+  await bulkLoad(database, BULK_TABLES, total, async (target, deferred) => {
+    db = target;
+    if (deferred) {
+      stored = { usccs: new Set(), registrationNumbers: new Set() };
+      return load();
+    }
+    // The name index normally updates in place (no pending list, so searches stay fast). For a
+    // bulk load, buffering entries and merging them once at the end is several times cheaper.
+    await db.execute(sql`alter index enterprises_name_grams_idx set (fastupdate = on)`);
+    try {
       await load();
-      for (const { definition } of rows) await tx.execute(sql.raw(definition));
-    });
-    return total;
-  }
-  // The name index normally updates in place (no pending list, so searches stay fast). For a bulk
-  // load, buffering entries and merging them once at the end is several times cheaper.
-  await db.execute(sql`alter index enterprises_name_grams_idx set (fastupdate = on)`);
-  try {
-    await load();
-  } finally {
-    await db.execute(sql`select gin_clean_pending_list('enterprises_name_grams_idx'::regclass)`);
-    await db.execute(sql`alter index enterprises_name_grams_idx set (fastupdate = off)`);
-  }
+    } finally {
+      await db.execute(sql`select gin_clean_pending_list('enterprises_name_grams_idx'::regclass)`);
+      await db.execute(sql`alter index enterprises_name_grams_idx set (fastupdate = off)`);
+    }
+  });
   return total;
 }
 
-/** From this size, a first load into empty tables builds the secondary indexes after the rows. */
-const DEFERRED_INDEX_LOAD = 50_000;
+/** Whether the enterprise's unique keys are still free in this load; takes them if so. */
+function claim(stored: { usccs: Set<string>; registrationNumbers: Set<string> }, e: SeedEnterprise): boolean {
+  if (stored.usccs.has(e.uscc) || (e.registrationNumber !== null && stored.registrationNumbers.has(e.registrationNumber))) return false;
+  stored.usccs.add(e.uscc);
+  if (e.registrationNumber !== null) stored.registrationNumbers.add(e.registrationNumber);
+  return true;
+}
+
 const BULK_TABLES = [enterprises, formerNames, annualReports, creditCommitments];
 
 export async function countSeededEnterprises(db: EnterprisesDb): Promise<number> {

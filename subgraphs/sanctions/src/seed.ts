@@ -1,4 +1,4 @@
-import { insertInChunks } from '@credit-hub/db';
+import { bulkLoad, insertInChunks, writeBehind } from '@credit-hub/db';
 import { generateEnterprises, type SeedOptions } from '@credit-hub/seed';
 import { count, max, sql } from 'drizzle-orm';
 import type { NewHistoryEntry } from './data/history-store.ts';
@@ -126,28 +126,48 @@ function rowsFor(uscc: string, regionCode: string, records: SeedSanctions, ids: 
  * Enterprises that already have records are skipped, so seeding again (or a larger range) only
  * adds what is missing.
  */
-export async function seedSanctions(db: SanctionsDb, total: number, options: SeedOptions & { rules?: RuleBook } = {}): Promise<number> {
+export async function seedSanctions(
+  database: SanctionsDb,
+  total: number,
+  options: SeedOptions & { rules?: RuleBook } = {},
+): Promise<number> {
+  // The loader writes through `db`: the database, or the load's transaction when indexes are deferred.
+  let db = database;
   const rules = options.rules ?? DEFAULT_RULE_BOOK;
   const ids = await nextIds(db);
   const seeded = new Set((await db.selectDistinct({ uscc: recordHistory.uscc }).from(recordHistory)).map((row) => row.uscc));
   const empty = (): Rows => ({ penalties: [], abnormal: [], serious: [], repairs: [], history: [] });
-  let rows = empty();
-  let pending = 0;
-  const flush = async () => {
-    await insertInChunks(db, penalties, rows.penalties);
-    await insertInChunks(db, abnormalOperations, rows.abnormal);
-    await insertInChunks(db, seriousViolations, rows.serious);
-    await insertInChunks(db, creditRepairs, rows.repairs);
-    await insertInChunks(db, recordHistory, rows.history);
-    rows = empty();
-    pending = 0;
+  const store = async (rows: Rows) => {
+    await insertInChunks(db, penalties, rows.penalties, { copy: true });
+    await insertInChunks(db, abnormalOperations, rows.abnormal, { copy: true });
+    await insertInChunks(db, seriousViolations, rows.serious, { copy: true });
+    await insertInChunks(db, creditRepairs, rows.repairs, { copy: true });
+    await insertInChunks(db, recordHistory, rows.history, { copy: true });
   };
-  for (const enterprise of generateEnterprises(total, options)) {
-    if (seeded.has(enterprise.uscc)) continue;
-    rowsFor(enterprise.uscc, enterprise.regionCode, sanctionsFor(enterprise, options), ids, rules, rows);
-    if (++pending === BATCH) await flush();
-  }
-  await flush();
+  const load = async () => {
+    // The next batch is generated while the previous one is stored.
+    const writer = writeBehind();
+    let rows = empty();
+    let pending = 0;
+    const flush = async () => {
+      const full = rows;
+      rows = empty();
+      pending = 0;
+      await writer.write(() => store(full));
+    };
+    for (const enterprise of generateEnterprises(total, options)) {
+      if (seeded.has(enterprise.uscc)) continue;
+      rowsFor(enterprise.uscc, enterprise.regionCode, sanctionsFor(enterprise, options), ids, rules, rows);
+      if (++pending === BATCH) await flush();
+    }
+    await flush();
+    await writer.drain();
+  };
+  // A first large load builds the secondary indexes once after the rows, in one transaction.
+  await bulkLoad(database, [penalties, abnormalOperations, seriousViolations, creditRepairs, recordHistory], total, async (target) => {
+    db = target;
+    await load();
+  });
   for (const table of ['penalties', 'abnormal_operations', 'serious_violations', 'credit_repairs']) {
     await db.execute(
       sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce((select max(id) from ${table}), 0) + 1, false)`),

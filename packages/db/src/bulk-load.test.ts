@@ -1,0 +1,84 @@
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertInChunks } from './bulk-insert.ts';
+import { analyzeOwnTables, bulkLoad, DEFERRED_INDEX_LOAD, writeBehind } from './bulk-load.ts';
+import type { TestDatabase } from './database.ts';
+import { openTestDatabase, testDatabaseKinds } from './test-databases.ts';
+
+const things = pgTable('things', { id: integer('id').primaryKey(), label: text('label').notNull(), tags: text('tags').array() });
+const migrationsFolder = fileURLToPath(new URL('../test-fixtures/migrations', import.meta.url));
+
+describe.each(testDatabaseKinds())('bulk loads (%s)', (kind) => {
+  let database: TestDatabase<{ things: typeof things }>;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind, { schemaName: 'bulk_fixture', schema: { things }, migrationsFolder });
+    await database.db.execute(sql`create index things_label_idx on things (label)`);
+  });
+  afterAll(() => database?.close());
+
+  const indexes = async (db = database.db) => {
+    const result = await db.execute(
+      sql`select indexname from pg_indexes where schemaname = current_schema() and tablename = 'things' order by 1`,
+    );
+    return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows).map((row) => (row as { indexname: string }).indexname);
+  };
+  const rows = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: from + i, label: `第${from + i}号` }));
+
+  it('drops the secondary indexes of a large first load and builds them after the rows, keeping unique ones', async () => {
+    const seen: { deferred: boolean; indexes: string[] }[] = [];
+    const deferred = await bulkLoad(database.db, [things], DEFERRED_INDEX_LOAD, async (tx, isDeferred) => {
+      seen.push({ deferred: isDeferred, indexes: await indexes(tx) });
+      await insertInChunks(tx, things, rows(0, 100), { copy: true });
+    });
+    expect(deferred).toBe(true);
+    expect(seen).toEqual([{ deferred: true, indexes: ['things_pkey'] }]);
+    expect(await indexes()).toEqual(['things_label_idx', 'things_pkey']);
+    await analyzeOwnTables(database.db);
+  });
+
+  it('keeps every index live for small loads and for tables that already hold rows', async () => {
+    for (const expected of [10, DEFERRED_INDEX_LOAD]) {
+      const deferred = await bulkLoad(database.db, [things], expected, async (db, isDeferred) => {
+        expect(isDeferred).toBe(false);
+        expect(await indexes(db)).toEqual(['things_label_idx', 'things_pkey']);
+      });
+      expect(deferred).toBe(false);
+    }
+    await database.db.delete(things);
+  });
+
+  it('leaves the tables empty and every index in place when the load fails', async () => {
+    const failing = bulkLoad(database.db, [things], DEFERRED_INDEX_LOAD, async (tx) => {
+      await insertInChunks(tx, things, rows(0, 10));
+      throw new Error('load interrupted');
+    });
+    await expect(failing).rejects.toThrow('load interrupted');
+    expect(await indexes()).toEqual(['things_label_idx', 'things_pkey']);
+    expect(await database.db.select().from(things)).toEqual([]);
+  });
+
+  it('stores batches in order while the next is prepared, and reports a failed write', async () => {
+    const writer = writeBehind();
+    const order: number[] = [];
+    let release: () => void = () => {};
+    const first = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await writer.write(async () => {
+      await first;
+      order.push(1);
+    });
+    // The first write is still running: write returned without waiting for it.
+    order.push(0);
+    const second = writer.write(async () => {
+      order.push(2);
+      throw new Error('disk full');
+    });
+    release();
+    await second;
+    await expect(writer.drain()).rejects.toThrow('disk full');
+    expect(order).toEqual([0, 1, 2]);
+  });
+});
