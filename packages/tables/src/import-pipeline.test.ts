@@ -54,6 +54,37 @@ describe('sample tables', () => {
     expect(rows[1]?.cells[4]).toBe('运市监处罚〔2024〕1号');
   });
 
+  it('keeps at most inFlight batches outstanding, commits them in file order, and refuses a bad inFlight', async () => {
+    const path = join(samples, 'licenses.xlsx');
+    const store = memorySink();
+    let outstanding = 0;
+    let most = 0;
+    const slow: ImportSink = {
+      async write(kind, rows) {
+        most = Math.max(most, ++outstanding);
+        // Later batches answer sooner: counting must still follow the file.
+        await new Promise((resolve) => setTimeout(resolve, 40 - (rows[0]?.rowNumber ?? 0)));
+        outstanding -= 1;
+        return store.write(kind, rows);
+      },
+    };
+    const committed: number[] = [];
+    const result = await runImport({
+      path,
+      sink: slow,
+      today: '2026-12-01',
+      batchSize: 3,
+      inFlight: 3,
+      onBatch: (progress) => void committed.push(progress.committedRow),
+    });
+    expect(result.done).toBe(20);
+    expect(most).toBe(3);
+    expect(committed).toEqual([...committed].sort((a, b) => a - b));
+    for (const inFlight of [0, Number.NaN, 1.5]) {
+      await expect(runImport({ path, sink: store, today: '2026-12-01', inFlight })).rejects.toThrow(RangeError);
+    }
+  });
+
   it('resumes after the last committed batch and ends with the same data as one run', async () => {
     const path = join(samples, 'licenses.xlsx');
     const whole = memorySink();

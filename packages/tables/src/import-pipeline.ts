@@ -142,7 +142,9 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     rejected: 0,
     committedRow: resumeAfter,
   };
-  const inFlight = Math.max(1, options.inFlight ?? 2);
+  const inFlight = options.inFlight ?? 2;
+  // NaN or 0 would never wait for an answer: every batch of the file would be in flight at once.
+  if (!Number.isInteger(inFlight) || inFlight < 1) throw new RangeError(`inFlight must be a whole number ≥ 1, got ${inFlight}`);
   let raw: RawRow[] = [];
   let accepted: AcceptedRow[] = [];
   let invalid: RejectedRow[] = [];

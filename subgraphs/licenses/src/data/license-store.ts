@@ -154,13 +154,9 @@ export class LicenseExistsError extends Error {
 
 /** Grants a licence and records the decision in one transaction: both rows or neither. */
 export async function insertLicense(db: LicensesDb, license: NewLicense, event: NewLicenseStatusChange): Promise<LicenseRow> {
-  return db.transaction(async (tx) => {
-    const [inserted] = await tx.insert(licenses).values(license).onConflictDoNothing().returning();
-    if (!inserted) throw new LicenseExistsError(license.number);
-    await tx.insert(licenseStatusChanges).values(event);
-    await appendLicenseEvents(tx, [licenseEvent('license.granted', inserted)]);
-    return inserted;
-  });
+  const [inserted] = await insertLicenses(db, [{ license, event }]);
+  if (!inserted) throw new LicenseExistsError(license.number);
+  return inserted;
 }
 
 /** A licence to grant with its history row: what `insertLicense` and `insertLicenses` store. */
