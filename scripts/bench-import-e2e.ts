@@ -1,5 +1,5 @@
 /**
- * npm run bench -- import-e2e [--rows 5000] [--enterprises 200] [--batch 250] [--in-flight 2] [--processes]
+ * npm run bench -- import-e2e [--rows 5000] [--enterprises 200] [--batch 250] [--in-flight 2] [--processes [--cpu-prof DIR]]
  *   Bulk import end to end, subgraph writes included, on PostgreSQL: a provincial penalty table of
  *   --rows rows about --enterprises registered enterprises, imported by an admin through
  *   `runImport` + the gateway sink (importPenalties, one call per batch, --in-flight batches at a
@@ -10,9 +10,11 @@
  *   - --processes: as deployed, each subgraph and the gateway its own production-mode process on a
  *     fresh database `credithub_bench_import_e2e` (BENCH_DATABASE_URL names the server), this
  *     process reading and validating the table as the exchange's import job does.
+ * Beside the rates it prints the CPU time each part spent per row (from /proc): on a loaded machine
+ * the rates move with the load, the CPU per row hardly does.
  */
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { graphqlSink, type ImportSink, penaltyTable, runImport, writeSampleTable } from '@credit-hub/tables';
@@ -20,6 +22,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { enterpriseInput, REGISTER_ENTERPRISE, startStack } from '../tests/support/stack.ts';
 import { benchToken } from './bench.ts';
+import { cpuPerRowLine, cpuSnapshot, postgresBackendsCpuSeconds, processCpuSeconds } from './bench-cpu.ts';
 import { startProcesses } from './bench-scale.ts';
 
 const TODAY = '2026-12-01';
@@ -31,8 +34,15 @@ interface Hub {
   token: string;
   registerEnterprise(uscc: string): Promise<void>;
   storedPenalties(): Promise<number>;
+  /** CPU seconds so far of each part: this process, the hub's processes, the database backends. */
+  cpu(): Record<string, number>;
   stop(): Promise<void>;
 }
+
+const thisProcessCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
 export async function benchImportEndToEnd(argv: string[]) {
   const { values } = parseArgs({
@@ -43,13 +53,14 @@ export async function benchImportEndToEnd(argv: string[]) {
       batch: { type: 'string', default: '250' },
       'in-flight': { type: 'string', default: '2' },
       processes: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
     },
   });
   const rows = Number(values.rows);
   const batchSize = Number(values.batch);
   const inFlight = Number(values['in-flight']);
   const table = penaltyTable(rows);
-  const hub = values.processes ? await processHub() : await inProcessHub();
+  const hub = values.processes ? await processHub(values['cpu-prof']) : await inProcessHub();
   try {
     // Rows are spread over a few registered enterprises (registering one per row would dominate the run).
     const usccs = [...new Set(table.rows.map((row) => row[2] as string).filter((uscc) => uscc.length === 18))].slice(
@@ -79,9 +90,11 @@ export async function benchImportEndToEnd(argv: string[]) {
         }
       },
     };
+    let cpuBefore = hub.cpu();
     started = performance.now();
     const result = await runImport({ path, sink: timed, today: TODAY, batchSize, inFlight });
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = hub.cpu();
     const stored = await hub.storedPenalties();
     console.log(`${values.processes ? 'separate processes' : 'one process'}, ${batchSize} rows per call, ${inFlight} in flight`);
     console.log(
@@ -90,12 +103,16 @@ export async function benchImportEndToEnd(argv: string[]) {
     console.log(
       `end to end: ${result.done} rows (created ${result.created}, unchanged ${result.unchanged}, rejected ${result.rejected}) in ${seconds.toFixed(2)} s = ${Math.round(result.done / seconds)} rows/s; gateway calls ${(sinkMs / 1000).toFixed(2)} s summed; penalties stored ${stored}`,
     );
+    console.log(`  ${cpuPerRowLine(cpuBefore, cpuAfter, result.done)}`);
+    cpuBefore = hub.cpu();
     started = performance.now();
     const again = await runImport({ path, sink, today: TODAY, batchSize, inFlight });
     const againSeconds = (performance.now() - started) / 1000;
     console.log(
       `re-run: ${again.done} rows (created ${again.created}, unchanged ${again.unchanged}) in ${againSeconds.toFixed(2)} s = ${Math.round(again.done / againSeconds)} rows/s`,
     );
+    console.log(`  ${cpuPerRowLine(cpuBefore, hub.cpu(), again.done)}`);
+    console.log(`  (${cpus().length} cores: a quiet machine tops out near cores ÷ CPU per row, if every part keeps busy)`);
   } finally {
     await hub.stop();
   }
@@ -104,11 +121,13 @@ export async function benchImportEndToEnd(argv: string[]) {
 async function inProcessHub(): Promise<Hub> {
   if (!process.env.DATABASE_URL) throw new Error('set DATABASE_URL to a PostgreSQL database you own (tables go to throwaway schemas)');
   const stack = await startStack({ kind: 'postgres', today: () => TODAY });
+  const databaseName = new URL(process.env.DATABASE_URL).pathname.slice(1);
   const db = stack.database('sanctions').db as unknown as { execute(query: unknown): Promise<unknown> };
   return {
     gatewayUrl: stack.gatewayUrl,
     token: await stack.token({ role: 'admin', sub: 'bench-import' }),
     registerEnterprise: (uscc) => stack.registerEnterprise(uscc),
+    cpu: () => cpuSnapshot({ hub: thisProcessCpuSeconds, postgres: () => postgresBackendsCpuSeconds(databaseName) }),
     async storedPenalties() {
       const counted = (await db.execute(sql`select count(*)::int as count from penalties`)) as
         | { rows: { count: number }[] }
@@ -119,7 +138,7 @@ async function inProcessHub(): Promise<Hub> {
   };
 }
 
-async function processHub(): Promise<Hub> {
+async function processHub(cpuProfileDir: string | undefined): Promise<Hub> {
   const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = 'credithub_bench_import_e2e';
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -127,12 +146,15 @@ async function processHub(): Promise<Hub> {
     // Fresh every run: the table's decision numbers would otherwise be found again (unchanged).
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.unsafe(`create database "${name}"`);
+    // BENCH_PG_LOG_MS=0 logs every statement of the run with its duration (PostgreSQL's server log).
+    const logMs = process.env.BENCH_PG_LOG_MS;
+    if (logMs !== undefined) await admin.unsafe(`alter database "${name}" set log_min_duration_statement = ${Number(logMs)}`);
   } finally {
     await admin.end();
   }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const hub = await startProcesses(url.href, undefined, BASE_PORT);
+  const hub = await startProcesses(url.href, cpuProfileDir, BASE_PORT);
   const gatewayUrl = hub.gateway;
   const token = await benchToken({ role: 'admin', sub: 'bench-import' });
   const counter = postgres(url.href, { max: 1, onnotice: () => {} });
@@ -151,6 +173,12 @@ async function processHub(): Promise<Hub> {
       const body = (await response.json()) as { errors?: unknown[] };
       if (body.errors) throw new Error(`registerEnterprise ${uscc}: ${JSON.stringify(body.errors)}`);
     },
+    cpu: () =>
+      cpuSnapshot({
+        'reader (this process)': thisProcessCpuSeconds,
+        ...Object.fromEntries(Object.entries(hub.pids).map(([part, pid]) => [part, () => processCpuSeconds(pid)])),
+        postgres: () => postgresBackendsCpuSeconds(name),
+      }),
     async storedPenalties() {
       const [row] = await counter`select count(*)::int as count from sanctions.penalties`;
       return (row?.count as number) ?? 0;

@@ -14,8 +14,8 @@
  *   - a trusted document by id ÷ the same operation sent as text (reported)
  * Before driving each size it EXPLAINs the reads behind the README's example queries (lookups by
  * code in every subgraph, the name search and its bounded count) and names any sequential scan.
- * The RSS soak is `npm run bench -- soak`. With --cpu-prof the gateway writes a V8 CPU profile
- * (open it in Chrome DevTools or speedscope) to that directory when it stops.
+ * The RSS soak is `npm run bench -- soak`. With --cpu-prof each process (gateway, subgraphs) writes V8 CPU profiles
+ * (open them in Chrome DevTools or speedscope) to <dir>/<process> when it stops.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -321,7 +321,10 @@ export async function startProcesses(databaseUrl: string, cpuProfileDir: string 
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
   };
+  // A directory per process (each thread writes a profile when it exits), so a run shows where each one spends its time.
+  const profileFlags = (name: string) => (cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}/${name}`] : []);
   const children: ChildProcess[] = [];
+  const pids: Record<string, number> = {};
   const subgraphs: Record<string, string> = {};
   const urls: Record<string, string> = {};
   const stop = async () => {
@@ -336,18 +339,26 @@ export async function startProcesses(databaseUrl: string, cpuProfileDir: string 
       const port = basePort + 1 + index;
       const entry = new URL(`../subgraphs/${subgraph.name}/src/server.ts`, import.meta.url).pathname;
       // The URLs of the subgraphs started before it (enterprises first): a write looks the enterprise up.
-      children.push(await startProcess(entry, [], { ...common, ...urls, [`${subgraph.name.toUpperCase()}_PORT`]: String(port) }, port));
+      children.push(
+        await startProcess(
+          entry,
+          profileFlags(subgraph.name),
+          { ...common, ...urls, [`${subgraph.name.toUpperCase()}_PORT`]: String(port) },
+          port,
+        ),
+      );
+      pids[subgraph.name] = children.at(-1)?.pid ?? 0;
       subgraphs[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
       urls[`${subgraph.name.toUpperCase()}_URL`] = subgraphs[subgraph.name] ?? '';
     }
-    const flags = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
     const entry = new URL('../gateway/src/server.ts', import.meta.url).pathname;
-    children.push(await startProcess(entry, flags, { ...common, ...urls, PORT: String(basePort) }, basePort));
+    children.push(await startProcess(entry, profileFlags('gateway'), { ...common, ...urls, PORT: String(basePort) }, basePort));
+    pids.gateway = children.at(-1)?.pid ?? 0;
   } catch (error) {
     await stop();
     throw error;
   }
-  return { gateway: `http://127.0.0.1:${basePort}/graphql`, subgraphs, stop };
+  return { gateway: `http://127.0.0.1:${basePort}/graphql`, subgraphs, pids, stop };
 }
 
 async function startProcess(entry: string, flags: string[], env: Record<string, string | undefined>, port: number): Promise<ChildProcess> {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { date, integer, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertInChunks, insertRows } from './bulk-insert.ts';
@@ -144,5 +144,10 @@ describe.each(testDatabaseKinds())('database factory (%s)', (kind) => {
     expect(again.map((row) => row.key)).toEqual(['d']);
     await expect(insertRows(database.db, notes, [{ key: 'a' }])).rejects.toThrow();
     expect(await database.db.$count(notes)).toBe(4);
+
+    // Only the columns asked for come back (an event's id, not its payload).
+    const named = await insertRows(database.db, notes, [{ key: 'e', payload: { big: 'x'.repeat(1000) } }], { returning: [notes.key] });
+    expect(named).toEqual([{ key: 'e' }]);
+    expect((await database.db.select().from(notes).where(eq(notes.key, 'e')))[0]?.payload).toEqual({ big: 'x'.repeat(1000) });
   });
 });

@@ -38,8 +38,8 @@ export async function appendEvents(tx: OutboxExecutor, events: readonly OutboxEv
     dedupeKey: event.dedupeKey ?? null,
   }));
   // One JSON parameter however many events (a bulk import appends one per row).
-  const added = await insertRows(tx, outbox, rows, { onConflictDoNothing: true });
-  return added.map((row) => row.id);
+  const added = await insertRows(tx, outbox, rows, { onConflictDoNothing: true, returning: [outbox.id] });
+  return added.map((row) => row.id as string);
 }
 
 export const appendEvent = (tx: OutboxExecutor, event: OutboxEvent) => appendEvents(tx, [event]);
