@@ -4,6 +4,7 @@ import {
   type ImportRowResult,
   importRowOutcome,
   keyExists,
+  keyExistsOutcome,
   notFound,
   registeredRegionOf,
   requireValidUscc,
@@ -240,15 +241,18 @@ async function prepareLicenseGrant(ctx: Context, input: typeof GrantLicenseInput
   };
 }
 
-/** CONFLICT for a number already stored: this very grant again (unchanged) or another record's (KEY_TAKEN). */
+/**
+ * A number already stored: this very grant again (unchanged) or another record's (KEY_TAKEN). The
+ * arguments of `keyExists` (the form's CONFLICT) and of `keyExistsOutcome` (an imported row's outcome).
+ */
 function licenseNumberExists({ license }: LicenseGrant, existing: LicenseRow | undefined) {
   const sameRecord = existing?.holderUscc === license.holderUscc && existing.department === license.department;
-  return keyExists(
+  return [
     sameRecord
       ? `licence ${license.number} already exists (许可证编号重复)`
       : `licence number ${license.number} is held by another holder or department (许可证编号已被其他记录使用)`,
     { field: 'input.number', sameRecord },
-  );
+  ] as const;
 }
 
 export async function grantLicenseRow(ctx: Context, input: typeof GrantLicenseInput.$inferInput) {
@@ -261,7 +265,7 @@ export async function grantLicenseRow(ctx: Context, input: typeof GrantLicenseIn
   } catch (error) {
     if (error instanceof LicenseExistsError) {
       const [existing] = await getLicensesByNumber(ctx.db, [grant.license.number]);
-      throw licenseNumberExists(grant, existing);
+      throw keyExists(...licenseNumberExists(grant, existing));
     }
     throw error;
   }
@@ -306,7 +310,7 @@ export async function importLicenseBatch(
       results[index] =
         first && created.has(number)
           ? { index, status: 'CREATED', id: number, field: null, reason: null, message: null }
-          : importRowOutcome(index, licenseNumberExists(grant, stored.get(number)));
+          : keyExistsOutcome(index, ...licenseNumberExists(grant, stored.get(number)));
     }
   } catch (error) {
     for (const { index } of prepared) results[index] = importRowOutcome(index, error);

@@ -6,6 +6,7 @@ import {
   type ImportRowResult,
   importRowOutcome,
   keyExists,
+  keyExistsOutcome,
   notFound,
   requireNumericId,
   requireValidUscc,
@@ -355,15 +356,19 @@ async function insertPenaltyRecords(ctx: Context, tx: SanctionsExecutor, rows: N
   return inserted;
 }
 
-/** CONFLICT for a decision number already stored: this very record again (unchanged) or another one's (KEY_TAKEN). */
+/**
+ * A decision number already stored: this very record again (unchanged) or another one's
+ * (KEY_TAKEN). The arguments of `keyExists` (the form's CONFLICT) and of `keyExistsOutcome` (an
+ * imported row's outcome).
+ */
 function decisionNumberExists(row: NewPenalty, existing: PenaltyRow | null | undefined) {
   const sameRecord = existing?.uscc === row.uscc && existing.department === row.department;
-  return keyExists(
+  return [
     sameRecord
       ? `penalty ${row.decisionNumber} is already recorded (文号已存在)`
       : `decision number ${row.decisionNumber} is already recorded for another enterprise or department (文号已被其他记录使用)`,
     { field: 'input.decisionNumber', sameRecord },
-  );
+  ] as const;
 }
 
 /** One penalty decision, as the form records it. */
@@ -371,7 +376,7 @@ async function recordPenaltyRow(ctx: Context, input: typeof RecordPenaltyInput.$
   const row = await preparePenalty(ctx, input);
   const penalty = await ctx.db.transaction(async (tx) => {
     const [inserted] = await insertPenaltyRecords(ctx, tx, [row]);
-    if (!inserted) throw decisionNumberExists(row, await getPenaltyByDecisionNumber(tx, row.decisionNumber));
+    if (!inserted) throw keyExists(...decisionNumberExists(row, await getPenaltyByDecisionNumber(tx, row.decisionNumber)));
     return inserted;
   });
   ctx.loaders.penalties.clear(row.uscc);
@@ -413,7 +418,7 @@ async function importPenaltyBatch(ctx: Context, inputs: readonly (typeof RecordP
         created.delete(row.decisionNumber);
         existing.set(row.decisionNumber, mine);
         results[index] = { index, status: 'CREATED', id: String(mine.id), field: null, reason: null, message: null };
-      } else results[index] = importRowOutcome(index, decisionNumberExists(row, existing.get(row.decisionNumber)));
+      } else results[index] = keyExistsOutcome(index, ...decisionNumberExists(row, existing.get(row.decisionNumber)));
     }
   } catch (error) {
     for (const { index } of prepared) results[index] = importRowOutcome(index, error);
