@@ -19,7 +19,9 @@ export function usccValue(char: string): number | undefined {
  * USCC charset leaves out, so an old organization code is checked on its own terms.
  */
 export function organizationValue(char: string): number | undefined {
-  if (/^[0-9]$/.test(char)) return Number(char);
-  if (/^[A-Z]$/.test(char)) return char.charCodeAt(0) - 55;
+  if (char.length !== 1) return undefined;
+  const code = char.charCodeAt(0);
+  if (code >= 48 && code <= 57) return code - 48; // 0–9
+  if (code >= 65 && code <= 90) return code - 55; // A–Z
   return undefined;
 }

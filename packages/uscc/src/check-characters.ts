@@ -11,10 +11,10 @@ export function usccCheckCharacterOf(first17: string): string | undefined {
   const chars = [...first17];
   if (chars.length !== USCC_WEIGHTS.length) return undefined;
   let sum = 0;
-  for (const [index, char] of chars.entries()) {
-    const value = usccValue(char);
+  for (let index = 0; index < chars.length; index++) {
+    const value = usccValue(chars[index] as string);
     if (value === undefined) return undefined;
-    sum += value * (USCC_WEIGHTS[index] ?? 0);
+    sum += value * (USCC_WEIGHTS[index] as number);
   }
   return USCC_CHARSET[(31 - (sum % 31)) % 31];
 }
@@ -24,10 +24,10 @@ export function organizationCheckCharacterOf(first8: string): string | undefined
   const chars = [...first8];
   if (chars.length !== ORGANIZATION_WEIGHTS.length) return undefined;
   let sum = 0;
-  for (const [index, char] of chars.entries()) {
-    const value = organizationValue(char);
+  for (let index = 0; index < chars.length; index++) {
+    const value = organizationValue(chars[index] as string);
     if (value === undefined) return undefined;
-    sum += value * (ORGANIZATION_WEIGHTS[index] ?? 0);
+    sum += value * (ORGANIZATION_WEIGHTS[index] as number);
   }
   const check = 11 - (sum % 11);
   if (check === 10) return 'X';

@@ -18,7 +18,12 @@ export interface UsccCheckOptions {
  */
 function fieldProblems(chars: readonly string[]): UsccProblem[] {
   const found: UsccProblem[] = [];
-  const legal = (from: number, to: number): boolean => chars.slice(from - 1, to).every(isUsccCharacter);
+  // Positions 1–18 judged once; `legal` asks about a range of them (1-based, inclusive).
+  const isLegal = chars.map(isUsccCharacter);
+  const legal = (from: number, to: number): boolean => {
+    for (let position = from; position <= to; position++) if (!isLegal[position - 1]) return false;
+    return true;
+  };
 
   const authority = chars[0] ?? '';
   const authorityLabel = authorityName(authority);
