@@ -2,12 +2,12 @@ import { testDatabaseKinds } from '@credit-hub/db';
 import { usccFor } from '@credit-hub/seed';
 import { type Caller, createStaticEnterpriseDirectory } from '@credit-hub/subgraph-kit';
 import { UsccAllowList } from '@credit-hub/uscc';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { type ExecutionResult, graphql } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../src/context.ts';
 import { openSanctionsTestDatabase, type SanctionsTestDatabase } from '../src/db/client.ts';
-import { abnormalOperations, seriousViolations } from '../src/db/schema.ts';
+import { abnormalOperations, recordHistory, seriousViolations } from '../src/db/schema.ts';
 import { DEFAULT_RULE_BOOK } from '../src/rules/rule-book.ts';
 import { schema } from '../src/schema/index.ts';
 
@@ -100,6 +100,52 @@ describe.each(testDatabaseKinds())('listing natural keys as unique indexes (%s)'
     });
     expect((await run(LIST_ABNORMAL, { input: abnormal(uscc, '2026-11-25') })).errors).toBeUndefined();
     expect(await abnormalCount(uscc)).toBe(2);
+  });
+
+  it('a batch is stored set-based but answers as if its rows were sent one after another', async () => {
+    const [a, b] = [freshUscc(), freshUscc()];
+    const rows = [
+      abnormal(a, '2026-11-02'),
+      abnormal(a, '2026-11-02'), // the same listing again: the first row of the batch created it
+      abnormal(a, '2026-11-05'), // a second standing listing on the same ground
+      abnormal(b, '2026-11-03'),
+      { ...abnormal(b, '2026-11-04'), uscc: `${b.slice(0, 17)}${b.endsWith('0') ? '1' : '0'}` }, // wrong check character
+    ];
+    const answer = (await run<{ importAbnormalOperations: { status: string; reason: string | null }[] }>(IMPORT_ABNORMAL, { inputs: rows }))
+      .data?.importAbnormalOperations;
+    expect(answer).toEqual([
+      { status: 'CREATED', reason: null },
+      { status: 'UNCHANGED', reason: 'ALREADY_RECORDED' },
+      { status: 'REJECTED', reason: 'CONFLICT' },
+      { status: 'CREATED', reason: null },
+      { status: 'REJECTED', reason: 'CHECK_CHARACTER' },
+    ]);
+    expect([await abnormalCount(a), await abnormalCount(b)]).toEqual([1, 1]);
+    // A re-run changes nothing and says so per row; another department is told the keys are taken.
+    const again = await run<{ importAbnormalOperations: { status: string; reason: string | null }[] }>(IMPORT_ABNORMAL, { inputs: rows });
+    expect(again.data?.importAbnormalOperations.map((row) => row.status)).toEqual([
+      'UNCHANGED',
+      'UNCHANGED',
+      'REJECTED',
+      'UNCHANGED',
+      'REJECTED',
+    ]);
+    const other = await run<{ importAbnormalOperations: { status: string; reason: string | null }[] }>(
+      IMPORT_ABNORMAL,
+      { inputs: rows.slice(0, 1) },
+      callers.other,
+    );
+    expect(other.data?.importAbnormalOperations).toEqual([{ status: 'REJECTED', reason: 'KEY_TAKEN' }]);
+    // Each created listing has its feed event and its history, written with it.
+    const events = await database.db.execute(
+      sql`select count(*)::int as n from outbox where kind = 'abnormal.added' and uscc in (${a}, ${b})`,
+    );
+    expect(((events as unknown as { rows?: { n: number }[] }).rows ?? (events as unknown as { n: number }[]))[0]?.n).toBe(2);
+    const history = await database.db
+      .select({ n: count() })
+      .from(recordHistory)
+      .where(inArray(recordHistory.uscc, [a, b]));
+    expect(history[0]?.n).toBe(2);
   });
 
   it('identical concurrent serious listings (same decision reference, same penalty) end as one row', async () => {

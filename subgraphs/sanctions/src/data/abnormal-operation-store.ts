@@ -1,5 +1,5 @@
-import { anyOfKeys, containsPattern, preparedPerDatabase } from '@credit-hub/db';
-import { and, asc, count, desc, eq, gt, gte, ilike, isNull, lt, lte, notExists, or, type SQL } from 'drizzle-orm';
+import { anyOfKeys, containsPattern, insertRows, preparedPerDatabase } from '@credit-hub/db';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNull, lt, lte, notExists, or, type SQL } from 'drizzle-orm';
 import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
 import { type AbnormalOperationRow, abnormalOperations, seriousViolations } from '../db/schema.ts';
 import { inRegion } from './region-filter.ts';
@@ -133,29 +133,24 @@ export async function countAbnormalOperationsDueForEscalation(
   return row?.total ?? 0;
 }
 
-/** Every abnormal listing of one enterprise and ground, read after an insert the unique indexes refused, to say which. */
-export function getAbnormalOperationsFor(
-  executor: SanctionsExecutor,
-  uscc: string,
-  reason: AbnormalOperationRow['reason'],
-): Promise<AbnormalOperationRow[]> {
+/**
+ * Inserts listings in one statement (one from the form, a batch from an import); those a unique
+ * index refuses — a natural key stored already, an enterprise still listed on that ground, or an
+ * earlier row of the same batch — are skipped. Answers the rows inserted. A concurrent identical
+ * insert waits for the first one's commit and is refused after it, so two racing writes end as
+ * one row and one refusal.
+ */
+export function insertAbnormalOperations(executor: SanctionsExecutor, rows: NewAbnormalOperation[]): Promise<AbnormalOperationRow[]> {
+  return insertRows(executor, abnormalOperations, rows, { onConflictDoNothing: true });
+}
+
+/** Every abnormal listing of these enterprises, read after inserts the unique indexes refused, to say why (one read for a batch). */
+export function getAbnormalOperationsOf(executor: SanctionsExecutor, usccs: readonly string[]): Promise<AbnormalOperationRow[]> {
+  if (usccs.length === 0) return Promise.resolve([]);
   return executor
     .select()
     .from(abnormalOperations)
-    .where(and(eq(abnormalOperations.uscc, uscc), eq(abnormalOperations.reason, reason)));
-}
-
-/**
- * Inserts a listing unless a unique index refuses it (its natural key exists, or the enterprise is
- * still listed on that ground): null then. A concurrent identical insert waits for the first one's
- * commit and is refused after it, so two racing writes end as one row and one refusal.
- */
-export async function insertAbnormalOperation(
-  executor: SanctionsExecutor,
-  row: NewAbnormalOperation,
-): Promise<AbnormalOperationRow | null> {
-  const [inserted] = await executor.insert(abnormalOperations).values(row).onConflictDoNothing().returning();
-  return inserted ?? null;
+    .where(inArray(abnormalOperations.uscc, [...usccs]));
 }
 
 export async function lockAbnormalOperation(executor: SanctionsExecutor, id: number): Promise<AbnormalOperationRow | null> {

@@ -1,8 +1,11 @@
 import {
+  appendEvents,
   badUserInput,
   claimedRegionFieldOptions,
   conflict,
   IMPORT_BATCH_BOUNDS,
+  type ImportRowResult,
+  importRowOutcome,
   keyExists,
   notFound,
   requireNumericId,
@@ -14,9 +17,9 @@ import {
 import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { getAbnormalOperationsFor, insertAbnormalOperation } from '../data/abnormal-operation-store.ts';
-import { appendHistory } from '../data/history-store.ts';
-import { appendAbnormalEvents, appendSeriousEvents } from '../data/outbox-events.ts';
+import { getAbnormalOperationsOf, insertAbnormalOperations, type NewAbnormalOperation } from '../data/abnormal-operation-store.ts';
+import { appendHistories, appendHistory } from '../data/history-store.ts';
+import { abnormalEvents, appendSeriousEvents } from '../data/outbox-events.ts';
 import { getPenaltyByDecisionNumber } from '../data/penalty-store.ts';
 import {
   getSeriousViolationByDecision,
@@ -71,57 +74,124 @@ async function loadSeriousForWrite(ctx: Context, id: string | number) {
 }
 
 /**
- * Why the unique indexes refused an abnormal listing, read after the refusal: its natural key
- * (enterprise, ground, day) is stored already — this row re-sent, or another department's — or
- * the enterprise is still listed on that ground.
+ * Why the unique indexes refused an abnormal listing, judged on the enterprise's listings on that
+ * ground read after the refusal: its natural key (enterprise, ground, day) is stored already — this
+ * row re-sent (UNCHANGED), or another department's — or the enterprise is still listed on that ground.
  */
-async function abnormalRefusal(
-  tx: SanctionsExecutor,
-  row: { uscc: string; reason: AbnormalOperationRow['reason']; listedOn: string; department: string },
-): Promise<Error> {
-  const existing = await getAbnormalOperationsFor(tx, row.uscc, row.reason);
-  const same = existing.find((listing) => listing.listedOn === row.listedOn);
+function abnormalRefusal(row: NewAbnormalOperation, existing: readonly AbnormalOperationRow[]): Error {
+  const onGround = existing.filter((listing) => listing.uscc === row.uscc && listing.reason === row.reason);
+  const same = onGround.find((listing) => listing.listedOn === row.listedOn);
   if (same) {
     return keyExists(`enterprise ${row.uscc} was listed for ${row.reason} on ${row.listedOn} already (已列入)`, {
       field: 'input.listedOn',
       sameRecord: same.department === row.department,
     });
   }
-  if (existing.some((listing) => listing.removedOn === null && listing.revokedOn === null)) {
+  if (onGround.some((listing) => listing.removedOn === null && listing.revokedOn === null)) {
     return conflict(`enterprise ${row.uscc} is already listed for ${row.reason} (已列入)`, { field: 'input.reason' });
   }
   // The refusing row was removed or revoked between the insert and this read: not the row's fault.
   return new Error(`abnormal listing of ${row.uscc} for ${row.reason} was refused by a row that changed since; retry`);
 }
 
-/** One abnormal-operation listing, as the form and the bulk import both record it. */
-async function listAbnormalOperationRow(ctx: Context, input: typeof ListAbnormalOperationInput.$inferInput) {
+/** Everything listAbnormalOperation checks before it writes, for the form and the bulk import alike: the listing to insert, or the error that refuses it. */
+async function prepareAbnormalListing(ctx: Context, input: typeof ListAbnormalOperationInput.$inferInput): Promise<NewAbnormalOperation> {
   const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
   const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
   const listedOn = input.listedOn ?? ctx.today;
   assertDateWithin(listedOn, 'input.listedOn', { today: ctx.today });
-  const authority = requireText(input.authority, 'input.authority');
+  return {
+    ...owner,
+    uscc,
+    reason: input.reason,
+    reasonDetail: input.reasonDetail?.trim() || null,
+    listedOn,
+    authority: requireText(input.authority, 'input.authority'),
+    decisionReference: input.decisionReference?.trim() || null,
+  };
+}
+
+/** Inserts prepared listings with their feed events and history, in the caller's transaction; rows a unique index refuses are skipped. */
+async function insertAbnormalRecords(ctx: Context, tx: SanctionsExecutor, rows: NewAbnormalOperation[]): Promise<AbnormalOperationRow[]> {
+  const inserted = await insertAbnormalOperations(tx, rows);
+  if (inserted.length === 0) return inserted;
+  const clock = { today: ctx.today, rules: ctx.rules };
+  await appendEvents(
+    tx,
+    inserted.flatMap((row) => abnormalEvents(null, row, clock)),
+  );
+  await appendHistories(
+    tx,
+    inserted.map((row) =>
+      historyEntry(
+        { uscc: row.uscc, kind: 'ABNORMAL_OPERATION', id: row.id },
+        'LISTED',
+        { from: null, to: 'LISTED' },
+        changeMeta(ctx, { decisionReference: row.decisionReference, reason: row.reasonDetail }, row.listedOn),
+      ),
+    ),
+  );
+  return inserted;
+}
+
+/** One abnormal-operation listing, as the form records it. */
+async function listAbnormalOperationRow(ctx: Context, input: typeof ListAbnormalOperationInput.$inferInput) {
+  const row = await prepareAbnormalListing(ctx, input);
   const listing = await ctx.db.transaction(async (tx) => {
-    const inserted = await insertAbnormalOperation(tx, {
-      ...owner,
-      uscc,
-      reason: input.reason,
-      reasonDetail: input.reasonDetail?.trim() || null,
-      listedOn,
-      authority,
-      decisionReference: input.decisionReference?.trim() || null,
-    });
-    if (!inserted) throw await abnormalRefusal(tx, { uscc, reason: input.reason, listedOn, department: owner.department });
-    const meta = changeMeta(ctx, { decisionReference: inserted.decisionReference, reason: inserted.reasonDetail }, listedOn);
-    await appendAbnormalEvents(tx, null, inserted, meta.clock);
-    await appendHistory(
-      tx,
-      historyEntry({ uscc, kind: 'ABNORMAL_OPERATION', id: inserted.id }, 'LISTED', { from: null, to: 'LISTED' }, meta),
-    );
+    const [inserted] = await insertAbnormalRecords(ctx, tx, [row]);
+    if (!inserted) throw abnormalRefusal(row, await getAbnormalOperationsOf(tx, [row.uscc]));
     return inserted;
   });
-  ctx.loaders.abnormalOperations.clear(uscc);
+  ctx.loaders.abnormalOperations.clear(row.uscc);
   return listing;
+}
+
+/**
+ * A batch of listings, set-based as importPenalties: every row is checked exactly as
+ * listAbnormalOperation checks it, the good ones are inserted in one transaction (one INSERT … ON
+ * CONFLICT DO NOTHING, one for the feed events, one for history), and the refused ones are told
+ * apart with one read. Rows of one batch behave as if sent one after another: a later row on the
+ * ground of an earlier one finds it (UNCHANGED on the same day, refused while it stands).
+ */
+async function importAbnormalBatch(
+  ctx: Context,
+  inputs: readonly (typeof ListAbnormalOperationInput.$inferInput)[],
+): Promise<ImportRowResult[]> {
+  await ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')).catch(() => undefined);
+  const results: ImportRowResult[] = [];
+  const prepared: { index: number; row: NewAbnormalOperation }[] = [];
+  for (const [index, input] of inputs.entries()) {
+    try {
+      prepared.push({ index, row: await prepareAbnormalListing(ctx, input) });
+    } catch (error) {
+      results[index] = importRowOutcome(index, error);
+    }
+  }
+  const keyOf = (row: { uscc: string; reason: string; listedOn: string }) => `${row.uscc}\u0001${row.reason}\u0001${row.listedOn}`;
+  try {
+    const inserted = await ctx.db.transaction((tx) =>
+      insertAbnormalRecords(
+        ctx,
+        tx,
+        prepared.map(({ row }) => row),
+      ),
+    );
+    const created = new Map(inserted.map((row) => [keyOf(row), row]));
+    const refused = prepared.filter(({ row }) => !created.has(keyOf(row)));
+    const existing = await getAbnormalOperationsOf(ctx.db, [...new Set(refused.map(({ row }) => row.uscc))]);
+    for (const { index, row } of prepared) {
+      const mine = created.get(keyOf(row));
+      // The first row with a key created it; a later row with the same key finds it.
+      if (mine) {
+        created.delete(keyOf(row));
+        results[index] = { index, status: 'CREATED', id: String(mine.id), field: null, reason: null, message: null };
+      } else results[index] = importRowOutcome(index, abnormalRefusal(row, existing));
+    }
+  } catch (error) {
+    for (const { index } of prepared) results[index] = importRowOutcome(index, error);
+  }
+  for (const uscc of new Set(prepared.map(({ row }) => row.uscc))) ctx.loaders.abnormalOperations.clear(uscc);
+  return results;
 }
 
 builder.mutationField('listAbnormalOperation', (t) =>
@@ -410,10 +480,8 @@ builder.mutationField('importAbnormalOperations', (t) =>
         bounds: IMPORT_BATCH_BOUNDS,
       }),
     },
-    resolve: (_root, { inputs }, ctx) =>
-      runImportBatch(inputs, (input) => listAbnormalOperationRow(ctx, input).then((row) => row.id), {
-        prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')),
-      }),
+    // At most MAX_IMPORT_BATCH inputs: IMPORT_BATCH_BOUNDS is checked before the resolver runs.
+    resolve: (_root, { inputs }, ctx) => importAbnormalBatch(ctx, inputs),
   }),
 );
 
