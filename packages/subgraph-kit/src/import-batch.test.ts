@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badUserInput, keyExists } from './errors.ts';
-import { importRowOutcome, keyExistsOutcome } from './import-batch.ts';
+import { importRowOutcome, keyExistsOutcome, runSetBasedImportBatch } from './import-batch.ts';
 
 describe('import row outcomes', () => {
   it('keyExistsOutcome answers exactly what importRowOutcome makes of the keyExists error', () => {
@@ -34,5 +34,39 @@ describe('import row outcomes', () => {
     expect(failed).toMatchObject({ status: 'FAILED', reason: 'INTERNAL', field: null });
     expect(failed.message).not.toContain('connection lost');
     expect(logged).toHaveLength(1);
+  });
+
+  it('a set-based batch stores the good rows once, answers duplicates as found, and a failed store as FAILED or thrown', async () => {
+    const table = new Map<string, string>([['K0', 'already']]);
+    const storedCalls: string[][] = [];
+    const steps = {
+      prepare: async (input: string) => {
+        if (input === 'bad') throw badUserInput('input: bad', { field: 'input', reason: 'FORMAT' });
+        return input;
+      },
+      async store(rows: string[]) {
+        storedCalls.push(rows);
+        const fresh = rows.filter((row) => !table.has(row));
+        for (const row of fresh) table.set(row, 'new');
+        return fresh.map((key) => ({ key }));
+      },
+      keyOfRow: (row: string) => row,
+      keyOfStored: (stored: { key: string }) => stored.key,
+      idOf: (stored: { key: string }) => stored.key,
+      refusals: async () => (row: string, index: number) => keyExistsOutcome(index, `${row} exists`, { field: 'input', sameRecord: true }),
+    };
+    const results = await runSetBasedImportBatch(['K1', 'bad', 'K1', 'K0', 'K2'], steps);
+    expect(results.map((result) => [result.index, result.status, result.id ?? result.reason])).toEqual([
+      [0, 'CREATED', 'K1'],
+      [1, 'REJECTED', 'FORMAT'],
+      [2, 'UNCHANGED', 'ALREADY_RECORDED'],
+      [3, 'UNCHANGED', 'ALREADY_RECORDED'],
+      [4, 'CREATED', 'K2'],
+    ]);
+    // One store for the batch, each key once.
+    expect(storedCalls).toEqual([['K1', 'K0', 'K2']]);
+    const failing = { ...steps, store: async () => Promise.reject(new Error('connection lost')) };
+    await expect(runSetBasedImportBatch(['K3'], failing)).rejects.toThrow('connection lost');
+    expect(table.has('K3')).toBe(false);
   });
 });

@@ -88,6 +88,66 @@ export async function runImportBatch<TInput>(
  * What a refused or failed row answers: UNCHANGED for its own record found again, REJECTED for a
  * decision about the row, FAILED (logged) for anything else — or, without a logger, the error is thrown.
  */
+/** The steps of a set-based batch import (see runSetBasedImportBatch). */
+export interface SetBasedImportSteps<TInput, TRow, TStored> {
+  /** Loads what every row will look up (the enterprises' registered regions) in one call; a failure only means each row looks up for itself. */
+  prefetch?: () => Promise<unknown>;
+  /** Everything the single-row mutation checks before it writes: the row to store, or the error that refuses it. */
+  prepare: (input: TInput) => Promise<TRow>;
+  /** Stores the rows in one transaction, skipping those a unique key refuses; answers the rows stored. */
+  store: (rows: TRow[]) => Promise<TStored[]>;
+  /** The unique key of a prepared row and of a stored one: the same text for the same record. */
+  keyOfRow: (row: TRow) => string;
+  keyOfStored: (stored: TStored) => string;
+  /** The id an ImportRowResult gives a created record. */
+  idOf: (stored: TStored) => string;
+  /** Reads, in one go, what refused these rows, and answers how to tell each one's outcome. */
+  refusals: (rows: TRow[]) => Promise<(row: TRow, index: number) => ImportRowResult>;
+}
+
+/**
+ * A batch written set-based, for records a unique key identifies: every row is checked by
+ * `prepare` (the very code of the single-row mutation), the good ones are stored together (one
+ * INSERT … ON CONFLICT DO NOTHING per table, not one transaction per row), and the refused ones are
+ * told apart by one read. Rows answer as if sent one after another: of rows with the same key the
+ * first is created and the later ones find it (UNCHANGED). A failed store writes none of them: each
+ * is FAILED (or the call fails, see importRowOutcome), and the batch may be sent again.
+ */
+export async function runSetBasedImportBatch<TInput, TRow, TStored>(
+  inputs: readonly TInput[],
+  steps: SetBasedImportSteps<TInput, TRow, TStored>,
+): Promise<ImportRowResult[]> {
+  await steps.prefetch?.().catch(() => undefined);
+  const results: ImportRowResult[] = [];
+  const prepared: { index: number; row: TRow; first: boolean }[] = [];
+  const keys = new Set<string>();
+  for (const [index, input] of inputs.entries()) {
+    try {
+      const row = await steps.prepare(input);
+      const key = steps.keyOfRow(row);
+      prepared.push({ index, row, first: !keys.has(key) });
+      keys.add(key);
+    } catch (error) {
+      results[index] = importRowOutcome(index, error);
+    }
+  }
+  try {
+    const stored = await steps.store(prepared.filter(({ first }) => first).map(({ row }) => row));
+    const created = new Map(stored.map((record) => [steps.keyOfStored(record), record]));
+    const refused = prepared.filter(({ row, first }) => !(first && created.has(steps.keyOfRow(row))));
+    const outcomeOf = refused.length > 0 ? await steps.refusals(refused.map(({ row }) => row)) : null;
+    for (const { index, row, first } of prepared) {
+      const record = first ? created.get(steps.keyOfRow(row)) : undefined;
+      results[index] = record
+        ? { index, status: 'CREATED', id: steps.idOf(record), field: null, reason: null, message: null }
+        : (outcomeOf as NonNullable<typeof outcomeOf>)(row, index);
+    }
+  } catch (error) {
+    for (const { index } of prepared) results[index] = importRowOutcome(index, error);
+  }
+  return results;
+}
+
 /**
  * The outcome `importRowOutcome` gives a `keyExists` error, without building the error: a re-run of
  * a file answers every row this way, and a GraphQLError costs 10–40 µs to make (its stack), far

@@ -2,12 +2,12 @@ import {
   claimedRegionFieldOptions,
   conflict,
   type ImportRowResult,
-  importRowOutcome,
   keyExists,
   keyExistsOutcome,
   notFound,
   registeredRegionOf,
   requireValidUscc,
+  runSetBasedImportBatch,
   TEXT,
   usccsOf,
 } from '@credit-hub/subgraph-kit';
@@ -276,50 +276,27 @@ export async function grantLicenseRow(ctx: Context, input: typeof GrantLicenseIn
  * good ones are stored in one transaction (insertLicenses), and numbers already stored are told
  * apart by one lookup. A number twice in the batch: the first row creates it, the later ones find it.
  */
-export async function importLicenseBatch(
-  ctx: Context,
-  inputs: readonly (typeof GrantLicenseInput.$inferInput)[],
-): Promise<ImportRowResult[]> {
-  await ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'holderUscc')).catch(() => undefined);
-  const results: ImportRowResult[] = [];
-  const prepared: { index: number; grant: LicenseGrant; first: boolean }[] = [];
-  const numbers = new Set<string>();
-  for (const [index, input] of inputs.entries()) {
-    try {
-      const grant = await prepareLicenseGrant(ctx, input);
-      prepared.push({ index, grant, first: !numbers.has(grant.license.number) });
-      numbers.add(grant.license.number);
-    } catch (error) {
-      results[index] = importRowOutcome(index, error);
-    }
-  }
-  try {
-    const inserted = await insertLicenses(
-      ctx.db,
-      prepared.filter(({ first }) => first).map(({ grant }) => grant),
-    );
-    const created = new Set(inserted.map((row) => row.number));
-    const stored = new Map(inserted.map((row) => [row.number, row]));
-    for (const row of await getLicensesByNumber(
-      ctx.db,
-      [...numbers].filter((number) => !created.has(number)),
-    ))
-      stored.set(row.number, row);
-    for (const { index, grant, first } of prepared) {
-      const { number } = grant.license;
-      results[index] =
-        first && created.has(number)
-          ? { index, status: 'CREATED', id: number, field: null, reason: null, message: null }
-          : keyExistsOutcome(index, ...licenseNumberExists(grant, stored.get(number)));
-    }
-  } catch (error) {
-    for (const { index } of prepared) results[index] = importRowOutcome(index, error);
-  }
-  for (const { grant } of prepared) {
-    ctx.loaders.licensesByHolder.clear(grant.license.holderUscc);
-    ctx.loaders.statusChangesByHolder.clear(grant.license.holderUscc);
-  }
-  return results;
+export function importLicenseBatch(ctx: Context, inputs: readonly (typeof GrantLicenseInput.$inferInput)[]): Promise<ImportRowResult[]> {
+  return runSetBasedImportBatch(inputs, {
+    prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'holderUscc')),
+    prepare: (input) => prepareLicenseGrant(ctx, input),
+    async store(grants) {
+      const stored = await insertLicenses(ctx.db, grants);
+      for (const { license } of grants) {
+        ctx.loaders.licensesByHolder.clear(license.holderUscc);
+        ctx.loaders.statusChangesByHolder.clear(license.holderUscc);
+      }
+      return stored;
+    },
+    keyOfRow: (grant) => grant.license.number,
+    keyOfStored: (row) => row.number,
+    idOf: (row) => row.number,
+    async refusals(grants) {
+      const stored = await getLicensesByNumber(ctx.db, [...new Set(grants.map((grant) => grant.license.number))]);
+      const existing = new Map(stored.map((row) => [row.number, row]));
+      return (grant, index) => keyExistsOutcome(index, ...licenseNumberExists(grant, existing.get(grant.license.number)));
+    },
+  });
 }
 
 builder.mutationField('grantLicense', (t) =>

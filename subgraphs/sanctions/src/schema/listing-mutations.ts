@@ -11,6 +11,7 @@ import {
   requireNumericId,
   requireValidUscc,
   runImportBatch,
+  runSetBasedImportBatch,
   TEXT,
   usccsOf,
 } from '@credit-hub/subgraph-kit';
@@ -146,51 +147,38 @@ async function listAbnormalOperationRow(ctx: Context, input: typeof ListAbnormal
   return listing;
 }
 
+/** An abnormal listing's natural key: enterprise, ground, listing day. */
+const abnormalKey = (row: { uscc: string; reason: string; listedOn?: string | undefined }) =>
+  `${row.uscc}\u0001${row.reason}\u0001${row.listedOn}`;
+
 /**
  * A batch of listings, set-based as importPenalties: every row is checked exactly as
  * listAbnormalOperation checks it, the good ones are inserted in one transaction (one INSERT … ON
  * CONFLICT DO NOTHING, one for the feed events, one for history), and the refused ones are told
- * apart with one read. Rows of one batch behave as if sent one after another: a later row on the
- * ground of an earlier one finds it (UNCHANGED on the same day, refused while it stands).
+ * apart with one read. Rows answer as if sent one after another: a later row on the ground of an
+ * earlier one finds it (UNCHANGED on the same day, refused while it stands).
  */
 async function importAbnormalBatch(
   ctx: Context,
   inputs: readonly (typeof ListAbnormalOperationInput.$inferInput)[],
 ): Promise<ImportRowResult[]> {
-  await ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')).catch(() => undefined);
-  const results: ImportRowResult[] = [];
-  const prepared: { index: number; row: NewAbnormalOperation }[] = [];
-  for (const [index, input] of inputs.entries()) {
-    try {
-      prepared.push({ index, row: await prepareAbnormalListing(ctx, input) });
-    } catch (error) {
-      results[index] = importRowOutcome(index, error);
-    }
-  }
-  const keyOf = (row: { uscc: string; reason: string; listedOn: string }) => `${row.uscc}\u0001${row.reason}\u0001${row.listedOn}`;
-  try {
-    const inserted = await ctx.db.transaction((tx) =>
-      insertAbnormalRecords(
-        ctx,
-        tx,
-        prepared.map(({ row }) => row),
-      ),
-    );
-    const created = new Map(inserted.map((row) => [keyOf(row), row]));
-    const refused = prepared.filter(({ row }) => !created.has(keyOf(row)));
-    const existing = await getAbnormalOperationsOf(ctx.db, [...new Set(refused.map(({ row }) => row.uscc))]);
-    for (const { index, row } of prepared) {
-      const mine = created.get(keyOf(row));
-      // The first row with a key created it; a later row with the same key finds it.
-      if (mine) {
-        created.delete(keyOf(row));
-        results[index] = { index, status: 'CREATED', id: String(mine.id), field: null, reason: null, message: null };
-      } else results[index] = importRowOutcome(index, abnormalRefusal(row, existing));
-    }
-  } catch (error) {
-    for (const { index } of prepared) results[index] = importRowOutcome(index, error);
-  }
-  for (const uscc of new Set(prepared.map(({ row }) => row.uscc))) ctx.loaders.abnormalOperations.clear(uscc);
+  const written = new Set<string>();
+  const results = await runSetBasedImportBatch(inputs, {
+    prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')),
+    prepare: (input) => prepareAbnormalListing(ctx, input),
+    store: (rows) => {
+      for (const row of rows) written.add(row.uscc);
+      return ctx.db.transaction((tx) => insertAbnormalRecords(ctx, tx, rows));
+    },
+    keyOfRow: abnormalKey,
+    keyOfStored: abnormalKey,
+    idOf: (row) => String(row.id),
+    async refusals(rows) {
+      const existing = await getAbnormalOperationsOf(ctx.db, [...new Set(rows.map((row) => row.uscc))]);
+      return (row, index) => importRowOutcome(index, abnormalRefusal(row, existing));
+    },
+  });
+  for (const uscc of written) ctx.loaders.abnormalOperations.clear(uscc);
   return results;
 }
 

@@ -4,13 +4,13 @@ import {
   claimedRegionFieldOptions,
   IMPORT_BATCH_BOUNDS,
   type ImportRowResult,
-  importRowOutcome,
   keyExists,
   keyExistsOutcome,
   notFound,
   requireNumericId,
   requireValidUscc,
   requireYuan,
+  runSetBasedImportBatch,
   TEXT,
   usccsOf,
   yuanToFen,
@@ -384,46 +384,32 @@ async function recordPenaltyRow(ctx: Context, input: typeof RecordPenaltyInput.$
 }
 
 /**
- * A batch of decisions, set-based: every row is checked exactly as recordPenalty checks it, then
- * the good ones are inserted in one transaction (one INSERT … ON CONFLICT DO NOTHING, one for the
- * feed events, one for history), and rows whose decision number was stored already are told
- * apart by one lookup. A failure of that transaction writes none of them (all FAILED, retryable).
+ * A batch of decisions, set-based: every row is checked exactly as recordPenalty checks it, the
+ * good ones are inserted in one transaction (one INSERT … ON CONFLICT DO NOTHING, one for the feed
+ * events, one for history), and decision numbers already stored are told apart by one lookup.
  */
 async function importPenaltyBatch(ctx: Context, inputs: readonly (typeof RecordPenaltyInput.$inferInput)[]): Promise<ImportRowResult[]> {
-  await ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')).catch(() => undefined);
-  const results: ImportRowResult[] = [];
-  const prepared: { index: number; row: NewPenalty }[] = [];
-  for (const [index, input] of inputs.entries()) {
-    try {
-      prepared.push({ index, row: await preparePenalty(ctx, input) });
-    } catch (error) {
-      results[index] = importRowOutcome(index, error);
-    }
-  }
-  try {
-    const inserted = await ctx.db.transaction((tx) =>
-      insertPenaltyRecords(
-        ctx,
-        tx,
-        prepared.map(({ row }) => row),
-      ),
-    );
-    const created = new Map(inserted.map((row) => [row.decisionNumber, row]));
-    const skipped = prepared.filter(({ row }) => !created.has(row.decisionNumber)).map(({ row }) => row.decisionNumber);
-    const existing = new Map((await getPenaltiesByDecisionNumbers(ctx.db, skipped)).map((row) => [row.decisionNumber, row]));
-    for (const { index, row } of prepared) {
-      const mine = created.get(row.decisionNumber);
-      if (mine) {
-        // A number twice in one batch: the first row created it, the second finds it.
-        created.delete(row.decisionNumber);
-        existing.set(row.decisionNumber, mine);
-        results[index] = { index, status: 'CREATED', id: String(mine.id), field: null, reason: null, message: null };
-      } else results[index] = keyExistsOutcome(index, ...decisionNumberExists(row, existing.get(row.decisionNumber)));
-    }
-  } catch (error) {
-    for (const { index } of prepared) results[index] = importRowOutcome(index, error);
-  }
-  for (const uscc of new Set(prepared.map(({ row }) => row.uscc))) ctx.loaders.penalties.clear(uscc);
+  const written = new Set<string>();
+  const results = await runSetBasedImportBatch(inputs, {
+    prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')),
+    prepare: (input) => preparePenalty(ctx, input),
+    store: (rows) => {
+      for (const row of rows) written.add(row.uscc);
+      return ctx.db.transaction((tx) => insertPenaltyRecords(ctx, tx, rows));
+    },
+    keyOfRow: (row) => row.decisionNumber,
+    keyOfStored: (row) => row.decisionNumber,
+    idOf: (row) => String(row.id),
+    async refusals(rows) {
+      const stored = await getPenaltiesByDecisionNumbers(
+        ctx.db,
+        rows.map((row) => row.decisionNumber),
+      );
+      const existing = new Map(stored.map((row) => [row.decisionNumber, row]));
+      return (row, index) => keyExistsOutcome(index, ...decisionNumberExists(row, existing.get(row.decisionNumber)));
+    },
+  });
+  for (const uscc of written) ctx.loaders.penalties.clear(uscc);
   return results;
 }
 
