@@ -1,7 +1,8 @@
 /**
- * npm run bench -- import-e2e [--rows 5000] [--enterprises 200] [--batch 250] [--in-flight 2] [--processes [--cpu-prof DIR]]
- *   Bulk import end to end, subgraph writes included, on PostgreSQL: a provincial penalty table of
- *   --rows rows about --enterprises registered enterprises, imported by an admin through
+ * npm run bench -- import-e2e [--kind penalties|abnormal] [--rows 5000] [--enterprises 200] [--batch 250] [--in-flight 2] [--processes [--cpu-prof DIR]]
+ *   Bulk import end to end, subgraph writes included, on PostgreSQL: a provincial penalty table
+ *   (or abnormal-operations list) of --rows rows about --enterprises registered enterprises,
+ *   imported by an admin through
  *   `runImport` + the gateway sink (importPenalties, one call per batch, --in-flight batches at a
  *   time). Prints rows/s for validation alone and for the whole import, the time the gateway calls
  *   took, and the rows stored.
@@ -11,13 +12,13 @@
  *     fresh database `credithub_bench_import_e2e` (BENCH_DATABASE_URL names the server), this
  *     process reading and validating the table as the exchange's import job does.
  * Beside the rates it prints the CPU time each part spent per row (from /proc): on a loaded machine
- * the rates move with the load, the CPU per row hardly does.
+ * the rates move with the load, the CPU per row much less.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { graphqlSink, type ImportSink, penaltyTable, runImport, writeSampleTable } from '@credit-hub/tables';
+import { abnormalTable, graphqlSink, type ImportSink, penaltyTable, runImport, writeSampleTable } from '@credit-hub/tables';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { enterpriseInput, REGISTER_ENTERPRISE, startStack } from '../tests/support/stack.ts';
@@ -29,11 +30,14 @@ const TODAY = '2026-12-01';
 const BASE_PORT = 4700;
 
 /** Where the import writes: its gateway, an admin token, how to count what was stored, and how to stop it. */
+type StoredTable = 'penalties' | 'abnormal_operations';
+
 interface Hub {
   gatewayUrl: string;
   token: string;
   registerEnterprise(uscc: string): Promise<void>;
-  storedPenalties(): Promise<number>;
+  /** Rows in the sanctions table the import writes. */
+  stored(table: StoredTable): Promise<number>;
   /** CPU seconds so far of each part: this process, the hub's processes, the database backends. */
   cpu(): Record<string, number>;
   stop(): Promise<void>;
@@ -54,22 +58,27 @@ export async function benchImportEndToEnd(argv: string[]) {
       'in-flight': { type: 'string', default: '2' },
       processes: { type: 'boolean', default: false },
       'cpu-prof': { type: 'string' },
+      kind: { type: 'string', default: 'penalties' },
     },
   });
   const rows = Number(values.rows);
   const batchSize = Number(values.batch);
   const inFlight = Number(values['in-flight']);
-  const table = penaltyTable(rows);
+  const kind = values.kind === 'abnormal' ? 'abnormal' : 'penalties';
+  if (values.kind !== kind) throw new Error('--kind is penalties or abnormal');
+  const table = kind === 'abnormal' ? abnormalTable(rows) : penaltyTable(rows);
+  // The holder's code: CF_XDR_SHXYM in the national penalty columns, 统一社会信用代码 in the abnormal list.
+  const column = table.headers.indexOf(kind === 'abnormal' ? '统一社会信用代码' : 'CF_XDR_SHXYM');
   const hub = values.processes ? await processHub(values['cpu-prof']) : await inProcessHub();
   try {
     // Rows are spread over a few registered enterprises (registering one per row would dominate the run).
-    const usccs = [...new Set(table.rows.map((row) => row[2] as string).filter((uscc) => uscc.length === 18))].slice(
+    const usccs = [...new Set(table.rows.map((row) => row[column] as string).filter((uscc) => uscc.length === 18))].slice(
       0,
       Number(values.enterprises),
     );
     for (const uscc of usccs) await hub.registerEnterprise(uscc);
     table.rows.forEach((row, index) => {
-      if (row[2]?.length === 18) row[2] = usccs[index % usccs.length] as string;
+      if (row[column]?.length === 18) row[column] = usccs[index % usccs.length] as string;
     });
     const path = await writeSampleTable(await mkdtemp(join(tmpdir(), 'bench-import-e2e-')), table);
 
@@ -95,13 +104,13 @@ export async function benchImportEndToEnd(argv: string[]) {
     const result = await runImport({ path, sink: timed, today: TODAY, batchSize, inFlight });
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = hub.cpu();
-    const stored = await hub.storedPenalties();
+    const stored = await hub.stored(kind === 'abnormal' ? 'abnormal_operations' : 'penalties');
     console.log(`${values.processes ? 'separate processes' : 'one process'}, ${batchSize} rows per call, ${inFlight} in flight`);
     console.log(
       `validation only: ${validated.done} rows in ${validateSeconds.toFixed(2)} s = ${Math.round(validated.done / validateSeconds)} rows/s`,
     );
     console.log(
-      `end to end: ${result.done} rows (created ${result.created}, unchanged ${result.unchanged}, rejected ${result.rejected}) in ${seconds.toFixed(2)} s = ${Math.round(result.done / seconds)} rows/s; gateway calls ${(sinkMs / 1000).toFixed(2)} s summed; penalties stored ${stored}`,
+      `end to end: ${result.done} rows (created ${result.created}, unchanged ${result.unchanged}, rejected ${result.rejected}) in ${seconds.toFixed(2)} s = ${Math.round(result.done / seconds)} rows/s; gateway calls ${(sinkMs / 1000).toFixed(2)} s summed; ${kind} stored ${stored}`,
     );
     console.log(`  ${cpuPerRowLine(cpuBefore, cpuAfter, result.done)}`);
     cpuBefore = hub.cpu();
@@ -128,8 +137,8 @@ async function inProcessHub(): Promise<Hub> {
     token: await stack.token({ role: 'admin', sub: 'bench-import' }),
     registerEnterprise: (uscc) => stack.registerEnterprise(uscc),
     cpu: () => cpuSnapshot({ hub: thisProcessCpuSeconds, postgres: () => postgresBackendsCpuSeconds(databaseName) }),
-    async storedPenalties() {
-      const counted = (await db.execute(sql`select count(*)::int as count from penalties`)) as
+    async stored(table) {
+      const counted = (await db.execute(sql`select count(*)::int as count from ${sql.identifier(table)}`)) as
         | { rows: { count: number }[] }
         | { count: number }[];
       return (Array.isArray(counted) ? counted : counted.rows)[0]?.count ?? 0;
@@ -179,8 +188,8 @@ async function processHub(cpuProfileDir: string | undefined): Promise<Hub> {
         ...Object.fromEntries(Object.entries(hub.pids).map(([part, pid]) => [part, () => processCpuSeconds(pid)])),
         postgres: () => postgresBackendsCpuSeconds(name),
       }),
-    async storedPenalties() {
-      const [row] = await counter`select count(*)::int as count from sanctions.penalties`;
+    async stored(table) {
+      const [row] = await counter`select count(*)::int as count from ${counter('sanctions')}.${counter(table)}`;
       return (row?.count as number) ?? 0;
     },
     async stop() {
