@@ -188,4 +188,51 @@ describe.each(testDatabaseKinds())('listing natural keys as unique indexes (%s)'
     expect(unreferenced.refusals.map(([code]) => code)).toEqual(Array.from({ length: RACERS }, () => 'CONFLICT'));
     expect(await seriousCount(uscc)).toBe(1);
   });
+
+  it('a batch of serious listings answers as if its rows were sent one after another', async () => {
+    const uscc = freshUscc();
+    const penalty = await run<{ recordPenalty: { id: string } }>(RECORD_PENALTY, {
+      input: {
+        uscc,
+        decisionNumber: `运市监处罚〔2026〕${900 + serial}号`,
+        decidedOn: '2026-10-09',
+        authority: '运城市市场监督管理局',
+        violationType: '生产经营不符合食品安全标准的食品',
+        factsSummary: '当事人生产不符合食品安全标准的食品。',
+        legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+        penaltyTypes: ['FINE'],
+        fineAmount: 200000,
+        heavyDiscretion: true,
+        caseDomain: 'FOOD',
+      },
+    });
+    expect(penalty.errors).toBeUndefined();
+    const listing = (decisionReference: string | null) => ({
+      uscc,
+      domain: 'FOOD',
+      reason: '生产经营不符合食品安全标准的食品，受到从重罚款',
+      triggeringPenaltyId: penalty.data?.recordPenalty.id,
+      listedOn: '2026-11-02',
+      authority: '运城市市场监督管理局',
+      decisionReference,
+    });
+    const IMPORT_SERIOUS =
+      'mutation($inputs: [ListSeriousViolationInput!]!) { importSeriousViolations(inputs: $inputs) { status reason } }';
+    const rows = [
+      listing(`运市监列严〔2026〕${serial}号`),
+      listing(`运市监列严〔2026〕${serial}号`), // the same listing again
+      listing(`运市监列严〔2026〕${serial + 1000}号`), // another listing on the same penalty
+      { ...listing(null), triggeringPenaltyId: null }, // no grounds
+    ];
+    const first = await run<{ importSeriousViolations: { status: string; reason: string | null }[] }>(IMPORT_SERIOUS, { inputs: rows });
+    expect(first.data?.importSeriousViolations).toEqual([
+      { status: 'CREATED', reason: null },
+      { status: 'UNCHANGED', reason: 'ALREADY_RECORDED' },
+      { status: 'REJECTED', reason: 'CONFLICT' },
+      { status: 'REJECTED', reason: 'MISSING' },
+    ]);
+    const again = await run<{ importSeriousViolations: { status: string }[] }>(IMPORT_SERIOUS, { inputs: rows });
+    expect(again.data?.importSeriousViolations.map((row) => row.status)).toEqual(['UNCHANGED', 'UNCHANGED', 'REJECTED', 'REJECTED']);
+    expect(await seriousCount(uscc)).toBe(1);
+  });
 });

@@ -1,4 +1,4 @@
-import { anyOfKeys, containsPattern, preparedPerDatabase } from '@credit-hub/db';
+import { anyOfKeys, containsPattern, insertRows, preparedPerDatabase } from '@credit-hub/db';
 import { and, asc, count, desc, eq, gte, ilike, isNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { SanctionsDb, SanctionsExecutor } from '../db/client.ts';
 import { type SeriousViolationRow, seriousViolations } from '../db/schema.ts';
@@ -89,13 +89,14 @@ export async function countSeriousViolations(
 }
 
 /**
- * Inserts a listing unless a unique index refuses it (enterprise and decision reference taken, the
- * penalty already grounds a standing listing, the abnormal listing already escalated): null then.
- * A concurrent identical insert waits for the first one's commit and is refused after it.
+ * Inserts listings in one statement (one from the form, a batch from an import), skipping those a
+ * unique index refuses (enterprise and decision reference taken, the penalty already grounds a
+ * standing listing, the abnormal listing already escalated — by a stored row or an earlier row of
+ * the batch). Answers the rows inserted. A concurrent identical insert waits for the first one's
+ * commit and is refused after it.
  */
-export async function insertSeriousViolation(executor: SanctionsExecutor, row: NewSeriousViolation): Promise<SeriousViolationRow | null> {
-  const [inserted] = await executor.insert(seriousViolations).values(row).onConflictDoNothing().returning();
-  return inserted ?? null;
+export function insertSeriousViolations(executor: SanctionsExecutor, rows: NewSeriousViolation[]): Promise<SeriousViolationRow[]> {
+  return insertRows(executor, seriousViolations, rows, { onConflictDoNothing: true });
 }
 
 export async function lockSeriousViolation(executor: SanctionsExecutor, id: number): Promise<SeriousViolationRow | null> {

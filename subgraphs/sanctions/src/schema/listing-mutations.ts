@@ -10,7 +10,6 @@ import {
   notFound,
   requireNumericId,
   requireValidUscc,
-  runImportBatch,
   runSetBasedImportBatch,
   TEXT,
   usccsOf,
@@ -19,18 +18,19 @@ import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from 
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { getAbnormalOperationsOf, insertAbnormalOperations, type NewAbnormalOperation } from '../data/abnormal-operation-store.ts';
-import { appendHistories, appendHistory } from '../data/history-store.ts';
-import { abnormalEvents, appendSeriousEvents } from '../data/outbox-events.ts';
+import { appendHistories } from '../data/history-store.ts';
+import { abnormalEvents, seriousEvents } from '../data/outbox-events.ts';
 import { getPenaltyByDecisionNumber } from '../data/penalty-store.ts';
 import {
   getSeriousViolationByDecision,
   hasEscalation,
   hasListingForPenalty,
-  insertSeriousViolation,
+  insertSeriousViolations,
+  type NewSeriousViolation,
 } from '../data/serious-violation-store.ts';
 import { changeAbnormalOperation, changeSeriousViolation, historyEntry, stateConflict } from '../data/transitions.ts';
 import type { SanctionsExecutor } from '../db/client.ts';
-import type { AbnormalOperationRow } from '../db/schema.ts';
+import type { AbnormalOperationRow, SeriousViolationRow } from '../db/schema.ts';
 import { heavierPenaltyProblem, isDueForEscalation, normalizeDecisionNumber, seriousListedOn } from '../rules/index.ts';
 import { abnormalFacts, seriousFacts } from '../views.ts';
 import { AbnormalReasonEnum, AbnormalRemovalReasonEnum, SanctionDomainEnum } from './enums.ts';
@@ -356,54 +356,120 @@ async function seriousRefusal(
   return new Error(`serious listing of ${row.uscc} was refused by a row that changed since; retry`);
 }
 
-/** One serious-violation listing, as the form and the bulk import both record it. */
-async function listSeriousViolationRow(ctx: Context, input: typeof ListSeriousViolationInput.$inferInput) {
+/** Everything listSeriousViolation checks before it writes, for the form and the bulk import alike: the listing to insert, or the error that refuses it. */
+async function prepareSeriousListing(ctx: Context, input: typeof ListSeriousViolationInput.$inferInput): Promise<NewSeriousViolation> {
   const uscc = requireValidUscc(input.uscc, 'input.uscc', ctx.allowList);
   const owner = await newRecordOwner(ctx, uscc, input.regionCode, 'input.regionCode');
   const listedOn = input.listedOn ?? ctx.today;
   assertDateWithin(listedOn, 'input.listedOn', { today: ctx.today });
   const grounds = { ...input, triggeringPenaltyId: await triggeringPenaltyIdOf(ctx, input) };
   await checkGrounds(ctx, uscc, grounds);
-  const reason = requireText(input.reason, 'input.reason');
-  const authority = requireText(input.authority, 'input.authority');
-  const escalatedFromAbnormalId = input.escalatedFromAbnormalId
-    ? requireNumericId(input.escalatedFromAbnormalId, 'input.escalatedFromAbnormalId')
-    : null;
-  const triggeringPenaltyId = grounds.triggeringPenaltyId
-    ? requireNumericId(grounds.triggeringPenaltyId, 'input.triggeringPenaltyId')
-    : null;
-  const decisionReference = input.decisionReference?.trim() || null;
+  return {
+    ...owner,
+    uscc,
+    domain: input.domain,
+    reason: requireText(input.reason, 'input.reason'),
+    triggeringPenaltyId: grounds.triggeringPenaltyId ? requireNumericId(grounds.triggeringPenaltyId, 'input.triggeringPenaltyId') : null,
+    escalatedFromAbnormalId: input.escalatedFromAbnormalId
+      ? requireNumericId(input.escalatedFromAbnormalId, 'input.escalatedFromAbnormalId')
+      : null,
+    listedOn,
+    authority: requireText(input.authority, 'input.authority'),
+    decisionReference: input.decisionReference?.trim() || null,
+  };
+}
+
+/** Inserts prepared listings with their feed events and history, in the caller's transaction; rows a unique index refuses are skipped. */
+async function insertSeriousRecords(ctx: Context, tx: SanctionsExecutor, rows: NewSeriousViolation[]): Promise<SeriousViolationRow[]> {
+  const inserted = await insertSeriousViolations(tx, rows);
+  if (inserted.length === 0) return inserted;
+  const clock = { today: ctx.today, rules: ctx.rules };
+  await appendEvents(
+    tx,
+    inserted.flatMap((row) => seriousEvents(null, row, clock)),
+  );
+  await appendHistories(
+    tx,
+    inserted.map((row) =>
+      historyEntry(
+        { uscc: row.uscc, kind: 'SERIOUS_VIOLATION', id: row.id },
+        'LISTED',
+        { from: null, to: 'LISTED' },
+        changeMeta(ctx, { reason: row.reason, decisionReference: row.decisionReference }, row.listedOn),
+      ),
+    ),
+  );
+  return inserted;
+}
+
+/** The listing refused in place of `row`, as seriousRefusal reads it. */
+const refusalFacts = (row: NewSeriousViolation) => ({
+  uscc: row.uscc,
+  decisionReference: row.decisionReference ?? null,
+  triggeringPenaltyId: row.triggeringPenaltyId ?? null,
+  escalatedFromAbnormalId: row.escalatedFromAbnormalId ?? null,
+  department: row.department,
+});
+
+/** One serious-violation listing, as the form records it. */
+async function listSeriousViolationRow(ctx: Context, input: typeof ListSeriousViolationInput.$inferInput) {
+  const row = await prepareSeriousListing(ctx, input);
   const listing = await ctx.db.transaction(async (tx) => {
-    const inserted = await insertSeriousViolation(tx, {
-      ...owner,
-      uscc,
-      domain: input.domain,
-      reason,
-      triggeringPenaltyId,
-      escalatedFromAbnormalId,
-      listedOn,
-      authority,
-      decisionReference,
-    });
-    if (!inserted) {
-      throw await seriousRefusal(tx, {
-        uscc,
-        decisionReference,
-        triggeringPenaltyId,
-        escalatedFromAbnormalId,
-        department: owner.department,
-      });
-    }
-    const meta = changeMeta(ctx, { reason, decisionReference: inserted.decisionReference }, listedOn);
-    await appendSeriousEvents(tx, null, inserted, meta.clock);
-    await appendHistory(
-      tx,
-      historyEntry({ uscc, kind: 'SERIOUS_VIOLATION', id: inserted.id }, 'LISTED', { from: null, to: 'LISTED' }, meta),
-    );
+    const [inserted] = await insertSeriousRecords(ctx, tx, [row]);
+    if (!inserted) throw await seriousRefusal(tx, refusalFacts(row));
     return inserted;
   });
-  ctx.loaders.seriousViolations.clear(uscc);
+  ctx.loaders.seriousViolations.clear(row.uscc);
   return listing;
+}
+
+/**
+ * A serious listing's identity among the rows of one batch: its decision reference when it has
+ * one (the natural key), else what a unique index allows only once (the triggering penalty, the
+ * escalated abnormal listing).
+ */
+const seriousKey = (row: {
+  uscc: string;
+  decisionReference?: string | null;
+  triggeringPenaltyId?: number | null;
+  escalatedFromAbnormalId?: number | null;
+}) =>
+  row.decisionReference
+    ? `reference\u0001${row.uscc}\u0001${row.decisionReference}`
+    : row.triggeringPenaltyId
+      ? `penalty\u0001${row.triggeringPenaltyId}`
+      : `escalation\u0001${row.escalatedFromAbnormalId}`;
+
+/**
+ * A batch of serious listings, set-based as importPenalties: every row is checked exactly as
+ * listSeriousViolation checks it, the good ones are inserted in one transaction, and each refused
+ * one is told apart as the form tells it (the listing under that reference, else the penalty or
+ * abnormal listing that already grounds one).
+ */
+async function importSeriousBatch(
+  ctx: Context,
+  inputs: readonly (typeof ListSeriousViolationInput.$inferInput)[],
+): Promise<ImportRowResult[]> {
+  const written = new Set<string>();
+  const results = await runSetBasedImportBatch(inputs, {
+    prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')),
+    prepare: (input) => prepareSeriousListing(ctx, input),
+    store: (rows) => {
+      for (const row of rows) written.add(row.uscc);
+      return ctx.db.transaction((tx) => insertSeriousRecords(ctx, tx, rows));
+    },
+    keyOfRow: seriousKey,
+    keyOfStored: seriousKey,
+    idOf: (row) => String(row.id),
+    async refusals(rows) {
+      // Refused rows are few except on a re-run; each is read as the form reads it.
+      const refusals = new Map<NewSeriousViolation, Error>();
+      for (const row of rows) refusals.set(row, await seriousRefusal(ctx.db, refusalFacts(row)));
+      return (row, index) => importRowOutcome(index, refusals.get(row));
+    },
+  });
+  for (const uscc of written) ctx.loaders.seriousViolations.clear(uscc);
+  return results;
 }
 
 builder.mutationField('listSeriousViolation', (t) =>
@@ -487,9 +553,7 @@ builder.mutationField('importSeriousViolations', (t) =>
         bounds: IMPORT_BATCH_BOUNDS,
       }),
     },
-    resolve: (_root, { inputs }, ctx) =>
-      runImportBatch(inputs, (input) => listSeriousViolationRow(ctx, input).then((row) => row.id), {
-        prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'uscc')),
-      }),
+    // At most MAX_IMPORT_BATCH inputs: IMPORT_BATCH_BOUNDS is checked before the resolver runs.
+    resolve: (_root, { inputs }, ctx) => importSeriousBatch(ctx, inputs),
   }),
 );
