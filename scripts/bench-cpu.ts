@@ -20,6 +20,12 @@ export function processCpuSeconds(pid: number): number {
   }
 }
 
+/** User + system CPU seconds of this process. */
+export function thisProcessCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
 /** CPU seconds of every PostgreSQL backend serving `database` (its process title names the database). */
 export function postgresBackendsCpuSeconds(database: string): number {
   let total = 0;

@@ -21,6 +21,7 @@ import { openSanctionsTestDatabase, loadEnv as sanctionsEnv, startSanctionsSubgr
 import { enterpriseAt } from '@credit-hub/seed';
 import { createLogger, createTokenSource, mintToken, serviceIssuer } from '@credit-hub/subgraph-kit';
 import { sql } from 'drizzle-orm';
+import { cpuPerRowLine, cpuSnapshot, postgresBackendsCpuSeconds, processCpuSeconds, thisProcessCpuSeconds } from './bench-cpu.ts';
 
 const SECRET = 'credit-hub-bench-export-secret-0123456789';
 const TODAY = '2026-12-01';
@@ -201,6 +202,15 @@ export async function benchExportJob(argv: string[]): Promise<void> {
         () => {},
       );
     }, 100);
+    // CPU per row of each part: what the load of other processes on the machine changes least.
+    const databaseName = new URL(process.env.DATABASE_URL).pathname.slice(1);
+    const cpu = () =>
+      cpuSnapshot({
+        exchange: () => processCpuSeconds(pid),
+        'sanctions + enterprises (this process)': thisProcessCpuSeconds,
+        postgres: () => postgresBackendsCpuSeconds(databaseName),
+      });
+    const cpuBefore = cpu();
     started = performance.now();
     const { startExport } = await query<{ startExport: { id: string } }>(
       'mutation($format: ExportFormat) { startExport(kind: PENALTIES, format: $format) { id } }',
@@ -218,6 +228,7 @@ export async function benchExportJob(argv: string[]): Promise<void> {
       if (job.status === 'SUCCEEDED' || job.status === 'FAILED') break;
     }
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = cpu();
     clearInterval(sampler);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const after = await rssOf(pid);
@@ -228,6 +239,7 @@ export async function benchExportJob(argv: string[]): Promise<void> {
     console.log(
       `export job ${data?.rows} penalties as ${values.format} through /bulk/penalties: ${seconds.toFixed(2)} s = ${Math.round((data?.rows ?? 0) / seconds)} rows/s (target ≥ 50 000), ${((data?.bytes ?? 0) / 1024 / 1024).toFixed(0)} MB; load ${load()}`,
     );
+    console.log(cpuPerRowLine(cpuBefore, cpuAfter, data?.rows ?? 1));
     console.log(
       `exchange RSS before ${mb(before)}, at 1/4 ${mb(quarter(1))}, 1/2 ${mb(quarter(2))}, 3/4 ${mb(quarter(3))}, peak ${mb(peak)}, after ${mb(after)}`,
     );

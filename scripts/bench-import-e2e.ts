@@ -23,7 +23,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { enterpriseInput, REGISTER_ENTERPRISE, startStack } from '../tests/support/stack.ts';
 import { benchToken } from './bench.ts';
-import { cpuPerRowLine, cpuSnapshot, postgresBackendsCpuSeconds, processCpuSeconds } from './bench-cpu.ts';
+import { cpuPerRowLine, cpuSnapshot, postgresBackendsCpuSeconds, processCpuSeconds, thisProcessCpuSeconds } from './bench-cpu.ts';
 import { startProcesses } from './bench-scale.ts';
 
 const TODAY = '2026-12-01';
@@ -42,11 +42,6 @@ interface Hub {
   cpu(): Record<string, number>;
   stop(): Promise<void>;
 }
-
-const thisProcessCpuSeconds = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
 
 export async function benchImportEndToEnd(argv: string[]) {
   const { values } = parseArgs({
