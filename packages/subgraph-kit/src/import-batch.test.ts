@@ -68,5 +68,13 @@ describe('import row outcomes', () => {
     const failing = { ...steps, store: async () => Promise.reject(new Error('connection lost')) };
     await expect(runSetBasedImportBatch(['K3'], failing)).rejects.toThrow('connection lost');
     expect(table.has('K3')).toBe(false);
+    // More rows than a batch may hold are refused whole, whoever calls.
+    await expect(
+      runSetBasedImportBatch(
+        Array.from({ length: 501 }, (_, index) => `M${index}`),
+        steps,
+      ),
+    ).rejects.toThrow('at most 500');
+    expect(table.has('M0')).toBe(false);
   });
 });

@@ -48,43 +48,6 @@ export const usccsOf = (inputs: readonly object[], field: string): string[] => [
 ];
 
 /**
- * Writes `inputs` one after another through `writeOne` (the very code of the single-row mutation,
- * with its own transaction: a refused row leaves nothing behind) and answers every row's outcome.
- * `writeOne` answers the created record's id.
- */
-export async function runImportBatch<TInput>(
-  inputs: readonly TInput[],
-  writeOne: (input: TInput, index: number) => Promise<string | number | null>,
-  options: {
-    /**
-     * Loads what every row will look up (the enterprises' registered regions) in one call before
-     * the rows run one by one; a failure here only means each row looks up for itself.
-     */
-    prefetch?: () => Promise<unknown>;
-    logger?: Logger;
-  } = {},
-): Promise<ImportRowResult[]> {
-  const { logger } = options;
-  if (inputs.length > MAX_IMPORT_BATCH) {
-    throw badUserInput(`inputs: at most ${MAX_IMPORT_BATCH} rows per call (每批最多${MAX_IMPORT_BATCH}行)`, {
-      field: 'inputs',
-      reason: 'TOO_MANY',
-    });
-  }
-  const results: ImportRowResult[] = [];
-  await options.prefetch?.().catch(() => undefined);
-  for (const [index, input] of inputs.entries()) {
-    try {
-      const written = await writeOne(input, index);
-      results.push({ index, status: 'CREATED', id: written === null ? null : String(written), field: null, reason: null, message: null });
-    } catch (error) {
-      results.push(importRowOutcome(index, error, logger));
-    }
-  }
-  return results;
-}
-
-/**
  * What a refused or failed row answers: UNCHANGED for its own record found again, REJECTED for a
  * decision about the row, FAILED (logged) for anything else — or, without a logger, the error is thrown.
  */
@@ -117,6 +80,13 @@ export async function runSetBasedImportBatch<TInput, TRow, TStored>(
   inputs: readonly TInput[],
   steps: SetBasedImportSteps<TInput, TRow, TStored>,
 ): Promise<ImportRowResult[]> {
+  // The schema's IMPORT_BATCH_BOUNDS refuse a longer list before any resolver runs; this holds for any caller.
+  if (inputs.length > MAX_IMPORT_BATCH) {
+    throw badUserInput(`inputs: at most ${MAX_IMPORT_BATCH} rows per call (每批最多${MAX_IMPORT_BATCH}行)`, {
+      field: 'inputs',
+      reason: 'TOO_MANY',
+    });
+  }
   await steps.prefetch?.().catch(() => undefined);
   const results: ImportRowResult[] = [];
   const prepared: { index: number; row: TRow; first: boolean }[] = [];

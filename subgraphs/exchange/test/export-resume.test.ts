@@ -125,7 +125,7 @@ describe('an export job interrupted by a restart of the exchange', () => {
     ]);
     // Every decision once, in key order: nothing of the interrupted attempt was kept or repeated.
     const table = parse(await readFile(join(jobDirectory, 'CF.csv')), { bom: true }) as string[][];
-    const column = table[0]?.findIndex((code) => code === 'CF_WSH') ?? -1;
+    const column = table[0]?.indexOf('CF_WSH') ?? -1;
     expect(column).toBeGreaterThanOrEqual(0);
     expect(table.slice(1).map((row) => row[column])).toEqual(
       Array.from({ length: ROWS }, (_, index) => penaltyRow(index + 1).decisionNumber),

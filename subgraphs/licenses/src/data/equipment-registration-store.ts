@@ -1,4 +1,4 @@
-import { anyOfKeys, preparedPerDatabase } from '@credit-hub/db';
+import { anyOfKeys, insertRows, preparedPerDatabase } from '@credit-hub/db';
 import { asc, eq } from 'drizzle-orm';
 import type { LicensesDb } from '../db/client.ts';
 import { type EquipmentRegistrationRow, equipmentRegistrations, type NewEquipmentRegistration } from '../db/schema.ts';
@@ -28,19 +28,16 @@ export function getEquipmentRegistrationsByCode(db: LicensesDb, codes: readonly 
   return getEquipmentRegistrationsByCodeStatement(db).execute({ keys: [...codes] });
 }
 
-export class EquipmentRegistrationExistsError extends Error {
-  constructor(readonly registrationCode: string) {
-    super(`equipment registration ${registrationCode} already exists`);
-  }
-}
-
-export async function insertEquipmentRegistration(
+/**
+ * Inserts registrations in one statement (one from the form, a batch from an import), skipping
+ * those whose registration code is stored already (or taken by an earlier row of the batch).
+ * Answers the rows inserted.
+ */
+export function insertEquipmentRegistrations(
   db: LicensesDb,
-  registration: NewEquipmentRegistration,
-): Promise<EquipmentRegistrationRow> {
-  const [inserted] = await db.insert(equipmentRegistrations).values(registration).onConflictDoNothing().returning();
-  if (!inserted) throw new EquipmentRegistrationExistsError(registration.registrationCode);
-  return inserted;
+  registrations: NewEquipmentRegistration[],
+): Promise<EquipmentRegistrationRow[]> {
+  return insertRows(db, equipmentRegistrations, registrations, { onConflictDoNothing: true });
 }
 
 /**

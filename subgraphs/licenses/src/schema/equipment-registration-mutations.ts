@@ -1,19 +1,22 @@
 import {
   claimedRegionFieldOptions,
   conflict,
+  type ImportRowResult,
   keyExists,
+  keyExistsOutcome,
   notFound,
   registeredRegionOf,
   requireValidUscc,
+  runSetBasedImportBatch,
   TEXT,
+  usccsOf,
 } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import {
   changeEquipmentRegistration,
-  EquipmentRegistrationExistsError,
   getEquipmentRegistrationsByCode,
-  insertEquipmentRegistration,
+  insertEquipmentRegistrations,
 } from '../data/equipment-registration-store.ts';
 import type { EquipmentRegistrationRow, NewEquipmentRegistration } from '../db/schema.ts';
 import { EquipmentRegistrationRef, registrationFacts } from './equipment-registration.ts';
@@ -59,8 +62,11 @@ export const RecordEquipmentRegistrationInput = builder.inputType('RecordEquipme
   }),
 });
 
-/** One use registration, as the form and the bulk import both record it. */
-export async function recordEquipmentRegistrationRow(ctx: Context, input: typeof RecordEquipmentRegistrationInput.$inferInput) {
+/** Everything recordEquipmentRegistration checks before it writes, for the form and the bulk import alike: the row to insert, or the error that refuses it. */
+async function prepareEquipmentRegistration(
+  ctx: Context,
+  input: typeof RecordEquipmentRegistrationInput.$inferInput,
+): Promise<NewEquipmentRegistration> {
   const registrationCode = normalizeCode(input.registrationCode);
   if (!/^[0-9A-Z]{6,32}$/.test(registrationCode))
     fail('input.registrationCode', 'FORMAT', 'a registration code has 6–32 letters and digits');
@@ -74,7 +80,7 @@ export async function recordEquipmentRegistrationRow(ctx: Context, input: typeof
   if (input.manufacturedOn > firstUsedOn) fail('input.manufacturedOn', 'AFTER_FIRST_USE', 'equipment is made before it is used');
   const department = producingDepartment(ctx, input.department);
   assertCreatesRecord(ctx, department, regionCode, `use registrations of ${userUscc}`);
-  const row: NewEquipmentRegistration = {
+  return {
     registrationCode,
     certificateNumber: requireText(input.certificateNumber, 'input.certificateNumber'),
     equipmentCode: requireText(input.equipmentCode, 'input.equipmentCode'),
@@ -97,23 +103,59 @@ export async function recordEquipmentRegistrationRow(ctx: Context, input: typeof
     internalNotes: input.internalNotes?.trim() || null,
     recordedBy: ctx.caller.sub,
   };
-  try {
-    const created = await insertEquipmentRegistration(ctx.db, row);
-    ctx.loaders.equipmentRegistrationsByUser.clear(userUscc);
-    return created;
-  } catch (error) {
-    if (error instanceof EquipmentRegistrationExistsError) {
-      const [existing] = await getEquipmentRegistrationsByCode(ctx.db, [registrationCode]);
-      const sameRecord = existing?.userUscc === userUscc && existing.department === department;
-      throw keyExists(
-        sameRecord
-          ? `registration ${registrationCode} already exists (注册代码重复)`
-          : `registration code ${registrationCode} is held by another user or department (注册代码已被其他记录使用)`,
-        { field: 'input.registrationCode', sameRecord },
-      );
-    }
-    throw error;
-  }
+}
+
+/**
+ * A registration code already stored: this very registration again (unchanged) or another
+ * record's (KEY_TAKEN). The arguments of `keyExists` (the form's CONFLICT) and of
+ * `keyExistsOutcome` (an imported row's outcome).
+ */
+function registrationCodeExists(row: NewEquipmentRegistration, existing: EquipmentRegistrationRow | undefined) {
+  const sameRecord = existing?.userUscc === row.userUscc && existing.department === row.department;
+  return [
+    sameRecord
+      ? `registration ${row.registrationCode} already exists (注册代码重复)`
+      : `registration code ${row.registrationCode} is held by another user or department (注册代码已被其他记录使用)`,
+    { field: 'input.registrationCode', sameRecord },
+  ] as const;
+}
+
+/** One use registration, as the form records it. */
+async function recordEquipmentRegistrationRow(ctx: Context, input: typeof RecordEquipmentRegistrationInput.$inferInput) {
+  const row = await prepareEquipmentRegistration(ctx, input);
+  const [created] = await insertEquipmentRegistrations(ctx.db, [row]);
+  ctx.loaders.equipmentRegistrationsByUser.clear(row.userUscc);
+  if (created) return created;
+  const [existing] = await getEquipmentRegistrationsByCode(ctx.db, [row.registrationCode]);
+  throw keyExists(...registrationCodeExists(row, existing));
+}
+
+/**
+ * A batch of registrations, set-based as importLicenses: every row is checked exactly as
+ * recordEquipmentRegistration checks it, the good ones inserted in one statement, and codes
+ * already stored told apart by one lookup.
+ */
+export function importEquipmentRegistrationBatch(
+  ctx: Context,
+  inputs: readonly (typeof RecordEquipmentRegistrationInput.$inferInput)[],
+): Promise<ImportRowResult[]> {
+  return runSetBasedImportBatch(inputs, {
+    prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'userUscc')),
+    prepare: (input) => prepareEquipmentRegistration(ctx, input),
+    async store(rows) {
+      const stored = await insertEquipmentRegistrations(ctx.db, rows);
+      for (const row of rows) ctx.loaders.equipmentRegistrationsByUser.clear(row.userUscc);
+      return stored;
+    },
+    keyOfRow: (row) => row.registrationCode,
+    keyOfStored: (row) => row.registrationCode,
+    idOf: (row) => row.registrationCode,
+    async refusals(rows) {
+      const stored = await getEquipmentRegistrationsByCode(ctx.db, [...new Set(rows.map((row) => row.registrationCode))]);
+      const existing = new Map(stored.map((row) => [row.registrationCode, row]));
+      return (row, index) => keyExistsOutcome(index, ...registrationCodeExists(row, existing.get(row.registrationCode)));
+    },
+  });
 }
 
 builder.mutationField('recordEquipmentRegistration', (t) =>

@@ -1,13 +1,13 @@
-import { defineImportRowType, IMPORT_BATCH_BOUNDS, runImportBatch, usccsOf } from '@credit-hub/subgraph-kit';
+import { defineImportRowType, IMPORT_BATCH_BOUNDS } from '@credit-hub/subgraph-kit';
 import { builder } from '../builder.ts';
-import { RecordEquipmentRegistrationInput, recordEquipmentRegistrationRow } from './equipment-registration-mutations.ts';
+import { importEquipmentRegistrationBatch, RecordEquipmentRegistrationInput } from './equipment-registration-mutations.ts';
 import { GrantLicenseInput, importLicenseBatch } from './license-mutations.ts';
 import { writers } from './write-access.ts';
 
 /**
  * Batch writes for bulk imports (packages/tables): each row is checked by the very code of the
- * single-row mutation, and the answer says per row what became of it. Licences are stored
- * set-based in one transaction; registrations one by one, each in its own transaction.
+ * single-row mutation, and the answer says per row what became of it. Both are stored set-based:
+ * the good rows of a batch together, in one transaction.
  */
 const ImportRowRef = defineImportRowType(builder);
 
@@ -34,7 +34,7 @@ builder.mutationField('importEquipmentRegistrations', (t) =>
   t.field({
     type: [ImportRowRef],
     description:
-      '批量导入使用登记 Records up to 500 use registrations, each exactly as recordEquipmentRegistration would, and answers every row: CREATED, UNCHANGED when the registration code is already held by the same user under the same department, REJECTED with field and reason, or FAILED (retryable).',
+      '批量导入使用登记 Records up to 500 use registrations, each checked exactly as recordEquipmentRegistration checks it, the good ones stored together, and answers every row: CREATED, UNCHANGED when the registration code is already held by the same user under the same department, REJECTED with field and reason, or FAILED (retryable).',
     authScopes: writers,
     args: {
       inputs: t.arg({
@@ -44,9 +44,7 @@ builder.mutationField('importEquipmentRegistrations', (t) =>
         bounds: IMPORT_BATCH_BOUNDS,
       }),
     },
-    resolve: (_root, { inputs }, ctx) =>
-      runImportBatch(inputs, (input) => recordEquipmentRegistrationRow(ctx, input).then((row) => row.registrationCode), {
-        prefetch: () => ctx.enterpriseFacts.loadMany(usccsOf(inputs, 'userUscc')),
-      }),
+    // At most MAX_IMPORT_BATCH inputs: IMPORT_BATCH_BOUNDS is checked before the resolver runs.
+    resolve: (_root, { inputs }, ctx) => importEquipmentRegistrationBatch(ctx, inputs),
   }),
 );
