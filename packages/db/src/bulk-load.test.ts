@@ -59,6 +59,49 @@ describe.each(testDatabaseKinds())('bulk loads (%s)', (kind) => {
     expect(await database.db.select().from(things)).toEqual([]);
   });
 
+  it('can defer the primary key and unique indexes too, and fails the whole load on a duplicate', async () => {
+    await database.db.execute(sql`create unique index things_label_key on things (label)`);
+    try {
+      const seen: string[][] = [];
+      await bulkLoad(
+        database.db,
+        [things],
+        DEFERRED_INDEX_LOAD,
+        async (tx) => {
+          seen.push(await indexes(tx));
+          await insertInChunks(tx, things, rows(0, 100), { copy: true });
+        },
+        { uniqueKeys: 'deferred' },
+      );
+      expect(seen).toEqual([[]]);
+      expect(await indexes()).toEqual(['things_label_idx', 'things_label_key', 'things_pkey']);
+      // The restored key is the primary key again (not merely a unique index).
+      const key = await database.db.execute(
+        sql`select contype from pg_constraint where conrelid = 'things'::regclass and conname = 'things_pkey'`,
+      );
+      expect((Array.isArray(key) ? key : (key as { rows: unknown[] }).rows).map((row) => (row as { contype: string }).contype)).toEqual([
+        'p',
+      ]);
+      await expect(database.db.insert(things).values({ id: 5, label: 'again' })).rejects.toThrow();
+      await database.db.delete(things);
+
+      const duplicated = bulkLoad(
+        database.db,
+        [things],
+        DEFERRED_INDEX_LOAD,
+        async (tx) => {
+          await insertInChunks(tx, things, [...rows(0, 10), ...rows(5, 1)], { copy: true });
+        },
+        { uniqueKeys: 'deferred' },
+      );
+      await expect(duplicated).rejects.toThrow();
+      expect(await indexes()).toEqual(['things_label_idx', 'things_label_key', 'things_pkey']);
+      expect(await database.db.select().from(things)).toEqual([]);
+    } finally {
+      await database.db.execute(sql`drop index things_label_key`);
+    }
+  });
+
   it('copies text arrays exactly, whatever their elements hold', async () => {
     const awkward: string[][] = [[], ['晋丰', '晋'], ['a,b', '{c}', 'say "hi"', 'back\\slash', 'tab\tand\nline', 'NULL', '', ' x ']];
     // The literal COPY is given is drizzle's own, element for element (a null element too, which
