@@ -259,13 +259,14 @@ async function copyRows<TTable extends PgTable>(
 }
 
 function* copyText(keys: string[], targets: Column[], rows: Record<string, unknown>[]): Generator<string> {
+  const toDriver = targets.map(driverMapping);
   let text = '';
   let pending = 0;
   for (const row of rows) {
     for (let index = 0; index < keys.length; index++) {
       const value = row[keys[index] as string];
       if (index > 0) text += '\t';
-      text += value === null || value === undefined ? '\\N' : copyField((targets[index] as Column).mapToDriverValue(value));
+      text += value === null || value === undefined ? '\\N' : copyField((toDriver[index] as (value: unknown) => unknown)(value));
     }
     text += '\n';
     if (++pending === ROWS_PER_COPY_WRITE) {
@@ -275,6 +276,37 @@ function* copyText(keys: string[], targets: Column[], rows: Record<string, unkno
     }
   }
   if (text) yield text;
+}
+
+/** Base column types whose driver value is the value itself (drizzle's Column default). */
+const TEXTUAL_COLUMNS = new Set(['PgText', 'PgVarchar', 'PgChar']);
+
+/**
+ * The column's mapping to a driver value. A one-dimensional text array gets drizzle's array literal
+ * built directly: drizzle maps each element through its column and an entity check first, which
+ * was a tenth of the enterprises seed worker's CPU (gram arrays of ~30 elements per row).
+ */
+function driverMapping(column: Column): (value: unknown) => unknown {
+  const base = (column as { baseColumn?: Column }).baseColumn;
+  if (column.columnType === 'PgArray' && base && TEXTUAL_COLUMNS.has(base.columnType))
+    return (value) => textArrayLiteral(value) ?? column.mapToDriverValue(value);
+  return (value) => column.mapToDriverValue(value);
+}
+
+/** drizzle's makePgArray for a flat array of strings (and nulls), element for element; undefined for a nested one. */
+export function textArrayLiteral(value: unknown): string | undefined {
+  const items = value as readonly (string | null)[];
+  let out = '{';
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0) out += ',';
+    const item = items[index];
+    if (Array.isArray(item)) return undefined;
+    out +=
+      typeof item === 'string'
+        ? `"${item.includes('\\') || item.includes('"') ? item.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : item}"`
+        : `${item}`;
+  }
+  return `${out}}`;
 }
 
 /** A driver value in COPY's text format: backslash, tab and line breaks escaped. */

@@ -23,6 +23,12 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (r
  * to skip rows already present. The whole deferred load is one transaction, so a failed or killed
  * load leaves empty tables and every index as it was; `load` must write through the `db` it is
  * given (the transaction), and learns whether the indexes were deferred. Returns the same.
+ *
+ * With `uniqueKeys: 'deferred'` the primary keys and unique indexes go too and come back (checked)
+ * at the end, for a loader that guarantees its rows' keys itself: inserting into a unique btree in
+ * key order that is not the load's order (codes, (code, year)) touches a random page per row and
+ * logs a full page image of each after every checkpoint. A duplicate then fails the rebuild, and
+ * with it the whole load.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any subgraph's database
 export async function bulkLoad<TDb extends Db<any>>(
@@ -30,27 +36,44 @@ export async function bulkLoad<TDb extends Db<any>>(
   tables: readonly PgTable[],
   expectedRows: number,
   load: (db: TDb, deferred: boolean) => Promise<void>,
+  options: { uniqueKeys?: 'kept' | 'deferred' } = {},
 ): Promise<boolean> {
   if (expectedRows < DEFERRED_INDEX_LOAD || !(await allEmpty(db, tables))) {
     await load(db, false);
     return false;
   }
+  const uniqueToo = options.uniqueKeys === 'deferred';
   await db.transaction(async (tx) => {
+    const ofTables = sql.join(
+      tables.map((table) => sql`to_regclass(${getTableName(table)})`),
+      sql`, `,
+    );
+    // Primary keys and unique constraints are dropped as constraints (their index goes with them).
+    const constraints = uniqueToo
+      ? rowsOf<{ table: string; name: string; definition: string }>(
+          await tx.execute(sql`
+            select c.conrelid::regclass::text as table, quote_ident(c.conname) as name, pg_get_constraintdef(c.oid) as definition
+            from pg_constraint c
+            where c.contype in ('p', 'u') and c.conrelid in (${ofTables})
+            order by c.oid`),
+        )
+      : [];
     const deferred = rowsOf<{ name: string; definition: string }>(
       await tx.execute(sql`
         select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
         from pg_index i
-        where not i.indisunique and not i.indisprimary
-          and i.indrelid in (${sql.join(
-            tables.map((table) => sql`to_regclass(${getTableName(table)})`),
-            sql`, `,
-          )})
+        where ${uniqueToo ? sql`true` : sql`not i.indisunique and not i.indisprimary`}
+          and not exists (select from pg_constraint c where c.conindid = i.indexrelid)
+          and i.indrelid in (${ofTables})
         order by i.indexrelid`),
     );
+    for (const { table, name } of constraints) await tx.execute(sql.raw(`alter table ${table} drop constraint ${name}`));
     for (const { name } of deferred) await tx.execute(sql.raw(`drop index ${name}`));
     await load(tx as unknown as TDb, true);
     // Only for this transaction (PGlite's small heap keeps its default).
     if (postgresClientOf(tx)) await tx.execute(sql.raw(`set local maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`));
+    for (const { table, name, definition } of constraints)
+      await tx.execute(sql.raw(`alter table ${table} add constraint ${name} ${definition}`));
     for (const { definition } of deferred) await tx.execute(sql.raw(definition));
   });
   return true;

@@ -1,6 +1,6 @@
 import { checkUscc } from '@credit-hub/uscc';
 import { describe, expect, it } from 'vitest';
-import { enterpriseAt, generateEnterprises } from './enterprises.ts';
+import { enterpriseAt, generateEnterprises, generateEnterprisesIn } from './enterprises.ts';
 
 const options = { referenceDate: '2026-11-21' };
 const population = [...generateEnterprises(3000, options)];
@@ -9,6 +9,17 @@ describe('synthetic enterprises', () => {
   it('is deterministic and independent of the population size', () => {
     expect(enterpriseAt(1234, options)).toEqual(population[1234]);
     expect(enterpriseAt(5, { ...options, seed: 7 })).not.toEqual(population[5]);
+  });
+
+  it("generates one province's enterprises exactly as filtering the whole population", () => {
+    for (const prefix of ['14', '4301', '35']) {
+      const expected = population.filter((e) => e.regionCode.startsWith(prefix));
+      expect(expected.length).toBeGreaterThan(0);
+      expect([...generateEnterprisesIn(prefix, 3000, options)]).toEqual(expected);
+    }
+    const progress: number[] = [];
+    for (const _ of generateEnterprisesIn('14', 12_000, { ...options, onProgress: (done) => progress.push(done) }));
+    expect(progress).toEqual([0, 5000, 10_000, 12_000]);
   });
 
   it('has valid, unique codes in real divisions of Shanxi, Hunan and Fujian', () => {

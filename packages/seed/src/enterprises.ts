@@ -57,6 +57,7 @@ const COMMITMENT_MATTERS = [
 export function enterpriseAt(index: number, options: SeedOptions = {}): SeedEnterprise {
   const { seed, referenceDate } = resolveSeedOptions(options);
   const random = randomFor(seed, 'enterprise', index);
+  // The first draw (generateEnterprisesIn relies on it).
   const county = random.pick(seedCounties());
   const city = county.city ?? county.province ?? '';
   const industry: Industry = random.weighted(INDUSTRIES.map((i) => [i, i.weight] as const));
@@ -213,6 +214,23 @@ export function* generateEnterprises(count: number, options: SeedOptions = {}): 
   for (let index = 0; index < count; index++) {
     // Every subgraph's loader walks this generator, so it is where a progress bar learns how far it got.
     if (options.onProgress && index % 5000 === 0) options.onProgress(index, count);
+    yield enterpriseAt(index, resolved);
+  }
+  options.onProgress?.(count, count);
+}
+
+/**
+ * The enterprises among the first `count` whose division code starts with `regionPrefix`: the
+ * same records as filtering generateEnterprises, but the county is the first draw of an
+ * enterprise's generator, so the others are skipped after one draw instead of generated in full
+ * (a province's loader at 1 M enterprises: a third of the work).
+ */
+export function* generateEnterprisesIn(regionPrefix: string, count: number, options: SeedOptions = {}): Generator<SeedEnterprise> {
+  const resolved = resolveSeedOptions(options);
+  const counties = seedCounties();
+  for (let index = 0; index < count; index++) {
+    if (options.onProgress && index % 5000 === 0) options.onProgress(index, count);
+    if (!randomFor(resolved.seed, 'enterprise', index).pick(counties).code.startsWith(regionPrefix)) continue;
     yield enterpriseAt(index, resolved);
   }
   options.onProgress?.(count, count);

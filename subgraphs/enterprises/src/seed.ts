@@ -109,22 +109,32 @@ export async function seedEnterprises(database: EnterprisesDb, total: number, op
   };
   // A first large load builds the secondary indexes once after the rows (maintaining the gram GIN
   // index row by row was most of a 1 M load's time), in one transaction.
-  await bulkLoad(database, BULK_TABLES, total, async (target, deferred) => {
-    db = target;
-    if (deferred) {
-      stored = { usccs: new Set(), registrationNumbers: new Set() };
-      return load();
-    }
-    // The name index normally updates in place (no pending list, so searches stay fast). For a
-    // bulk load, buffering entries and merging them once at the end is several times cheaper.
-    await db.execute(sql`alter index enterprises_name_grams_idx set (fastupdate = on)`);
-    try {
-      await load();
-    } finally {
-      await db.execute(sql`select gin_clean_pending_list('enterprises_name_grams_idx'::regclass)`);
-      await db.execute(sql`alter index enterprises_name_grams_idx set (fastupdate = off)`);
-    }
-  });
+  // Its keys are unique by construction (`claim`, one report per year), so the primary and unique
+  // keys are built after the rows too: codes arrive in no key order, so maintaining the code and
+  // (code, year) btrees row by row touches a random page per row (this worker alone at 200 000
+  // enterprises: 43.8 → 40.5 s at load ~7).
+  await bulkLoad(
+    database,
+    BULK_TABLES,
+    total,
+    async (target, deferred) => {
+      db = target;
+      if (deferred) {
+        stored = { usccs: new Set(), registrationNumbers: new Set() };
+        return load();
+      }
+      // The name index normally updates in place (no pending list, so searches stay fast). For a
+      // bulk load, buffering entries and merging them once at the end is several times cheaper.
+      await db.execute(sql`alter index enterprises_name_grams_idx set (fastupdate = on)`);
+      try {
+        await load();
+      } finally {
+        await db.execute(sql`select gin_clean_pending_list('enterprises_name_grams_idx'::regclass)`);
+        await db.execute(sql`alter index enterprises_name_grams_idx set (fastupdate = off)`);
+      }
+    },
+    { uniqueKeys: 'deferred' },
+  );
   return total;
 }
 

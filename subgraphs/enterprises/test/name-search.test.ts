@@ -6,6 +6,8 @@ import {
   countEnterprisesQuery,
   estimateEnterprises,
   NAME_SEARCH_COUNT_LIMIT,
+  NAME_SEARCH_SORT_LIMIT,
+  nameSearchPlan,
   searchEnterprises,
   searchEnterprisesQuery,
 } from '../src/data/enterprise-store.ts';
@@ -69,6 +71,25 @@ describe.each(testDatabaseKinds())('Chinese name search (%s)', (kind) => {
     expect(fewFirst.map((row) => row.uscc)).toEqual(walked.map((row) => row.uscc));
     // Without a name, the count is exact (the risk classifier counts every enterprise this way).
     expect(await countEnterprises(database.db, {})).toBe(15_000);
+  });
+
+  it('sorts every match up to the sort limit, counting only up to the count limit', async () => {
+    expect(NAME_SEARCH_SORT_LIMIT).toBeGreaterThan(NAME_SEARCH_COUNT_LIMIT);
+    expect(nameSearchPlan(NAME_SEARCH_COUNT_LIMIT)).toEqual({ sortMatches: true, countMatches: true });
+    expect(nameSearchPlan(NAME_SEARCH_COUNT_LIMIT + 1)).toEqual({ sortMatches: true, countMatches: false });
+    expect(nameSearchPlan(NAME_SEARCH_SORT_LIMIT)).toEqual({ sortMatches: true, countMatches: false });
+    expect(nameSearchPlan(NAME_SEARCH_SORT_LIMIT + 1)).toEqual({ sortMatches: false, countMatches: false });
+    // A fragment with more matches than the count limit: the sorted plan pages exactly as the walk.
+    const frequent = { nameContains: '有限' };
+    expect(await countEnterprises(database.db, frequent)).toBe(NAME_SEARCH_COUNT_LIMIT + 1);
+    let after: string | undefined;
+    for (let page = 0; page < 3; page++) {
+      const sorted = await searchEnterprises(database.db, frequent, { limit: 21, afterUscc: after, fewMatches: true });
+      const walked = await searchEnterprises(database.db, frequent, { limit: 21, afterUscc: after });
+      expect(sorted.length).toBe(21);
+      expect(sorted.map((row) => row.uscc)).toEqual(walked.map((row) => row.uscc));
+      after = sorted[20]?.uscc;
+    }
   });
 
   it('finds exactly the names containing the fragment, current or former', async () => {

@@ -1,5 +1,5 @@
 import { insertInChunks } from '@credit-hub/db';
-import { generateEnterprises, randomFor, type SeedOptions, seedCounties } from '@credit-hub/seed';
+import { generateEnterprisesIn, randomFor, type SeedOptions, seedCounties } from '@credit-hub/seed';
 import { addDays } from '@credit-hub/workdays';
 import { count } from 'drizzle-orm';
 import { confirmDraw, storeDraftDraw } from './data/draw-store.ts';
@@ -75,8 +75,8 @@ export async function seedInspections(db: InspectionsDb, enterpriseCount: number
     .returning();
   if (!task) throw new Error('insert returned no row');
   const pool: Candidate[] = [];
-  for (const enterprise of generateEnterprises(enterpriseCount, options)) {
-    if (enterprise.regionCode.startsWith('14') && enterprise.status === 'ACTIVE')
+  for (const enterprise of generateEnterprisesIn('14', enterpriseCount, options)) {
+    if (enterprise.status === 'ACTIVE')
       pool.push({ uscc: enterprise.uscc, regionCode: enterprise.regionCode, riskClass: null, keySupervision: false });
   }
   const seed = 20_261_101;

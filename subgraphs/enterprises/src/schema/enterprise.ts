@@ -16,6 +16,7 @@ import {
   type EnterpriseFilter,
   estimateEnterprises,
   NAME_SEARCH_COUNT_LIMIT,
+  nameSearchPlan,
   searchEnterprises,
 } from '../data/enterprise-store.ts';
 import type { EnterpriseRow } from '../db/schema.ts';
@@ -235,16 +236,16 @@ builder.queryField('searchEnterprises', (t) =>
         registrationNumber: input.registrationNumber,
       };
       // A name search asks the planner first (EXPLAIN, well under a millisecond) how many match:
-      // few → fetch them all through the gram index and sort; many → walk the code index; and
-      // totalCount beyond the count limit is that estimate rather than a count of every match.
+      // up to 10 000 → fetch them all through the gram index and sort; more → walk the code index;
+      // and totalCount beyond the count limit (2 000) is that estimate rather than a count.
       const estimate = filter.nameContains ? await estimateEnterprises(ctx.db, filter) : undefined;
-      const fewMatches = estimate !== undefined && estimate <= NAME_SEARCH_COUNT_LIMIT;
+      const plan = estimate === undefined ? undefined : nameSearchPlan(estimate);
       let counted: Promise<number> | undefined;
       const total = () => {
-        counted ??= estimate !== undefined && !fewMatches ? Promise.resolve(NAME_SEARCH_COUNT_LIMIT + 1) : countEnterprises(ctx.db, filter);
+        counted ??= plan && !plan.countMatches ? Promise.resolve(NAME_SEARCH_COUNT_LIMIT + 1) : countEnterprises(ctx.db, filter);
         return counted;
       };
-      const rows = await searchEnterprises(ctx.db, filter, { limit: size + 1, afterUscc: after, fewMatches });
+      const rows = await searchEnterprises(ctx.db, filter, { limit: size + 1, afterUscc: after, fewMatches: plan?.sortMatches });
       for (const row of rows.slice(0, size)) ctx.loaders.enterprise.prime(row.uscc, row);
       return Object.assign(
         toPage(rows, size, {
