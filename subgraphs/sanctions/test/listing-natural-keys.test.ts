@@ -60,6 +60,30 @@ describe.each(testDatabaseKinds())('listing natural keys as unique indexes (%s)'
     const refusals = results.flatMap((result) => result.errors ?? []).map((error) => [error.extensions?.code, error.extensions?.reason]);
     return { created: results.filter((result) => !result.errors).length, refusals };
   };
+  /** A fine at the heavy end of the discretion benchmark: grounds for a serious listing. */
+  const heavierPenalty = (uscc: string, numberFrom: number) => ({
+    uscc,
+    decisionNumber: `运市监处罚〔2026〕${numberFrom + serial}号`,
+    decidedOn: '2026-10-09',
+    authority: '运城市市场监督管理局',
+    violationType: '生产经营不符合食品安全标准的食品',
+    factsSummary: '当事人生产不符合食品安全标准的食品。',
+    legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+    penaltyTypes: ['FINE'],
+    fineAmount: 200000,
+    heavyDiscretion: true,
+    caseDomain: 'FOOD',
+  });
+  /** A serious listing resting on that penalty. */
+  const seriousListing = (uscc: string, triggeringPenaltyId: string | undefined, decisionReference: string | null) => ({
+    uscc,
+    domain: 'FOOD',
+    reason: '生产经营不符合食品安全标准的食品，受到从重罚款',
+    triggeringPenaltyId,
+    listedOn: '2026-11-02',
+    authority: '运城市市场监督管理局',
+    decisionReference,
+  });
   const abnormal = (uscc: string, listedOn: string) => ({
     uscc,
     reason: 'MISSING_ANNUAL_REPORT',
@@ -150,35 +174,9 @@ describe.each(testDatabaseKinds())('listing natural keys as unique indexes (%s)'
 
   it('identical concurrent serious listings (same decision reference, same penalty) end as one row', async () => {
     const uscc = freshUscc();
-    const penalty = await run<{ recordPenalty: { id: string } }>(
-      RECORD_PENALTY,
-      {
-        input: {
-          uscc,
-          decisionNumber: `运市监处罚〔2026〕${800 + serial}号`,
-          decidedOn: '2026-10-09',
-          authority: '运城市市场监督管理局',
-          violationType: '生产经营不符合食品安全标准的食品',
-          factsSummary: '当事人生产不符合食品安全标准的食品。',
-          legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
-          penaltyTypes: ['FINE'],
-          fineAmount: 200000,
-          heavyDiscretion: true,
-          caseDomain: 'FOOD',
-        },
-      },
-      callers.other,
-    );
+    const penalty = await run<{ recordPenalty: { id: string } }>(RECORD_PENALTY, { input: heavierPenalty(uscc, 800) }, callers.other);
     expect(penalty.errors).toBeUndefined();
-    const input = {
-      uscc,
-      domain: 'FOOD',
-      reason: '生产经营不符合食品安全标准的食品，受到从重罚款',
-      triggeringPenaltyId: penalty.data?.recordPenalty.id,
-      listedOn: '2026-11-02',
-      authority: '运城市市场监督管理局',
-      decisionReference: `运市监列严〔2026〕${serial}号`,
-    };
+    const input = seriousListing(uscc, penalty.data?.recordPenalty.id, `运市监列严〔2026〕${serial}号`);
     const outcome = await race(LIST_SERIOUS, { input });
     expect(outcome.created).toBe(1);
     expect(outcome.refusals).toEqual(Array.from({ length: RACERS - 1 }, () => ['CONFLICT', 'ALREADY_RECORDED']));
@@ -191,31 +189,9 @@ describe.each(testDatabaseKinds())('listing natural keys as unique indexes (%s)'
 
   it('a batch of serious listings answers as if its rows were sent one after another', async () => {
     const uscc = freshUscc();
-    const penalty = await run<{ recordPenalty: { id: string } }>(RECORD_PENALTY, {
-      input: {
-        uscc,
-        decisionNumber: `运市监处罚〔2026〕${900 + serial}号`,
-        decidedOn: '2026-10-09',
-        authority: '运城市市场监督管理局',
-        violationType: '生产经营不符合食品安全标准的食品',
-        factsSummary: '当事人生产不符合食品安全标准的食品。',
-        legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
-        penaltyTypes: ['FINE'],
-        fineAmount: 200000,
-        heavyDiscretion: true,
-        caseDomain: 'FOOD',
-      },
-    });
+    const penalty = await run<{ recordPenalty: { id: string } }>(RECORD_PENALTY, { input: heavierPenalty(uscc, 900) });
     expect(penalty.errors).toBeUndefined();
-    const listing = (decisionReference: string | null) => ({
-      uscc,
-      domain: 'FOOD',
-      reason: '生产经营不符合食品安全标准的食品，受到从重罚款',
-      triggeringPenaltyId: penalty.data?.recordPenalty.id,
-      listedOn: '2026-11-02',
-      authority: '运城市市场监督管理局',
-      decisionReference,
-    });
+    const listing = (decisionReference: string | null) => seriousListing(uscc, penalty.data?.recordPenalty.id, decisionReference);
     const IMPORT_SERIOUS =
       'mutation($inputs: [ListSeriousViolationInput!]!) { importSeriousViolations(inputs: $inputs) { status reason } }';
     const rows = [

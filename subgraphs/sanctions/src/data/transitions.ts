@@ -1,8 +1,8 @@
-import { conflict, notFound } from '@credit-hub/subgraph-kit';
+import { appendEvents, conflict, notFound, type OutboxEvent } from '@credit-hub/subgraph-kit';
 import type { SanctionsExecutor } from '../db/client.ts';
 import type { AbnormalOperationRow, PenaltyRow, RecordKind, SeriousViolationRow } from '../db/schema.ts';
 import { lockAbnormalOperation, type NewAbnormalOperation, saveAbnormalOperation } from './abnormal-operation-store.ts';
-import { appendHistory, type NewHistoryEntry } from './history-store.ts';
+import { appendHistories, appendHistory, type NewHistoryEntry } from './history-store.ts';
 import { appendAbnormalEvents, appendPenaltyEvents, appendSeriousEvents, type EventClock } from './outbox-events.ts';
 import { lockPenalty, type NewPenalty, savePenalty } from './penalty-store.ts';
 import {
@@ -43,6 +43,39 @@ export const historyEntry = (
   department: meta.department,
   before: before ?? null,
 });
+
+/** What a record's creation writes beside it: its history entry and its feed events. */
+export interface Creation<TRow> {
+  kind: RecordKind;
+  action: string;
+  state: (row: TRow) => string;
+  events: (row: TRow) => OutboxEvent[];
+  meta: (row: TRow) => ChangeMeta;
+}
+
+/**
+ * The feed events and history entries of records just inserted (a form's one, an import's batch),
+ * in the caller's transaction: one statement for the events, one for the history.
+ */
+export async function recordCreations<TRow extends { id: number; uscc: string }>(
+  tx: SanctionsExecutor,
+  inserted: readonly TRow[],
+  creation: Creation<TRow>,
+): Promise<void> {
+  if (inserted.length === 0) return;
+  await appendEvents(tx, inserted.flatMap(creation.events));
+  await appendHistories(
+    tx,
+    inserted.map((row) =>
+      historyEntry(
+        { uscc: row.uscc, kind: creation.kind, id: row.id },
+        creation.action,
+        { from: null, to: creation.state(row) },
+        creation.meta(row),
+      ),
+    ),
+  );
+}
 
 /** State name of a listing for history entries. */
 export const listingStateName = (row: { removedOn: string | null; revokedOn: string | null; repairedOn: string | null }) =>

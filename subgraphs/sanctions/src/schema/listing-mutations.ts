@@ -1,5 +1,4 @@
 import {
-  appendEvents,
   badUserInput,
   claimedRegionFieldOptions,
   conflict,
@@ -18,7 +17,6 @@ import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from 
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { getAbnormalOperationsOf, insertAbnormalOperations, type NewAbnormalOperation } from '../data/abnormal-operation-store.ts';
-import { appendHistories } from '../data/history-store.ts';
 import { abnormalEvents, seriousEvents } from '../data/outbox-events.ts';
 import { getPenaltyByDecisionNumber } from '../data/penalty-store.ts';
 import {
@@ -28,7 +26,7 @@ import {
   insertSeriousViolations,
   type NewSeriousViolation,
 } from '../data/serious-violation-store.ts';
-import { changeAbnormalOperation, changeSeriousViolation, historyEntry, stateConflict } from '../data/transitions.ts';
+import { changeAbnormalOperation, changeSeriousViolation, recordCreations, stateConflict } from '../data/transitions.ts';
 import type { SanctionsExecutor } from '../db/client.ts';
 import type { AbnormalOperationRow, SeriousViolationRow } from '../db/schema.ts';
 import { heavierPenaltyProblem, isDueForEscalation, normalizeDecisionNumber, seriousListedOn } from '../rules/index.ts';
@@ -115,23 +113,14 @@ async function prepareAbnormalListing(ctx: Context, input: typeof ListAbnormalOp
 /** Inserts prepared listings with their feed events and history, in the caller's transaction; rows a unique index refuses are skipped. */
 async function insertAbnormalRecords(ctx: Context, tx: SanctionsExecutor, rows: NewAbnormalOperation[]): Promise<AbnormalOperationRow[]> {
   const inserted = await insertAbnormalOperations(tx, rows);
-  if (inserted.length === 0) return inserted;
   const clock = { today: ctx.today, rules: ctx.rules };
-  await appendEvents(
-    tx,
-    inserted.flatMap((row) => abnormalEvents(null, row, clock)),
-  );
-  await appendHistories(
-    tx,
-    inserted.map((row) =>
-      historyEntry(
-        { uscc: row.uscc, kind: 'ABNORMAL_OPERATION', id: row.id },
-        'LISTED',
-        { from: null, to: 'LISTED' },
-        changeMeta(ctx, { decisionReference: row.decisionReference, reason: row.reasonDetail }, row.listedOn),
-      ),
-    ),
-  );
+  await recordCreations(tx, inserted, {
+    kind: 'ABNORMAL_OPERATION',
+    action: 'LISTED',
+    state: () => 'LISTED',
+    events: (row) => abnormalEvents(null, row, clock),
+    meta: (row) => changeMeta(ctx, { decisionReference: row.decisionReference, reason: row.reasonDetail }, row.listedOn),
+  });
   return inserted;
 }
 
@@ -382,23 +371,14 @@ async function prepareSeriousListing(ctx: Context, input: typeof ListSeriousViol
 /** Inserts prepared listings with their feed events and history, in the caller's transaction; rows a unique index refuses are skipped. */
 async function insertSeriousRecords(ctx: Context, tx: SanctionsExecutor, rows: NewSeriousViolation[]): Promise<SeriousViolationRow[]> {
   const inserted = await insertSeriousViolations(tx, rows);
-  if (inserted.length === 0) return inserted;
   const clock = { today: ctx.today, rules: ctx.rules };
-  await appendEvents(
-    tx,
-    inserted.flatMap((row) => seriousEvents(null, row, clock)),
-  );
-  await appendHistories(
-    tx,
-    inserted.map((row) =>
-      historyEntry(
-        { uscc: row.uscc, kind: 'SERIOUS_VIOLATION', id: row.id },
-        'LISTED',
-        { from: null, to: 'LISTED' },
-        changeMeta(ctx, { reason: row.reason, decisionReference: row.decisionReference }, row.listedOn),
-      ),
-    ),
-  );
+  await recordCreations(tx, inserted, {
+    kind: 'SERIOUS_VIOLATION',
+    action: 'LISTED',
+    state: () => 'LISTED',
+    events: (row) => seriousEvents(null, row, clock),
+    meta: (row) => changeMeta(ctx, { reason: row.reason, decisionReference: row.decisionReference }, row.listedOn),
+  });
   return inserted;
 }
 

@@ -1,5 +1,4 @@
 import {
-  appendEvents,
   badUserInput,
   claimedRegionFieldOptions,
   IMPORT_BATCH_BOUNDS,
@@ -18,10 +17,9 @@ import {
 import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from '../access.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { appendHistories } from '../data/history-store.ts';
 import { penaltyEvents } from '../data/outbox-events.ts';
 import { getPenaltiesByDecisionNumbers, getPenaltyByDecisionNumber, insertPenalties, type NewPenalty } from '../data/penalty-store.ts';
-import { type ChangeMeta, changePenalty, historyEntry, stateConflict } from '../data/transitions.ts';
+import { type ChangeMeta, changePenalty, recordCreations, stateConflict } from '../data/transitions.ts';
 import type { SanctionsExecutor } from '../db/client.ts';
 import type { PenaltyRow } from '../db/schema.ts';
 import {
@@ -336,23 +334,14 @@ async function preparePenalty(ctx: Context, input: typeof RecordPenaltyInput.$in
 /** Inserts prepared penalties with their feed events and history, in the caller's transaction; a decision number already stored is skipped. */
 async function insertPenaltyRecords(ctx: Context, tx: SanctionsExecutor, rows: NewPenalty[]): Promise<PenaltyRow[]> {
   const inserted = await insertPenalties(tx, rows);
-  if (inserted.length === 0) return inserted;
   const clock = { today: ctx.today, rules: ctx.rules };
-  await appendEvents(
-    tx,
-    inserted.flatMap((row) => penaltyEvents(null, row, clock)),
-  );
-  await appendHistories(
-    tx,
-    inserted.map((row) =>
-      historyEntry(
-        { uscc: row.uscc, kind: 'PENALTY', id: row.id },
-        'RECORDED',
-        { from: null, to: row.state },
-        changeMeta(ctx, { decisionReference: row.decisionNumber }, row.decidedOn),
-      ),
-    ),
-  );
+  await recordCreations(tx, inserted, {
+    kind: 'PENALTY',
+    action: 'RECORDED',
+    state: (row) => row.state,
+    events: (row) => penaltyEvents(null, row, clock),
+    meta: (row) => changeMeta(ctx, { decisionReference: row.decisionNumber }, row.decidedOn),
+  });
   return inserted;
 }
 
