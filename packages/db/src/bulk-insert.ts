@@ -137,29 +137,43 @@ export async function insertInChunks<TTable extends PgTable>(
  * `onConflictDoNothing` skips rows that hit any unique index, or only the given target's: a
  * conflict on another unique index still fails the statement.
  */
-export async function insertRows<TTable extends PgTable>(
+export function insertRows<TTable extends PgTable>(
   executor: Executor,
   table: TTable,
   rows: readonly TTable['$inferInsert'][],
   options?: { onConflictDoNothing?: boolean | PgColumn[]; returning?: boolean },
 ): Promise<TTable['$inferSelect'][]>;
-export async function insertRows<TTable extends PgTable>(
+export function insertRows<TTable extends PgTable>(
   executor: Executor,
   table: TTable,
   rows: readonly TTable['$inferInsert'][],
   options: { onConflictDoNothing?: boolean | PgColumn[]; returning: PgColumn[] },
 ): Promise<Partial<TTable['$inferSelect']>[]>;
-export async function insertRows<TTable extends PgTable>(
+export function insertRows<TTable extends PgTable>(
   executor: Executor,
   table: TTable,
   rows: readonly TTable['$inferInsert'][],
-  options: { onConflictDoNothing?: boolean | PgColumn[]; returning?: boolean | PgColumn[] } = {},
+  options: InsertRowsOptions = {},
+): Promise<Partial<TTable['$inferSelect']>[]> {
+  return insertGroups(executor, table, rows, options);
+}
+
+interface InsertRowsOptions {
+  onConflictDoNothing?: boolean | PgColumn[];
+  returning?: boolean | PgColumn[];
+}
+
+async function insertGroups<TTable extends PgTable>(
+  executor: Executor,
+  table: TTable,
+  rows: readonly TTable['$inferInsert'][],
+  options: InsertRowsOptions,
 ): Promise<Partial<TTable['$inferSelect']>[]> {
   if (rows.length === 0) return [];
   const groups = groupByDefaultedColumns(table, rows);
   if (groups.length > 1) {
     const inserted: Partial<TTable['$inferSelect']>[] = [];
-    for (const group of groups) inserted.push(...(await insertRows(executor, table, group, options as { returning: PgColumn[] })));
+    for (const group of groups) inserted.push(...(await insertGroups(executor, table, group, options)));
     return inserted;
   }
   const { columns, names, records, jsonb } = shapeRows(table, rows);

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { EnumRef, ObjectRef } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 import type { SubgraphBuilder } from './builder.ts';
 import type { SubgraphContext } from './context.ts';
 import { badUserInput, KEY_EXISTS_REASONS } from './errors.ts';
-import type { Logger } from './logger.ts';
 
 /**
  * What became of one row of a bulk import, said by the subgraph that wrote it, never inferred by
@@ -47,10 +45,6 @@ export const usccsOf = (inputs: readonly object[], field: string): string[] => [
   ),
 ];
 
-/**
- * What a refused or failed row answers: UNCHANGED for its own record found again, REJECTED for a
- * decision about the row, FAILED (logged) for anything else — or, without a logger, the error is thrown.
- */
 /** The steps of a set-based batch import (see runSetBasedImportBatch). */
 export interface SetBasedImportSteps<TInput, TRow, TStored> {
   /** Loads what every row will look up (the enterprises' registered regions) in one call; a failure only means each row looks up for itself. */
@@ -73,8 +67,8 @@ export interface SetBasedImportSteps<TInput, TRow, TStored> {
  * `prepare` (the very code of the single-row mutation), the good ones are stored together (one
  * INSERT … ON CONFLICT DO NOTHING per table, not one transaction per row), and the refused ones are
  * told apart by one read. Rows answer as if sent one after another: of rows with the same key the
- * first is created and the later ones find it (UNCHANGED). A failed store writes none of them: each
- * is FAILED (or the call fails, see importRowOutcome), and the batch may be sent again.
+ * first is created and the later ones find it (UNCHANGED). A failed store writes none of them and fails
+ * the call (see importRowOutcome); the batch may be sent again.
  */
 export async function runSetBasedImportBatch<TInput, TRow, TStored>(
   inputs: readonly TInput[],
@@ -128,7 +122,13 @@ export function keyExistsOutcome(index: number, message: string, details: { fiel
   return { index, status: details.sameRecord ? 'UNCHANGED' : 'REJECTED', id: null, field: details.field, reason, message };
 }
 
-export function importRowOutcome(index: number, error: unknown, logger?: Logger): ImportRowResult {
+/**
+ * What a refused row answers: UNCHANGED for its own record found again, REJECTED for a decision
+ * about the row (it would be decided the same way again). Anything else is not the row's fault and
+ * is thrown: the whole call fails, the server's formatError logs it with an id, and the caller
+ * sends the batch again (rows already stored then answer UNCHANGED).
+ */
+export function importRowOutcome(index: number, error: unknown): ImportRowResult {
   const extensions = error instanceof GraphQLError ? error.extensions : {};
   const code = typeof extensions.code === 'string' ? extensions.code : null;
   const field = typeof extensions.field === 'string' ? extensions.field : null;
@@ -137,13 +137,7 @@ export function importRowOutcome(index: number, error: unknown, logger?: Logger)
     return { index, status: 'UNCHANGED', id: null, field, reason, message: (error as Error).message };
   }
   if (code && DECIDED_CODES.has(code)) return { index, status: 'REJECTED', id: null, field, reason, message: (error as Error).message };
-  // Not the row's fault. Without a logger the whole call fails instead, so the server's formatError
-  // logs it with an id; the caller sends the batch again (rows already stored answer UNCHANGED).
-  if (!logger) throw error;
-  // With one: logged with an id, answered without details (no SQL or stack leaves the service).
-  const errorId = randomUUID();
-  logger?.error({ errorId, err: error, row: index }, 'import row failed');
-  return { index, status: 'FAILED', id: null, field: null, reason: 'INTERNAL', message: `internal error (内部错误) ${errorId}` };
+  throw error;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: keyed by builder instance of any context type
@@ -162,7 +156,10 @@ export function defineImportRowType<TContext extends SubgraphContext>(builder: S
       CREATED: { description: '已新增 Stored now.' },
       UNCHANGED: { description: '未变更 This very record was already stored (a re-run): nothing written.' },
       REJECTED: { description: '已拒收 Refused by a rule or the policy; see field and reason.' },
-      FAILED: { description: '失败 Internal failure: nothing written, the row may be sent again.' },
+      FAILED: {
+        description:
+          '失败 Internal failure: nothing written, the row may be sent again. The hub’s batch imports fail the whole call instead.',
+      },
     } as const,
   });
   const row = builder.objectRef<ImportRowResult>('ImportRowResult').implement({

@@ -15,7 +15,7 @@ builder.mutationField('importLicenses', (t) =>
   t.field({
     type: [ImportRowRef],
     description:
-      '批量导入许可 Records up to 500 granted licences, each checked exactly as grantLicense checks it, the good ones stored together in one transaction, and answers every row: CREATED, UNCHANGED when the number is already held by the same holder under the same department, REJECTED with field and reason (KEY_TAKEN when another record holds the number), or FAILED (retryable).',
+      '批量导入许可 Records up to 500 granted licences, each checked exactly as grantLicense checks it, the good ones stored together in one transaction, and answers every row: CREATED, UNCHANGED when the number is already held by the same holder under the same department, REJECTED with field and reason (KEY_TAKEN when another record holds the number); an internal failure fails the whole call, which may be sent again (rows already stored then answer UNCHANGED).',
     authScopes: writers,
     args: {
       inputs: t.arg({
@@ -34,7 +34,7 @@ builder.mutationField('importEquipmentRegistrations', (t) =>
   t.field({
     type: [ImportRowRef],
     description:
-      '批量导入使用登记 Records up to 500 use registrations, each checked exactly as recordEquipmentRegistration checks it, the good ones stored together, and answers every row: CREATED, UNCHANGED when the registration code is already held by the same user under the same department, REJECTED with field and reason, or FAILED (retryable).',
+      '批量导入使用登记 Records up to 500 use registrations, each checked exactly as recordEquipmentRegistration checks it, the good ones stored together, and answers every row: CREATED, UNCHANGED when the registration code is already held by the same user under the same department, REJECTED with field and reason; an internal failure fails the whole call, which may be sent again (rows already stored then answer UNCHANGED).',
     authScopes: writers,
     args: {
       inputs: t.arg({

@@ -504,7 +504,7 @@ builder.mutationField('importAbnormalOperations', (t) =>
   t.field({
     type: [ImportRowRef],
     description:
-      '批量导入经营异常名录 Records up to 500 abnormal-operation listings, each exactly as listAbnormalOperation would, and answers every row: CREATED, UNCHANGED when the enterprise is already listed on that day for that ground by the same department, REJECTED with field and reason, or FAILED (retryable).',
+      '批量导入经营异常名录 Records up to 500 abnormal-operation listings, each exactly as listAbnormalOperation would, and answers every row: CREATED, UNCHANGED when the enterprise is already listed on that day for that ground by the same department, REJECTED with field and reason; an internal failure fails the whole call, which may be sent again (rows already stored then answer UNCHANGED).',
     authScopes: writers,
     args: {
       inputs: t.arg({
@@ -523,7 +523,7 @@ builder.mutationField('importSeriousViolations', (t) =>
   t.field({
     type: [ImportRowRef],
     description:
-      '批量导入严重违法失信名单 Records up to 500 serious-violation listings, each exactly as listSeriousViolation would (the triggering penalty may be named by its decision number), and answers every row: CREATED, UNCHANGED when the enterprise is already listed under that decision reference by the same department, REJECTED with field and reason, or FAILED (retryable).',
+      '批量导入严重违法失信名单 Records up to 500 serious-violation listings, each exactly as listSeriousViolation would (the triggering penalty may be named by its decision number), and answers every row: CREATED, UNCHANGED when the enterprise is already listed under that decision reference by the same department, REJECTED with field and reason; an internal failure fails the whole call, which may be sent again (rows already stored then answer UNCHANGED).',
     authScopes: writers,
     args: {
       inputs: t.arg({

@@ -417,7 +417,7 @@ builder.mutationField('importPenalties', (t) =>
   t.field({
     type: [ImportRowRef],
     description:
-      '批量导入行政处罚 Records up to 500 penalty decisions, each checked exactly as recordPenalty checks it (every rule and permission), the good ones inserted together in one transaction, and answers every row: CREATED, UNCHANGED when the decision number is already recorded for the same enterprise and department, REJECTED with field and reason, or FAILED (retryable).',
+      '批量导入行政处罚 Records up to 500 penalty decisions, each checked exactly as recordPenalty checks it (every rule and permission), the good ones inserted together in one transaction, and answers every row: CREATED, UNCHANGED when the decision number is already recorded for the same enterprise and department, REJECTED with field and reason; an internal failure fails the whole call, which may be sent again (rows already stored then answer UNCHANGED).',
     authScopes: writers,
     args: {
       inputs: t.arg({
