@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import chardet from 'chardet';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import unzipper from 'unzipper';
 
 /** One row as the file holds it: 1-based row number in the file (header = 1) and cell texts. */
 export interface RawRow {
@@ -101,57 +101,75 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value).trim();
 }
 
-/** Decodes UTF-8 across chunk boundaries: a character split between two chunks stays whole. */
-async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncIterable<string> {
-  const decoder = new StringDecoder('utf8');
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
-    if (text) yield text;
-  }
-  const rest = decoder.end();
-  if (rest) yield rest;
-}
-
 type ReaderInternals = {
-  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+  workbookRels?: { Id: string; Target: string }[];
+  model?: { sheets?: { id: number; rId: string; name: string }[] };
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
 };
 
 /**
- * exceljs 4.4.0's streaming reader decodes each zip chunk on its own, so a Chinese character
- * split between two chunks turns into '��' (about one row in two thousand; exceljs issues
- * #2063, #2084, #2316, fix PR #1665 unmerged). The sheet and shared-string streams are handed
- * over as text decoded across chunk boundaries instead.
+ * The first worksheet of an .xlsx file, streamed row by row.
+ *
+ * exceljs 4.4.0's own streaming reader is not used to walk the zip, for two bugs:
+ * - it walks the zip front to back with unzipper's `Parse`, which signals its end as soon as the
+ *   whole file has been read in, before every entry is handed out. Excel (and exceljs) write the
+ *   sheets before `sharedStrings.xml`, so on a small file the shared strings were sometimes never
+ *   read and every text cell came out as `{ sharedString: n }` (about one read in 250 here; the
+ *   header was then not found). unzipper 0.12.5 still does this.
+ * - it decodes each zip chunk on its own, so a Chinese character split between two chunks turns
+ *   into '��' (about one row in two thousand; exceljs issues #2063, #2084, #2316, fix PR #1665
+ *   unmerged).
+ * Instead the zip's central directory is read (unzipper `Open.file`), and exceljs's own parsers
+ * are fed in the order they need: relationships, workbook, shared strings, styles, then the
+ * workbook's first sheet, each as text decoded across chunk boundaries. The sheet streams straight
+ * from the file; nothing is copied to a temporary file.
  */
-function utf8SafeReader(path: string, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, options);
-  const internals = reader as unknown as ReaderInternals;
-  const parseWorksheet = internals._parseWorksheet.bind(reader);
-  const parseSharedStrings = internals._parseSharedStrings.bind(reader);
-  internals._parseWorksheet = (iterator, sheetNo) => parseWorksheet(utf8Text(iterator), sheetNo);
-  internals._parseSharedStrings = (entry) => {
-    entry.setEncoding('utf8');
-    return parseSharedStrings(entry);
-  };
-  return reader;
-}
-
 async function* xlsxRows(path: string, skip: number): AsyncIterable<RawRow> {
-  const reader = utf8SafeReader(path, {
-    entries: 'emit',
+  const directory = await unzipper.Open.file(path).catch((error: Error) => {
+    throw new Error(
+      `not an Excel workbook (.xlsx): its zip directory cannot be read (${error.message}); an old .xls file must be saved as .xlsx first`,
+    );
+  });
+  const entry = (name: string) => directory.files.find((file) => file.path === name);
+  const text = (name: string) => {
+    const stream = entry(name)?.stream();
+    stream?.setEncoding('utf8');
+    return stream;
+  };
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'cache',
     worksheets: 'emit',
   });
-  // Only the first sheet: provinces keep instructions and code lists on the others.
-  for await (const sheet of reader) {
-    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+  const internals = reader as unknown as ReaderInternals;
+  const rels = text('xl/_rels/workbook.xml.rels');
+  const workbook = text('xl/workbook.xml');
+  if (!rels || !workbook) throw new Error('not an Excel workbook: xl/workbook.xml is missing');
+  await internals._parseRels(rels);
+  await internals._parseWorkbook(workbook);
+  const sharedStrings = text('xl/sharedStrings.xml');
+  // In 'cache' mode the generator yields nothing; running it fills the reader's string table.
+  if (sharedStrings) for await (const _ of internals._parseSharedStrings(sharedStrings));
+  const styles = text('xl/styles.xml');
+  if (styles) await internals._parseStyles(styles);
+  // Only the first sheet in the workbook's own order: provinces keep instructions and code lists on the others.
+  const first = internals.model?.sheets?.[0];
+  const target = internals.workbookRels?.find((rel) => rel.Id === first?.rId)?.Target.replace(/^\/?(xl\/)?/, '');
+  const sheetNo = target?.match(/^worksheets\/sheet(\d+)\.xml$/)?.[1];
+  const sheet = sheetNo ? text(`xl/worksheets/sheet${sheetNo}.xml`) : undefined;
+  if (!sheetNo || !sheet) throw new Error('not an Excel workbook: its first worksheet is missing');
+  for (const { eventType, value } of internals._parseWorksheet(sheet as AsyncIterable<string>, sheetNo)) {
+    if (eventType !== 'worksheet') continue;
+    for await (const row of value as AsyncIterable<ExcelJS.Row>) {
       if (row.number <= skip) continue;
       const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
       if (values.every((value) => value === '')) continue;
       yield { rowNumber: row.number, cells: values };
     }
-    break;
   }
 }
