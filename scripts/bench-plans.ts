@@ -1,4 +1,4 @@
-import { countEnterprisesQuery, type EnterprisesDatabase, searchEnterprisesQuery } from '@credit-hub/enterprises';
+import { countEnterprisesQuery, type EnterprisesDatabase, searchEnterprisesQuery, walkSearchNames } from '@credit-hub/enterprises';
 import { enterpriseAt } from '@credit-hub/seed';
 import { sql } from 'drizzle-orm';
 import { SUBGRAPHS } from './subgraphs.ts';
@@ -6,7 +6,7 @@ import { SUBGRAPHS } from './subgraphs.ts';
 /**
  * EXPLAIN (no execution) of the reads behind the README's example queries, on a seeded benchmark
  * database: the profile's lookups by code in each subgraph's schema and the name search with its
- * bounded count. Returns one line per query whose plan scans a whole table instead of an index.
+ * bounded count (and the walk of a name-only search). Returns one line per query whose plan scans a whole table instead of an index.
  */
 export async function planProblems(url: string): Promise<{ checked: number; problems: string[] }> {
   const uscc = enterpriseAt(7).uscc;
@@ -37,6 +37,10 @@ export async function planProblems(url: string): Promise<{ checked: number; prob
       for (const [kind, query] of [
         ['search', searchEnterprisesQuery(database.db, filter)],
         ['bounded count', countEnterprisesQuery(database.db, filter)],
+        // A name-only search with many matches walks the codes on the index carrying the names.
+        ...(Object.keys(filter).length === 1
+          ? ([['walk', walkSearchNames(database.db, filter.nameContains, { limit: 21 }).toSQL()]] as const)
+          : []),
       ] as const) {
         const inlined = query.sql.replace(/\$(\d+)/g, (_, n) => literal(query.params[Number(n) - 1]));
         statements.push({ label: `${kind} ${JSON.stringify(filter)}`, text: `explain ${inlined}`, table: 'enterprises' });

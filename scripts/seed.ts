@@ -11,7 +11,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyzeOwnTables } from '@credit-hub/db';
+import { vacuumOwnTables } from '@credit-hub/db';
 import { SUBGRAPHS } from './subgraphs.ts';
 
 type Message =
@@ -84,9 +84,9 @@ async function seedOne(name: string, count: number, options: { seed?: number; re
   try {
     const t0 = Date.now();
     await subgraph.seed(database, count, { ...options, onProgress: (done, total) => send({ name, done, total }) });
-    // Fresh statistics for this subgraph's own tables only (not a database-wide analyze, which
-    // waits on the locks of the other workers' loads into the same database).
-    await analyzeOwnTables(database.db);
+    // Fresh statistics and visibility map for this subgraph's own tables only (not a database-wide
+    // vacuum, which waits on the locks of the other workers' loads into the same database).
+    await vacuumOwnTables(database.db);
     send({ name, seconds: (Date.now() - t0) / 1000, kind: database.kind });
   } catch (error) {
     send({ name, error: (error as Error).message });

@@ -1,5 +1,5 @@
 export { insertInChunks, insertRows } from './bulk-insert.ts';
-export { analyzeOwnTables, bulkLoad, DEFERRED_INDEX_LOAD, writeBehind } from './bulk-load.ts';
+export { bulkLoad, DEFERRED_INDEX_LOAD, vacuumOwnTables, writeBehind } from './bulk-load.ts';
 export {
   type Database,
   type DatabaseKind,

@@ -1,4 +1,4 @@
-export { countEnterprisesQuery, searchEnterprisesQuery } from './data/enterprise-store.ts';
+export { countEnterprisesQuery, searchEnterprisesQuery, walkSearchNames } from './data/enterprise-store.ts';
 export {
   type EnterprisesDatabase,
   type EnterprisesTestDatabase,

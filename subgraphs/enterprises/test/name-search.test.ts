@@ -10,6 +10,8 @@ import {
   nameSearchPlan,
   searchEnterprises,
   searchEnterprisesQuery,
+  WALK_INDEX_MAX_BYTES,
+  walkSearchNames,
 } from '../src/data/enterprise-store.ts';
 import { fragmentGrams, nameGrams } from '../src/data/name-grams.ts';
 import { type EnterprisesTestDatabase, openEnterprisesTestDatabase } from '../src/db/client.ts';
@@ -29,7 +31,8 @@ describe.each(testDatabaseKinds())('Chinese name search (%s)', (kind) => {
   beforeAll(async () => {
     database = await openEnterprisesTestDatabase(kind);
     await seedEnterprises(database.db, 15_000, { referenceDate: '2026-11-21' });
-    await database.db.execute(sql`analyze`);
+    // Vacuumed as the seed leaves it: the visibility map lets the walk read the index alone.
+    await database.db.execute(sql`vacuum (analyze) enterprises`);
   });
   afterAll(() => database?.close());
 
@@ -89,6 +92,35 @@ describe.each(testDatabaseKinds())('Chinese name search (%s)', (kind) => {
       expect(sorted.length).toBe(21);
       expect(sorted.map((row) => row.uscc)).toEqual(walked.map((row) => row.uscc));
       after = sorted[20]?.uscc;
+    }
+  });
+
+  it('walks a name-only search on the index carrying the search names, and finds names too long for it', async () => {
+    const frequent = { nameContains: '有限' };
+    const plan = await explain(walkSearchNames(database.db, frequent.nameContains, { limit: 21 }).toSQL());
+    expect(plan).toMatch(/Index Only Scan using enterprises_uscc_search_names_idx/);
+    expect(plan).not.toMatch(/Seq Scan on enterprises/);
+    const [first] = await searchEnterprises(database.db, frequent, { limit: 1, fewMatches: true });
+    if (!first) throw new Error('no enterprise matches 有限');
+    // Many long former names: more bytes than an index entry may hold, so outside that index. The
+    // write must still succeed and the walk must still find it, in its place.
+    const long = `${first.searchNames}\u0001${'冀'.repeat(3000)}`;
+    expect(Buffer.byteLength(long)).toBeGreaterThan(WALK_INDEX_MAX_BYTES);
+    await database.db.execute(sql`update enterprises set search_names = ${long} where uscc = ${first.uscc}`);
+    try {
+      let after: string | undefined;
+      for (let page = 0; page < 3; page++) {
+        const sorted = await searchEnterprises(database.db, frequent, { limit: 21, afterUscc: after, fewMatches: true });
+        const walked = await searchEnterprises(database.db, frequent, { limit: 21, afterUscc: after });
+        expect(walked.map((row) => row.uscc)).toEqual(sorted.map((row) => row.uscc));
+        if (page === 0) expect(walked[0]?.uscc).toBe(first.uscc);
+        after = sorted[20]?.uscc;
+      }
+      // Found through the long names themselves, which no gram of the name holds.
+      const [byFormer] = await walkSearchNames(database.db, '冀冀冀', { limit: 2 });
+      expect(byFormer?.uscc).toBe(first.uscc);
+    } finally {
+      await database.db.execute(sql`update enterprises set search_names = ${first.searchNames} where uscc = ${first.uscc}`);
     }
   });
 

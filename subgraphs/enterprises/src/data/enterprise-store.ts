@@ -71,7 +71,7 @@ function filterConditions(filter: EnterpriseFilter): SQL[] {
  * One keyset page ordered by USCC: `limit` rows after `afterUscc` (callers ask for one extra).
  *
  * A name fragment with many matches (the planner's estimate above NAME_SEARCH_SORT_LIMIT) walks
- * the primary key and stops at the page: a few ms when matches are spread over the codes. The
+ * the codes in order and stops at the page: a few ms when matches are spread over the codes. The
  * planner cannot know that codes cluster (individual businesses all start with 92, a county's
  * enterprises share six digits: 赵记 or 益阳 walked 900 000 rows, 4–6 s, at 1 M), so the walk gets
  * WALK_BUDGET_MS (statement_timeout, local to its transaction) and, past it, the page is taken
@@ -96,12 +96,43 @@ export async function searchEnterprises(
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local statement_timeout = ${WALK_BUDGET_MS}`));
-      return page(tx as unknown as EnterprisesDb, false);
+      const walker = tx as unknown as EnterprisesDb;
+      return nameOnly(filter) ? walkSearchNames(walker, filter.nameContains ?? '', options) : page(walker, false);
     });
   } catch (error) {
     if (!isStatementTimeout(error)) throw error;
     return page(db, true);
   }
+}
+
+/** A filter with a name fragment and nothing else: the one the search-names index answers alone. */
+function nameOnly(filter: EnterpriseFilter): boolean {
+  return Object.entries(filter).every(([key, value]) =>
+    key === 'nameContains' ? Boolean(value) : value == null || (Array.isArray(value) && value.length === 0),
+  );
+}
+
+/**
+ * Search names up to this many bytes are carried in `enterprises_uscc_search_names_idx`
+ * (migration 0003, which states the same number: the planner uses a partial index only when the
+ * query repeats its condition, so this is written into the SQL as a literal).
+ */
+export const WALK_INDEX_MAX_BYTES = 2000;
+
+/**
+ * The walk of a name-only search: the codes whose search names contain the fragment, in code
+ * order, read from the index that carries the search names (no table row is read until the page
+ * is known), then those rows. Enterprises whose search names are too long for that index are
+ * walked through their own small index and merged in.
+ */
+export function walkSearchNames(db: EnterprisesDb, nameContains: string, options: { limit: number; afterUscc?: string | undefined }) {
+  const pattern = containsPattern(normalizeForSearch(nameContains));
+  const bound = sql.raw(String(WALK_INDEX_MAX_BYTES));
+  const after = options.afterUscc ? sql` and ${enterprises.uscc} > ${options.afterUscc}` : sql``;
+  const codes = (fits: SQL) =>
+    sql`(select ${enterprises.uscc} from ${enterprises} where ${fits} and ${enterprises.searchNames} like ${pattern}${after} order by ${enterprises.uscc} limit ${options.limit})`;
+  const matches = sql`${codes(sql`octet_length(${enterprises.searchNames}) <= ${bound}`)} union all ${codes(sql`octet_length(${enterprises.searchNames}) > ${bound}`)}`;
+  return db.select().from(enterprises).where(sql`${enterprises.uscc} in (${matches})`).orderBy(asc(enterprises.uscc)).limit(options.limit);
 }
 
 /** How long walking the primary key for a frequent name fragment may take before sorting instead. */
