@@ -1,9 +1,12 @@
+import { readdirSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import unzipper from 'unzipper';
 import { describe, expect, it } from 'vitest';
 import { openTable, type RawRow } from './readers.ts';
+import { writeSampleTable } from './sample-files.ts';
+import { penaltyTable } from './sample-tables.ts';
 
 const samples = join(import.meta.dirname, '..', 'samples');
 
@@ -34,5 +37,15 @@ describe('XLSX reader', () => {
     const path = join(await mkdtemp(join(tmpdir(), 'not-xlsx-')), 'table.xlsx');
     await writeFile(path, '单位名称,统一社会信用代码\n');
     await expect(leadingRows(path, 1)).rejects.toThrow(/not an Excel workbook \(\.xlsx\)/);
+  });
+
+  it('closes the file when the reading stops early (as the header search does)', async () => {
+    // Large enough that the sheet is still being read when the rows are abandoned.
+    const path = await writeSampleTable(await mkdtemp(join(tmpdir(), 'early-')), penaltyTable(5_000), 'penalties.xlsx');
+    const descriptors = () => readdirSync('/proc/self/fd').length;
+    const before = descriptors();
+    for (let read = 0; read < 20; read += 1) await leadingRows(path, 3);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(descriptors()).toBeLessThan(before + 5);
   });
 });

@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import chardet from 'chardet';
 import { parse } from 'csv-parse';
@@ -129,47 +129,62 @@ type ReaderInternals = {
  * from the file; nothing is copied to a temporary file.
  */
 async function* xlsxRows(path: string, skip: number): AsyncIterable<RawRow> {
-  const directory = await unzipper.Open.file(path).catch((error: Error) => {
-    throw new Error(
-      `not an Excel workbook (.xlsx): its zip directory cannot be read (${error.message}); an old .xls file must be saved as .xlsx first`,
-    );
-  });
-  const entry = (name: string) => directory.files.find((file) => file.path === name);
-  const text = (name: string) => {
-    const stream = entry(name)?.stream();
-    stream?.setEncoding('utf8');
-    return stream;
+  // Every file stream the zip reader opens, closed when the rows are done or abandoned (the header
+  // search stops after a few rows: an open stream per upload would hold a descriptor until GC).
+  const opened: ReadStream[] = [];
+  const source = {
+    size: async () => (await stat(path)).size,
+    stream: (start: number, length: number) => {
+      const stream = createReadStream(path, { start, end: length ? start + length : undefined });
+      opened.push(stream);
+      return stream;
+    },
   };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-  });
-  const internals = reader as unknown as ReaderInternals;
-  const rels = text('xl/_rels/workbook.xml.rels');
-  const workbook = text('xl/workbook.xml');
-  if (!rels || !workbook) throw new Error('not an Excel workbook: xl/workbook.xml is missing');
-  await internals._parseRels(rels);
-  await internals._parseWorkbook(workbook);
-  const sharedStrings = text('xl/sharedStrings.xml');
-  // In 'cache' mode the generator yields nothing; running it fills the reader's string table.
-  if (sharedStrings) for await (const _ of internals._parseSharedStrings(sharedStrings));
-  const styles = text('xl/styles.xml');
-  if (styles) await internals._parseStyles(styles);
-  // Only the first sheet in the workbook's own order: provinces keep instructions and code lists on the others.
-  const first = internals.model?.sheets?.[0];
-  const target = internals.workbookRels?.find((rel) => rel.Id === first?.rId)?.Target.replace(/^\/?(xl\/)?/, '');
-  const sheetNo = target?.match(/^worksheets\/sheet(\d+)\.xml$/)?.[1];
-  const sheet = sheetNo ? text(`xl/worksheets/sheet${sheetNo}.xml`) : undefined;
-  if (!sheetNo || !sheet) throw new Error('not an Excel workbook: its first worksheet is missing');
-  for (const { eventType, value } of internals._parseWorksheet(sheet as AsyncIterable<string>, sheetNo)) {
-    if (eventType !== 'worksheet') continue;
-    for await (const row of value as AsyncIterable<ExcelJS.Row>) {
-      if (row.number <= skip) continue;
-      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-      if (values.every((value) => value === '')) continue;
-      yield { rowNumber: row.number, cells: values };
+  try {
+    const directory = await unzipper.Open.custom(source).catch((error: Error) => {
+      throw new Error(
+        `not an Excel workbook (.xlsx): its zip directory cannot be read (${error.message}); an old .xls file must be saved as .xlsx first`,
+      );
+    });
+    const text = (name: string) => {
+      const stream = directory.files.find((file) => file.path === name)?.stream();
+      stream?.setEncoding('utf8');
+      return stream;
+    };
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+    });
+    const internals = reader as unknown as ReaderInternals;
+    const rels = text('xl/_rels/workbook.xml.rels');
+    const workbook = text('xl/workbook.xml');
+    if (!rels || !workbook) throw new Error('not an Excel workbook: xl/workbook.xml is missing');
+    await internals._parseRels(rels);
+    await internals._parseWorkbook(workbook);
+    const sharedStrings = text('xl/sharedStrings.xml');
+    // In 'cache' mode the generator yields nothing; running it fills the reader's string table.
+    if (sharedStrings) for await (const _ of internals._parseSharedStrings(sharedStrings));
+    const styles = text('xl/styles.xml');
+    if (styles) await internals._parseStyles(styles);
+    // Only the first sheet in the workbook's own order: provinces keep instructions and code lists on the others.
+    const first = internals.model?.sheets?.[0];
+    const target = internals.workbookRels?.find((rel) => rel.Id === first?.rId)?.Target;
+    // Targets are relative to xl/ (worksheets/sheet1.xml) or absolute in the package (/xl/worksheets/sheet1.xml).
+    const sheet = target ? text(target.startsWith('/') ? target.slice(1) : `xl/${target}`) : undefined;
+    if (!target || !sheet) throw new Error('not an Excel workbook: its first worksheet is missing');
+    const sheetNo = /sheet(\d+)\.xml$/i.exec(target)?.[1] ?? '1';
+    for (const { eventType, value } of internals._parseWorksheet(sheet as AsyncIterable<string>, sheetNo)) {
+      if (eventType !== 'worksheet') continue;
+      for await (const row of value as AsyncIterable<ExcelJS.Row>) {
+        if (row.number <= skip) continue;
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        if (values.every((value) => value === '')) continue;
+        yield { rowNumber: row.number, cells: values };
+      }
     }
+  } finally {
+    for (const stream of opened) stream.destroy();
   }
 }
