@@ -41,7 +41,7 @@ describe('XLSX reader', () => {
 
   it('closes the file when the reading stops early (as the header search does)', async () => {
     // Large enough that the sheet is still being read when the rows are abandoned.
-    const path = await writeSampleTable(await mkdtemp(join(tmpdir(), 'early-')), penaltyTable(5_000), 'penalties.xlsx');
+    const path = await writeSampleTable(await mkdtemp(join(tmpdir(), 'early-')), penaltyTable(20_000), 'penalties.xlsx');
     const descriptors = () => readdirSync('/proc/self/fd').length;
     const before = descriptors();
     for (let read = 0; read < 20; read += 1) await leadingRows(path, 3);
