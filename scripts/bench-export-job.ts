@@ -226,9 +226,12 @@ export async function benchExportJob(argv: string[]): Promise<void> {
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       job = (
-        await query<{ exportJob: Job }>('query($id: ID!) { exportJob(id: $id) { status rowsWritten error files { name rows bytes sha256 } } }', {
-          id: startExport.id,
-        })
+        await query<{ exportJob: Job }>(
+          'query($id: ID!) { exportJob(id: $id) { status rowsWritten error files { name rows bytes sha256 } } }',
+          {
+            id: startExport.id,
+          },
+        )
       ).exportJob;
       if (job.status === 'SUCCEEDED' || job.status === 'FAILED') break;
     }
