@@ -18,7 +18,7 @@ import { decodeCursor, encodeCursor, type Positions } from '../feed/cursor.ts';
 import { readChanges } from '../feed/merge.ts';
 import type { OutboxSource, ReadFilter } from '../feed/sources.ts';
 import { cachedParties, type Party, readAhead, readBulkPages, type Url } from './bulk-reader.ts';
-import { publicPenaltiesOf } from './penalty-rows.ts';
+import { publicPenaltyReader } from './penalty-rows.ts';
 
 /** What the exports read, wired once by the server. */
 export interface ExportReaders {
@@ -90,14 +90,17 @@ export async function snapshotInput(kind: ExportKind, readers: ExportReaders): P
   const parties = cachedParties(readers.parties);
   /** Each page with its parties: what `readAhead` fetches while the page before is written. */
   async function* pagesWithParties() {
-    for await (const rows of pages(bulk.rows)) {
-      const page: unknown[] = kind === 'penalties' ? publicPenaltiesOf(rows) : bulkRecords<PublicLicense>(rows);
-      yield { page, parties: await parties(page.map((row) => holderOf(kind, row))) };
+    for await (const page of pages(bulk.rows)) {
+      const holderAt = page.columns.indexOf(kind === 'penalties' ? 'uscc' : 'holderUscc');
+      yield { page, parties: await parties(page.rows.map((row) => row[holderAt] as string)) };
     }
   }
   async function* records() {
     for await (const { page, parties } of readAhead(pagesWithParties())) {
-      for (const row of page) yield toRecord(kind, readers, row, parties);
+      if (kind === 'penalties') {
+        const penaltyOf = publicPenaltyReader(page.columns);
+        for (const row of page.rows) yield toRecord(kind, readers, penaltyOf(row), parties);
+      } else for (const licence of bulkRecords<PublicLicense>(page)) yield toRecord(kind, readers, licence, parties);
     }
   }
   async function* withdrawals() {
