@@ -216,14 +216,22 @@ export async function benchExportJob(argv: string[]): Promise<void> {
       'mutation($format: ExportFormat) { startExport(kind: PENALTIES, format: $format) { id } }',
       { format: values.format === 'ndjson' ? 'NDJSON' : values.format === 'xlsx' ? 'XLSX' : 'CSV' },
     );
-    type Job = { status: string; rowsWritten: number; error: string | null; files: { name: string; rows: number; bytes: number }[] };
+    type Job = {
+      status: string;
+      rowsWritten: number;
+      error: string | null;
+      files: { name: string; rows: number; bytes: number; sha256: string }[];
+    };
     let job: Job;
     for (;;) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       job = (
-        await query<{ exportJob: Job }>('query($id: ID!) { exportJob(id: $id) { status rowsWritten error files { name rows bytes } } }', {
-          id: startExport.id,
-        })
+        await query<{ exportJob: Job }>(
+          'query($id: ID!) { exportJob(id: $id) { status rowsWritten error files { name rows bytes sha256 } } }',
+          {
+            id: startExport.id,
+          },
+        )
       ).exportJob;
       if (job.status === 'SUCCEEDED' || job.status === 'FAILED') break;
     }
@@ -240,6 +248,8 @@ export async function benchExportJob(argv: string[]): Promise<void> {
       `export job ${data?.rows} penalties as ${values.format} through /bulk/penalties: ${seconds.toFixed(2)} s = ${Math.round((data?.rows ?? 0) / seconds)} rows/s (target ≥ 50 000), ${((data?.bytes ?? 0) / 1024 / 1024).toFixed(0)} MB; load ${load()}`,
     );
     console.log(cpuPerRowLine(cpuBefore, cpuAfter, data?.rows ?? 1));
+    // The same --rows and --enterprises give the same files: their sums show that a change kept the bytes.
+    for (const file of job.files) console.log(`  ${file.name}: ${file.rows} rows, sha256 ${file.sha256}`);
     console.log(
       `exchange RSS before ${mb(before)}, at 1/4 ${mb(quarter(1))}, 1/2 ${mb(quarter(2))}, 3/4 ${mb(quarter(3))}, peak ${mb(peak)}, after ${mb(after)}`,
     );

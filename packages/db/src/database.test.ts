@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { eq, sql } from 'drizzle-orm';
+import { eq, like, sql } from 'drizzle-orm';
 import { date, integer, jsonb, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertInChunks, insertRows } from './bulk-insert.ts';
 import type { TestDatabase } from './database.ts';
 import { anyOfKeys, preparedPerDatabase } from './prepared.ts';
+import { selectValues } from './select-values.ts';
 import { openTestDatabase, testDatabaseKinds } from './test-databases.ts';
 
 const things = pgTable('things', { id: integer('id').primaryKey(), label: text('label').notNull(), tags: text('tags').array() });
@@ -149,5 +150,24 @@ describe.each(testDatabaseKinds())('database factory (%s)', (kind) => {
     const named = await insertRows(database.db, notes, [{ key: 'e', payload: { big: 'x'.repeat(1000) } }], { returning: [notes.key] });
     expect(named).toEqual([{ key: 'e' }]);
     expect((await database.db.select().from(notes).where(eq(notes.key, 'e')))[0]?.payload).toEqual({ big: 'x'.repeat(1000) });
+  });
+  it('selects rows as arrays of values, each parsed as the object rows parse it', async () => {
+    await database.db
+      .insert(notes)
+      .values([{ key: 'values-1', amount: '45012.50', on: '2026-03-05', tags: ['FINE', '含,逗号'] }, { key: 'values-2' }]);
+    const query = database.db
+      .select({ key: notes.key, amount: notes.amount, on: notes.on, tags: notes.tags, kind: notes.kind })
+      .from(notes)
+      .where(like(notes.key, 'values-%'))
+      .orderBy(notes.key);
+    const objects = await query;
+    const values = await selectValues(database.db, query, 'values-of-notes');
+    expect(values).toEqual([
+      ['values-1', '45012.50', '2026-03-05', ['FINE', '含,逗号'], 'note'],
+      ['values-2', null, null, null, 'note'],
+    ]);
+    expect(values).toEqual(objects.map((row) => Object.values(row)));
+    // Prepared: the same statement again reads the same rows.
+    expect(await selectValues(database.db, query, 'values-of-notes')).toEqual(values);
   });
 });

@@ -11,6 +11,7 @@ export {
 export * from './like-pattern.ts';
 export { anyOfKeys, preparedPerDatabase } from './prepared.ts';
 export { inRegionPrefix } from './region-condition.ts';
+export { type BuiltQuery, selectValues } from './select-values.ts';
 export { StatementCounter } from './statement-counter.ts';
 export { openTestDatabase, testDatabaseKinds } from './test-databases.ts';
 export { lockForTransaction } from './transaction-lock.ts';

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLogger } from '@credit-hub/subgraph-kit';
+import { bulkRowsOf, createLogger } from '@credit-hub/subgraph-kit';
 import type { ExportManifest, PublicPenalty } from '@credit-hub/tables';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,7 @@ const penaltyRow = (id: number): PublicPenalty => ({
   publishedOn: '2026-03-03',
   publicUntil: '2029-03-03',
 });
+const PENALTY_COLUMNS = Object.keys(penaltyRow(0)) as (keyof PublicPenalty)[];
 const WITHDRAWALS = [{ reference: '榕市监处罚〔2025〕7号', uscc: '91350100M000100Y43', reason: 'REPAIRED', on: '2026-02-01' }];
 
 /** The sanctions subgraph's two bulk routes, served from memory in key order. */
@@ -45,9 +46,10 @@ function bulkServer(): Server {
     if (url.pathname === '/bulk/penalties') {
       const rows = Array.from({ length: Math.max(0, Math.min(limit, ROWS - after)) }, (_, index) => penaltyRow(after + index + 1));
       const last = rows.at(-1)?.id ?? ROWS;
-      return send({ rows, next: last < ROWS ? String(last) : null });
+      return send({ ...bulkRowsOf(PENALTY_COLUMNS, rows), next: last < ROWS ? String(last) : null });
     }
-    if (url.pathname === '/bulk/penalty-withdrawals') return send({ rows: WITHDRAWALS, next: null });
+    if (url.pathname === '/bulk/penalty-withdrawals')
+      return send({ ...bulkRowsOf(['reference', 'uscc', 'reason', 'on'], WITHDRAWALS), next: null });
     response.writeHead(404).end();
   });
 }

@@ -8,15 +8,11 @@ import type { LicensesDb } from './db/client.ts';
  */
 export function licensesBulkRoutes(db: LicensesDb, today: () => string) {
   return (verify: TokenVerifier): Record<string, RouteHandler> => ({
-    '/bulk/licenses': bulkRoute(
-      verify,
-      ({ after, limit }) => readPublicLicensePage(db, { after, limit, today: today() }),
-      (row) => row.number,
-    ),
+    '/bulk/licenses': bulkRoute(verify, ({ after, limit }) => readPublicLicensePage(db, { after, limit, today: today() }), 'number'),
     '/bulk/license-withdrawals': bulkRoute(
       verify,
       ({ after, limit }) => readLicenseWithdrawalPage(db, { after, limit, today: today() }),
-      (row) => row.reference,
+      'reference',
     ),
   });
 }

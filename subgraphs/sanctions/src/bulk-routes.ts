@@ -11,12 +11,12 @@ export function sanctionsBulkRoutes(db: SanctionsDb, today: () => string) {
     '/bulk/penalties': bulkRoute(
       verify,
       ({ after, limit }) => readPublicPenaltyPage(db, { after, limit, today: today() }),
-      (row) => row.decisionNumber,
+      'decisionNumber',
     ),
     '/bulk/penalty-withdrawals': bulkRoute(
       verify,
       ({ after, limit }) => readPenaltyWithdrawalPage(db, { after, limit, today: today() }),
-      (row) => row.reference,
+      'reference',
     ),
   });
 }

@@ -1,13 +1,18 @@
 import { testDatabaseKinds } from '@credit-hub/db';
 import { generateEnterprises } from '@credit-hub/seed';
+import { bulkRecords } from '@credit-hub/subgraph-kit';
 import { earliestStartStillRunning, latestStartElapsedBy } from '@credit-hub/workdays';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAbnormalOperationsByUscc, getAbnormalOperationsDueForEscalation } from '../src/data/abnormal-operation-store.ts';
 import { getCreditRepairsByUscc, getPendingCreditRepairs } from '../src/data/credit-repair-store.ts';
+import { publicPenalty } from '../src/data/outbox-events.ts';
+import { readPublicPenaltyPage } from '../src/data/penalty-bulk-store.ts';
 import { getPenaltiesByUscc, searchPenalties } from '../src/data/penalty-store.ts';
 import { getSeriousViolationsByUscc, searchSeriousViolations } from '../src/data/serious-violation-store.ts';
 import { changePenalty } from '../src/data/transitions.ts';
 import { openSanctionsTestDatabase, type SanctionsTestDatabase } from '../src/db/client.ts';
+import { penalties } from '../src/db/schema.ts';
 import { DEFAULT_RULE_BOOK, isDueForEscalation, penaltyPublication, repairEligibility, seriousPublication } from '../src/rules/index.ts';
 import { sanctionsFor } from '../src/seed/records.ts';
 import { seedSanctions } from '../src/seed.ts';
@@ -72,6 +77,36 @@ describe.each(testDatabaseKinds())('seeded sanctions and their stores (%s)', (ki
     expect(found.map((p) => p.id).sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
     const hidden = all.filter((p) => !expected.includes(p.id));
     expect(hidden.length).toBeGreaterThan(0);
+  });
+
+  it('serves on the bulk route exactly the feed payload of each public penalty, ID number masked, page by page', async () => {
+    const all = await getPenaltiesByUscc(database.db, usccs);
+    const shown = all
+      .filter((p) => penaltyPublication(p, p.publicUntil, REFERENCE_DATE).visibleToPublic)
+      .sort((a, b) => (a.decisionNumber < b.decisionNumber ? -1 : 1));
+    const person = shown[3];
+    if (!person) throw new Error('too few public penalties');
+    // A natural person's ID number is masked on the bulk page as on the feed.
+    await database.db
+      .update(penalties)
+      .set({ partyType: 'NATURAL_PERSON', partyIdNumber: '350102199001011234' })
+      .where(eq(penalties.id, person.id));
+    const [updated] = await database.db.select().from(penalties).where(eq(penalties.id, person.id));
+    const expected = shown.map((p) => publicPenalty(p.id === person.id && updated ? updated : p));
+    const served: unknown[] = [];
+    for (let after: string | null = null; ; ) {
+      const page = await readPublicPenaltyPage(database.db, { after, limit: 7, today: REFERENCE_DATE });
+      served.push(...bulkRecords(page));
+      if (page.rows.length < 7) break;
+      after = page.rows.at(-1)?.[page.columns.indexOf('decisionNumber')] as string;
+    }
+    expect(served).toEqual(expected);
+    expect(served).toContainEqual(expect.objectContaining({ partyType: 'NATURAL_PERSON', partyIdNumber: '350102********1234' }));
+    // The seeded data as it was, for the tests after this one.
+    await database.db
+      .update(penalties)
+      .set({ partyType: person.partyType, partyIdNumber: person.partyIdNumber })
+      .where(eq(penalties.id, person.id));
   });
 
   it('returns in SQL exactly the serious listings the pure rule shows the public', async () => {

@@ -1,37 +1,38 @@
-import { type BulkPage, createHubClient, subgraphUnavailable } from '@credit-hub/subgraph-kit';
+import { type BulkPage, type BulkRows, createHubClient, subgraphUnavailable } from '@credit-hub/subgraph-kit';
 
 export type Url = string | (() => string);
 const resolve = (url: Url) => (typeof url === 'function' ? url() : url);
 
 /**
  * Reads a subgraph's service-only bulk route (`/bulk/<name>`) page by page in key order, yielding
- * each page as it comes: memory holds one page, whatever the size of the export.
+ * each page (column names and rows of values) as it comes: memory holds one page, whatever the
+ * size of the export.
  */
-export async function* readBulkPages<Row>(options: {
+export async function* readBulkPages(options: {
   subgraph: string;
   graphqlUrl: Url;
   route: string;
   token: () => Promise<string>;
   pageSize: number;
   timeoutMs: number;
-}): AsyncGenerator<Row[]> {
+}): AsyncGenerator<BulkRows> {
   let after: string | null = null;
   for (;;) {
     const base = resolve(options.graphqlUrl).replace(/\/graphql$/, '');
     const params = new URLSearchParams({ limit: String(options.pageSize) });
     if (after !== null) params.set('after', after);
-    let page: BulkPage<Row>;
+    let page: BulkPage;
     try {
       const response = await fetch(`${base}/bulk/${options.route}?${params}`, {
         headers: { authorization: `Bearer ${await options.token()}` },
         signal: AbortSignal.timeout(options.timeoutMs),
       });
       if (!response.ok) throw new Error(`bulk page answered ${response.status}`);
-      page = (await response.json()) as BulkPage<Row>;
+      page = (await response.json()) as BulkPage;
     } catch {
       throw subgraphUnavailable(options.subgraph);
     }
-    if (page.rows.length > 0) yield page.rows;
+    if (page.rows.length > 0) yield page;
     if (page.next === null) return;
     after = page.next;
   }

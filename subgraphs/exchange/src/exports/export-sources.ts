@@ -1,3 +1,4 @@
+import { bulkRecords } from '@credit-hub/subgraph-kit';
 import {
   type ExportKind,
   type ExportSource,
@@ -17,6 +18,7 @@ import { decodeCursor, encodeCursor, type Positions } from '../feed/cursor.ts';
 import { readChanges } from '../feed/merge.ts';
 import type { OutboxSource, ReadFilter } from '../feed/sources.ts';
 import { cachedParties, type Party, readAhead, readBulkPages, type Url } from './bulk-reader.ts';
+import { publicPenaltyReader } from './penalty-rows.ts';
 
 /** What the exports read, wired once by the server. */
 export interface ExportReaders {
@@ -76,8 +78,8 @@ const holderOf = (kind: ExportKind, row: unknown) =>
 export async function snapshotInput(kind: ExportKind, readers: ExportReaders): Promise<ExportInput> {
   const cursor = await headCursor(readers.sources);
   const bulk = BULK[kind];
-  const pages = <Row>(route: string) =>
-    readBulkPages<Row>({
+  const pages = (route: string) =>
+    readBulkPages({
       subgraph: bulk.subgraph,
       graphqlUrl: readers.urls[bulk.subgraph],
       route,
@@ -88,16 +90,24 @@ export async function snapshotInput(kind: ExportKind, readers: ExportReaders): P
   const parties = cachedParties(readers.parties);
   /** Each page with its parties: what `readAhead` fetches while the page before is written. */
   async function* pagesWithParties() {
-    for await (const page of pages<unknown>(bulk.rows)) yield { page, parties: await parties(page.map((row) => holderOf(kind, row))) };
+    for await (const page of pages(bulk.rows)) {
+      const holderAt = page.columns.indexOf(kind === 'penalties' ? 'uscc' : 'holderUscc');
+      yield { page, parties: await parties(page.rows.map((row) => row[holderAt] as string)) };
+    }
   }
   async function* records() {
     for await (const { page, parties } of readAhead(pagesWithParties())) {
-      for (const row of page) yield toRecord(kind, readers, row, parties);
+      if (kind === 'penalties') {
+        const penaltyOf = publicPenaltyReader(page.columns);
+        for (const row of page.rows) yield toRecord(kind, readers, penaltyOf(row), parties);
+      } else for (const licence of bulkRecords<PublicLicense>(page)) yield toRecord(kind, readers, licence, parties);
     }
   }
   async function* withdrawals() {
-    for await (const page of pages<{ reference: string; uscc: string | null; reason: string | null; on: string }>(bulk.withdrawals)) {
-      for (const entry of page) yield withdrawalRecord(bulk.dataset, entry);
+    for await (const page of pages(bulk.withdrawals)) {
+      for (const entry of bulkRecords<{ reference: string; uscc: string | null; reason: string | null; on: string }>(page)) {
+        yield withdrawalRecord(bulk.dataset, entry);
+      }
     }
   }
   return { records: records(), withdrawals: withdrawals(), cursor: () => cursor };

@@ -1,3 +1,4 @@
+import { type BulkRows, bulkRowsOf } from '@credit-hub/subgraph-kit';
 import { and, asc, eq, gt, isNotNull, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { LicensesDb } from '../db/client.ts';
 import { licenseStatusChanges, licenses } from '../db/schema.ts';
@@ -25,23 +26,50 @@ const decisionReference = sql<string | null>`(
  * shape of the feed's public licence plus the decision reference. A revoked licence (撤销: the
  * decision is void) is on the withdrawal list instead.
  */
-export async function readPublicLicensePage(db: LicensesDb, request: LicenseBulkRequest) {
+type PublicLicensePageRow = ReturnType<typeof publicLicense> & { decisionReference: string | null };
+/** The public licence's fields (publicLicense) and the decision reference, as bulk row columns. */
+const PUBLIC_LICENSE_COLUMNS: (keyof PublicLicensePageRow)[] = [
+  'number',
+  'kind',
+  'holderUscc',
+  'regionCode',
+  'items',
+  'issuedOn',
+  'validFrom',
+  'validTo',
+  'authorityName',
+  'authorityCode',
+  'status',
+  'statusChangedOn',
+  'publishedOn',
+  'renews',
+  'renewedBy',
+  'decisionReference',
+];
+
+export async function readPublicLicensePage(db: LicensesDb, request: LicenseBulkRequest): Promise<BulkRows> {
   const rows = await db
     .select({ licence: licenses, decisionReference })
     .from(licenses)
     .where(and(published(request.today), ne(licenses.status, 'REVOKED'), ...afterKey(request.after)))
     .orderBy(asc(licenses.number))
     .limit(request.limit);
-  return rows.map((row) => ({ ...publicLicense(row.licence), decisionReference: row.decisionReference }));
+  return bulkRowsOf(
+    PUBLIC_LICENSE_COLUMNS,
+    rows.map((row): PublicLicensePageRow => ({ ...publicLicense(row.licence), decisionReference: row.decisionReference })),
+  );
 }
 
 /** Published licences whose decision was revoked (撤销), for the withdrawal list. */
-export async function readLicenseWithdrawalPage(db: LicensesDb, request: LicenseBulkRequest) {
+export async function readLicenseWithdrawalPage(db: LicensesDb, request: LicenseBulkRequest): Promise<BulkRows> {
   const rows = await db
     .select({ number: licenses.number, uscc: licenses.holderUscc, on: licenses.statusChangedOn })
     .from(licenses)
     .where(and(published(request.today), eq(licenses.status, 'REVOKED'), ...afterKey(request.after)))
     .orderBy(asc(licenses.number))
     .limit(request.limit);
-  return rows.map((row) => ({ reference: row.number, uscc: row.uscc, reason: 'REVOKED', on: row.on }));
+  return {
+    columns: ['reference', 'uscc', 'reason', 'on'],
+    rows: rows.map((row) => [row.number, row.uscc, 'REVOKED', row.on]),
+  };
 }

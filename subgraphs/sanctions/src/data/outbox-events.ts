@@ -53,6 +53,11 @@ export const PUBLIC_PENALTY_COLUMNS = [
   'publicUntil',
 ] as const satisfies readonly (keyof PenaltyRow)[];
 
+/** The public shape's field names in PUBLIC_PENALTY_COLUMNS order: `publicPenalty` names the amounts in yuan. */
+export const PUBLIC_PENALTY_FIELDS = PUBLIC_PENALTY_COLUMNS.map((column) =>
+  column === 'fineAmount' ? 'fineAmountYuan' : column === 'confiscationAmount' ? 'confiscationAmountYuan' : column,
+);
+
 export const publicPenalty = (row: Pick<PenaltyRow, (typeof PUBLIC_PENALTY_COLUMNS)[number]>) => ({
   id: row.id,
   decisionNumber: row.decisionNumber,

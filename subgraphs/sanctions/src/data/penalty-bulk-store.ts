@@ -1,8 +1,10 @@
+import { selectValues } from '@credit-hub/db';
+import { type BulkRows, bulkRowsOf } from '@credit-hub/subgraph-kit';
 import { and, asc, gt, isNotNull, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { SanctionsDb } from '../db/client.ts';
 import { type PenaltyRow, penalties } from '../db/schema.ts';
-import { penaltyPublication } from '../rules/index.ts';
-import { PUBLIC_PENALTY_COLUMNS, publicPenalty as publicPenaltyPayload } from './outbox-events.ts';
+import { maskIdNumber, penaltyPublication } from '../rules/index.ts';
+import { PUBLIC_PENALTY_COLUMNS, PUBLIC_PENALTY_FIELDS } from './outbox-events.ts';
 import { publicPenalty } from './visibility-filter.ts';
 
 /** A page request of the service-only bulk routes: decision numbers after `after`, in order. */
@@ -14,23 +16,31 @@ export interface PenaltyBulkRequest {
 
 const afterKey = (after: string | null): SQL[] => (after === null ? [] : [gt(penalties.decisionNumber, after)]);
 
-/**
- * Published penalties as the platform sees them today (the public rule, in SQL), in decision
- * number order (its unique index), each in the shape the feed's `penalty.published` carries.
- */
 /** Only the columns the public shape needs: a 1 M-row export decodes no timestamps nor internal fields. */
 const PUBLIC_SELECTION = Object.fromEntries(PUBLIC_PENALTY_COLUMNS.map((column) => [column, penalties[column]])) as {
   [Column in (typeof PUBLIC_PENALTY_COLUMNS)[number]]: (typeof penalties)[Column];
 };
+const ID_NUMBER_AT = PUBLIC_PENALTY_COLUMNS.indexOf('partyIdNumber');
 
-export async function readPublicPenaltyPage(db: SanctionsDb, request: PenaltyBulkRequest) {
-  const rows = await db
+/**
+ * Published penalties as the platform sees them today (the public rule, in SQL), in decision
+ * number order (its unique index): the fields of the feed's `penalty.published` (publicPenalty),
+ * as bulk rows. Read as arrays of values and sent as they come, but for the ID number masked in
+ * place: mapping each row to an object and back cost about half of the subgraph's CPU per row.
+ */
+export async function readPublicPenaltyPage(db: SanctionsDb, request: PenaltyBulkRequest): Promise<BulkRows> {
+  const query = db
     .select(PUBLIC_SELECTION)
     .from(penalties)
     .where(and(publicPenalty(request.today), ...afterKey(request.after)))
     .orderBy(asc(penalties.decisionNumber))
     .limit(request.limit);
-  return rows.map(publicPenaltyPayload);
+  const rows = await selectValues(db, query, 'bulk-penalties');
+  for (const row of rows) {
+    const idNumber = row[ID_NUMBER_AT];
+    if (idNumber !== null) row[ID_NUMBER_AT] = maskIdNumber(idNumber as string);
+  }
+  return { columns: PUBLIC_PENALTY_FIELDS, rows };
 }
 
 /** An entry of the withdrawal list (撤销/修复清单) as the bulk route serves it. */
@@ -41,6 +51,8 @@ export interface PenaltyWithdrawal {
   reason: string;
   on: string;
 }
+
+const WITHDRAWAL_COLUMNS: (keyof PenaltyWithdrawal)[] = ['reference', 'uscc', 'reason', 'on'];
 
 const withdrawnOn = (row: PenaltyRow, reason: string | null): string =>
   reason === 'REPAIRED'
@@ -53,7 +65,7 @@ const withdrawnOn = (row: PenaltyRow, reason: string | null): string =>
  * Penalties once published that the platform must take down today: revoked, repaired or past
  * their publication period. The platform learns this from the list, never from a missing row.
  */
-export async function readPenaltyWithdrawalPage(db: SanctionsDb, request: PenaltyBulkRequest): Promise<PenaltyWithdrawal[]> {
+export async function readPenaltyWithdrawalPage(db: SanctionsDb, request: PenaltyBulkRequest): Promise<BulkRows> {
   const { today } = request;
   const rows = await db
     .select()
@@ -68,8 +80,11 @@ export async function readPenaltyWithdrawalPage(db: SanctionsDb, request: Penalt
     )
     .orderBy(asc(penalties.decisionNumber))
     .limit(request.limit);
-  return rows.map((row) => {
-    const reason = penaltyPublication(row, row.publicUntil, today).reasonHidden ?? 'WITHDRAWN';
-    return { reference: row.decisionNumber, uscc: row.uscc, reason, on: withdrawnOn(row, reason) };
-  });
+  return bulkRowsOf(
+    WITHDRAWAL_COLUMNS,
+    rows.map((row): PenaltyWithdrawal => {
+      const reason = penaltyPublication(row, row.publicUntil, today).reasonHidden ?? 'WITHDRAWN';
+      return { reference: row.decisionNumber, uscc: row.uscc, reason, on: withdrawnOn(row, reason) };
+    }),
+  );
 }
