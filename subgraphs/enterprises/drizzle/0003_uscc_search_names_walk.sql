@@ -5,4 +5,8 @@
 -- page; the second, partial index walks those few. The 2000 is WALK_INDEX_MAX_BYTES in
 -- src/data/enterprise-store.ts and must match it.
 CREATE INDEX "enterprises_uscc_search_names_idx" ON "enterprises" USING btree ("uscc") INCLUDE ("search_names") WHERE octet_length("search_names") <= 2000;--> statement-breakpoint
-CREATE INDEX "enterprises_uscc_long_search_names_idx" ON "enterprises" USING btree ("uscc") WHERE octet_length("search_names") > 2000;
+CREATE INDEX "enterprises_uscc_long_search_names_idx" ON "enterprises" USING btree ("uscc") WHERE octet_length("search_names") > 2000;--> statement-breakpoint
+-- Statistics on the byte length, so the planner knows that next to no names pass 2000 bytes: without
+-- them it takes a third of the table for the second index's condition and plans a parallel heap
+-- scan, with JIT, for what is an empty index (55 ms instead of 0.5 ms at 1 M).
+CREATE STATISTICS "enterprises_search_names_bytes_stats" ON (octet_length("search_names")) FROM "enterprises";

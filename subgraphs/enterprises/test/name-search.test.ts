@@ -124,6 +124,15 @@ describe.each(testDatabaseKinds())('Chinese name search (%s)', (kind) => {
     }
   });
 
+  it('sorts instead when the walk reads its budget of index entries without filling a page', async () => {
+    const frequent = { nameContains: '有限' };
+    const sorted = await searchEnterprises(database.db, frequent, { limit: 21, fewMatches: true });
+    // A budget of 5 entries: a page of 21 cannot be found within it, the walk says so by coming back short.
+    expect((await walkSearchNames(database.db, frequent.nameContains, { limit: 21, walkScanLimit: 5 })).length).toBeLessThan(21);
+    const fallen = await searchEnterprises(database.db, frequent, { limit: 21, walkScanLimit: 5 });
+    expect(fallen.map((row) => row.uscc)).toEqual(sorted.map((row) => row.uscc));
+  });
+
   it('finds exactly the names containing the fragment, current or former', async () => {
     const rows = await searchEnterprises(database.db, { nameContains: '食品' }, { limit: 10_000 });
     expect(rows.length).toBeGreaterThan(10);

@@ -73,15 +73,17 @@ function filterConditions(filter: EnterpriseFilter): SQL[] {
  * A name fragment with many matches (the planner's estimate above NAME_SEARCH_SORT_LIMIT) walks
  * the codes in order and stops at the page: a few ms when matches are spread over the codes. The
  * planner cannot know that codes cluster (individual businesses all start with 92, a county's
- * enterprises share six digits: 赵记 or 益阳 walked 900 000 rows, 4–6 s, at 1 M), so the walk gets
- * WALK_BUDGET_MS (statement_timeout, local to its transaction) and, past it, the page is taken
- * like that of a rarer fragment: every match through the gram index, sorted (ordering by the code
- * as text, which no index provides, is what makes the planner do that).
+ * enterprises share six digits: 赵记 or 益阳 walked 900 000 rows, 4–6 s, at 1 M), so the walk is
+ * bounded and, past its bound, the page is taken like that of a rarer fragment: every match through
+ * the gram index, sorted (ordering by the code as text, which no index provides, is what makes the
+ * planner do that). A name-only search walks the search-names index, bounded by WALK_SCAN_LIMIT
+ * entries; a name with other filters walks the primary key, bounded by WALK_BUDGET_MS
+ * (statement_timeout, local to its transaction).
  */
 export async function searchEnterprises(
   db: EnterprisesDb,
   filter: EnterpriseFilter,
-  options: { limit: number; afterUscc?: string | undefined; fewMatches?: boolean },
+  options: { limit: number; afterUscc?: string | undefined; fewMatches?: boolean; walkScanLimit?: number },
 ): Promise<EnterpriseRow[]> {
   const conditions = filterConditions(filter);
   if (options.afterUscc) conditions.push(gt(enterprises.uscc, options.afterUscc));
@@ -93,16 +95,16 @@ export async function searchEnterprises(
       .orderBy(sorted ? sql`${enterprises.uscc}::text` : asc(enterprises.uscc))
       .limit(options.limit);
   if (options.fewMatches || !filter.nameContains) return page(db, Boolean(options.fewMatches));
+  if (nameOnly(filter)) {
+    const walked = await walkSearchNames(db, filter.nameContains, options);
+    // Short of a page: the walk's budget ran out before the matches (clustered further on in code
+    // order), or this is the last page. The sorted plan answers either exactly.
+    return walked.length >= options.limit ? walked : page(db, true);
+  }
   try {
     return await db.transaction(async (tx) => {
-      // Both local to the transaction. No parallel workers: the planner takes a fragment's LIKE for
-      // very selective, expects a long walk and splits it over workers, whose start-up (~9 ms at
-      // 1 M) is many times the walk itself (~0.3 ms to a page of 21 on the search-names index).
-      await tx.execute(
-        sql`select set_config('statement_timeout', ${String(WALK_BUDGET_MS)}, true), set_config('max_parallel_workers_per_gather', '0', true)`,
-      );
-      const walker = tx as unknown as EnterprisesDb;
-      return nameOnly(filter) ? walkSearchNames(walker, filter.nameContains ?? '', options) : page(walker, false);
+      await tx.execute(sql.raw(`set local statement_timeout = ${WALK_BUDGET_MS}`));
+      return page(tx as unknown as EnterprisesDb, false);
     });
   } catch (error) {
     if (!isStatementTimeout(error)) throw error;
@@ -125,19 +127,39 @@ function nameOnly(filter: EnterpriseFilter): boolean {
 export const WALK_INDEX_MAX_BYTES = 2000;
 
 /**
+ * Index entries a name-only walk reads at most before it gives up on a page (~20 ms at 1 M): a
+ * fragment estimated at over NAME_SEARCH_SORT_LIMIT matches finds its page within ~2 000 entries
+ * when its matches are spread over the codes, and 50 000 allow for 25 times that clustering.
+ * Counting entries rather than setting a statement timeout keeps the walk one statement (no
+ * transaction, no settings) and its outcome the same however busy the server is.
+ */
+export const WALK_SCAN_LIMIT = 50_000;
+
+/**
  * The walk of a name-only search: the codes whose search names contain the fragment, in code
  * order, read from the index that carries the search names (no table row is read until the page
- * is known), then those rows. Enterprises whose search names are too long for that index are
- * walked through their own small index and merged in.
+ * is known) over at most WALK_SCAN_LIMIT entries, then those rows. Enterprises whose search names
+ * are too long for that index are walked through their own small index and merged in. Fewer rows
+ * than `limit` mean the page is not known: the caller sorts instead.
  */
-export function walkSearchNames(db: EnterprisesDb, nameContains: string, options: { limit: number; afterUscc?: string | undefined }) {
+export function walkSearchNames(
+  db: EnterprisesDb,
+  nameContains: string,
+  options: { limit: number; afterUscc?: string | undefined; walkScanLimit?: number },
+) {
   const pattern = containsPattern(normalizeForSearch(nameContains));
   const bound = sql.raw(String(WALK_INDEX_MAX_BYTES));
   const after = options.afterUscc ? sql` and ${enterprises.uscc} > ${options.afterUscc}` : sql``;
-  const codes = (fits: SQL) =>
-    sql`(select ${enterprises.uscc} from ${enterprises} where ${fits} and ${enterprises.searchNames} like ${pattern}${after} order by ${enterprises.uscc} limit ${options.limit})`;
-  const matches = sql`${codes(sql`octet_length(${enterprises.searchNames}) <= ${bound}`)} union all ${codes(sql`octet_length(${enterprises.searchNames}) > ${bound}`)}`;
-  return db.select().from(enterprises).where(sql`${enterprises.uscc} in (${matches})`).orderBy(asc(enterprises.uscc)).limit(options.limit);
+  const { uscc, searchNames } = enterprises;
+  // The limit inside bounds the entries read; the LIKE outside it is applied to those entries only.
+  const indexed = sql`(select scanned.uscc from (select ${uscc}, ${searchNames} from ${enterprises} where octet_length(${searchNames}) <= ${bound}${after} order by ${uscc} limit ${sql.raw(String(options.walkScanLimit ?? WALK_SCAN_LIMIT))}) scanned where scanned.search_names like ${pattern} order by scanned.uscc limit ${options.limit})`;
+  const long = sql`(select ${uscc} from ${enterprises} where octet_length(${searchNames}) > ${bound} and ${searchNames} like ${pattern}${after} order by ${uscc} limit ${options.limit})`;
+  return db
+    .select()
+    .from(enterprises)
+    .where(sql`${enterprises.uscc} in (${indexed} union all ${long})`)
+    .orderBy(asc(enterprises.uscc))
+    .limit(options.limit);
 }
 
 /** How long walking the primary key for a frequent name fragment may take before sorting instead. */
