@@ -148,7 +148,7 @@ const pathText = (keys: readonly (string | number)[]) =>
  * field names, list indexes), pushed and popped as the walk goes: a batch of 500 inputs has ~10 000
  * values, and the path text is only needed for the one that fails.
  */
-export function checkValue(value: unknown, type: GraphQLInputType, bounds: FieldBounds | undefined, keys: (string | number)[]): void {
+function checkValue(value: unknown, type: GraphQLInputType, bounds: FieldBounds | undefined, keys: (string | number)[]): void {
   if (value === null || value === undefined) return;
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) {
