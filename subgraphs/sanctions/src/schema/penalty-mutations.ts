@@ -18,7 +18,13 @@ import { assertDateWithin, assertOwnsRecord, newRecordOwner, requireText } from 
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { penaltyEvents } from '../data/outbox-events.ts';
-import { getPenaltiesByDecisionNumbers, getPenaltyByDecisionNumber, insertPenalties, type NewPenalty } from '../data/penalty-store.ts';
+import {
+  getPenaltyByDecisionNumber,
+  getPenaltyHoldersByDecisionNumbers,
+  insertPenalties,
+  type NewPenalty,
+  type PenaltyHolder,
+} from '../data/penalty-store.ts';
 import { type ChangeMeta, changePenalty, recordCreations, stateConflict } from '../data/transitions.ts';
 import type { SanctionsExecutor } from '../db/client.ts';
 import type { PenaltyRow } from '../db/schema.ts';
@@ -377,7 +383,7 @@ async function insertPenaltyRecords(ctx: Context, tx: SanctionsExecutor, rows: N
  * (KEY_TAKEN). The arguments of `keyExists` (the form's CONFLICT) and of `keyExistsOutcome` (an
  * imported row's outcome).
  */
-function decisionNumberExists(row: NewPenalty, existing: PenaltyRow | null | undefined) {
+function decisionNumberExists(row: NewPenalty, existing: PenaltyHolder | null | undefined) {
   const sameRecord = existing?.uscc === row.uscc && existing.department === row.department;
   return [
     sameRecord
@@ -417,7 +423,7 @@ async function importPenaltyBatch(ctx: Context, inputs: readonly (typeof RecordP
     keyOfStored: (row) => row.decisionNumber,
     idOf: (row) => String(row.id),
     async refusals(rows) {
-      const stored = await getPenaltiesByDecisionNumbers(
+      const stored = await getPenaltyHoldersByDecisionNumbers(
         ctx.db,
         rows.map((row) => row.decisionNumber),
       );
