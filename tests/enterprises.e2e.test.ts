@@ -62,6 +62,36 @@ describe.each(testDatabaseKinds())('enterprises through the gateway (%s)', (kind
     expect(result.data?.enterprises).toEqual([{ uscc: codes[0] }, null, { uscc: codes[2] }]);
   });
 
+  it('answers the facts other subgraphs look up (code, status, region) the same from the narrow read as from whole rows', async () => {
+    const codes = [seeded[5]?.uscc, '914403001922038216', seeded[7]?.uscc];
+    const facts = await stack.query<{ enterprises: ({ uscc: string; status: string; region: { code: string } } | null)[] }>(
+      'query($c: [String!]!) { enterprises(usccs: $c) { __typename uscc status region { code } } }',
+      { c: codes },
+    );
+    const whole = await stack.query<{ enterprises: ({ uscc: string; status: string; name: string; region: { code: string } } | null)[] }>(
+      'query($c: [String!]!) { enterprises(usccs: $c) { uscc status region { code } ...named } } fragment named on Enterprise { name }',
+      { c: codes },
+    );
+    expect(facts.errors).toBeUndefined();
+    expect(facts.data?.enterprises[1]).toBeNull();
+    for (const [index, code] of codes.entries()) {
+      const expected = seeded.find((e) => e.uscc === code);
+      if (!expected) continue;
+      expect(facts.data?.enterprises[index]).toEqual({
+        __typename: 'Enterprise',
+        uscc: code,
+        status: expected.status,
+        region: { code: expected.regionCode },
+      });
+      expect(whole.data?.enterprises[index]).toEqual({
+        uscc: code,
+        status: expected.status,
+        region: { code: expected.regionCode },
+        name: expected.name,
+      });
+    }
+  });
+
   it('refuses more than 500 codes and names a malformed one by index', async () => {
     const tooMany = await stack.query('query($c: [String!]!) { enterprises(usccs: $c) { uscc } }', { c: Array(501).fill(seeded[0]?.uscc) });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY' });

@@ -63,23 +63,28 @@ function shapeRows<TTable extends PgTable>(table: TTable, rows: readonly TTable[
     (key) => columns[key]?.defaultFn !== undefined || rows.some((row) => (row as Record<string, unknown>)[key] !== undefined),
   );
   const names = keys.map((key) => (columns[key] as PgColumn).name);
+  // Each column's value mapping, chosen once per statement rather than once per value (a batch
+  // import writes 500 penalties, 1 000 feed events and 500 history entries per call).
+  const targets = keys.map((key, index) => {
+    const column = columns[key] as PgColumn;
+    return {
+      key,
+      name: names[index] as string,
+      defaultFn: column.defaultFn,
+      // json(b)_populate_recordset reads a JSON string given for a json column as JSON text:
+      // a string value is sent as its own JSON text so it is stored as a string, as drizzle does.
+      toDriver: isJsonColumn(column)
+        ? (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : value)
+        : driverMapping(column),
+    };
+  });
   const records = rows.map((row) => {
     const record: Record<string, unknown> = {};
-    keys.forEach((key, index) => {
-      const column = columns[key] as PgColumn;
+    for (const { key, name, defaultFn, toDriver } of targets) {
       let value = (row as Record<string, unknown>)[key];
-      if (value === undefined && column.defaultFn) value = column.defaultFn();
-      record[names[index] as string] =
-        value === undefined || value === null
-          ? null
-          : isJsonColumn(column)
-            ? // json(b)_populate_recordset reads a JSON string given for a json column as JSON text:
-              // a string value is sent as its own JSON text so it is stored as a string, as drizzle does.
-              typeof value === 'string'
-              ? JSON.stringify(value)
-              : value
-            : column.mapToDriverValue(value);
-    });
+      if (value === undefined && defaultFn) value = defaultFn();
+      record[name] = value === undefined || value === null ? null : toDriver(value);
+    }
     return record;
   });
   return { columns, names, records, jsonb };

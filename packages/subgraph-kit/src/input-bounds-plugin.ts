@@ -10,6 +10,7 @@ import {
   type GraphQLArgument,
   type GraphQLFieldResolver,
   type GraphQLInputField,
+  type GraphQLInputObjectType,
   type GraphQLInputType,
   type GraphQLResolveInfo,
   isInputObjectType,
@@ -19,6 +20,7 @@ import {
 } from 'graphql';
 import { badUserInput } from './errors.ts';
 import {
+  checkText,
   DEFAULT_ID_BOUNDS,
   DEFAULT_MAX_ITEMS,
   DEFAULT_STRING_BOUNDS,
@@ -120,34 +122,62 @@ export class InputBoundsPlugin<Types extends SchemaTypes> extends BasePlugin<Typ
 
 function checkArguments(args: Record<string, unknown>, info: GraphQLResolveInfo): void {
   const field = info.parentType.getFields()[info.fieldName];
-  for (const argument of field?.args ?? []) checkValue(args[argument.name], argument.type, boundsOf(argument), argument.name);
+  for (const argument of field?.args ?? []) checkValue(args[argument.name], argument.type, boundsOf(argument), [argument.name]);
 }
 
 const boundsOf = (field: GraphQLArgument | GraphQLInputField) => field.extensions?.[EXTENSION] as FieldBounds | undefined;
 
-function checkValue(value: unknown, type: GraphQLInputType, bounds: FieldBounds | undefined, path: string): void {
+/** An input object's fields with their bounds, read once per type: a batch import checks 500 objects a call. */
+const fieldsOfType = new WeakMap<GraphQLInputObjectType, { name: string; type: GraphQLInputType; bounds: FieldBounds | undefined }[]>();
+
+function inputFieldsOf(type: GraphQLInputObjectType) {
+  let fields = fieldsOfType.get(type);
+  if (!fields) {
+    fields = Object.values(type.getFields()).map((field) => ({ name: field.name, type: field.type, bounds: boundsOf(field) }));
+    fieldsOfType.set(type, fields);
+  }
+  return fields;
+}
+
+/** `inputs[3].uscc` from the keys walked so far; only built for an error. */
+const pathText = (keys: readonly (string | number)[]) =>
+  keys.reduce<string>((path, key) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key), '');
+
+/**
+ * Checks `value` against `type` and its bounds. `keys` is the path walked so far (argument name,
+ * field names, list indexes), pushed and popped as the walk goes: a batch of 500 inputs has ~10 000
+ * values, and the path text is only needed for the one that fails.
+ */
+function checkValue(value: unknown, type: GraphQLInputType, bounds: FieldBounds | undefined, keys: (string | number)[]): void {
   if (value === null || value === undefined) return;
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) {
     const items = Array.isArray(value) ? value : [value];
     const maxItems = bounds?.maxItems ?? DEFAULT_MAX_ITEMS;
     if (items.length > maxItems) {
+      const path = pathText(keys);
       throw badUserInput(`${path}: at most ${maxItems} items, got ${items.length} (超出数量限制)`, {
         field: path,
         reason: 'TOO_MANY',
         maxItems,
       });
     }
-    for (const [index, item] of items.entries()) checkValue(item, inner.ofType, bounds, `${path}[${index}]`);
+    for (let index = 0; index < items.length; index++) {
+      keys.push(index);
+      checkValue(items[index], inner.ofType, bounds, keys);
+      keys.pop();
+    }
   } else if (isInputObjectType(inner)) {
-    for (const [name, inputField] of Object.entries(inner.getFields())) {
-      checkValue((value as Record<string, unknown>)[name], inputField.type, boundsOf(inputField), `${path}.${name}`);
+    for (const field of inputFieldsOf(inner)) {
+      keys.push(field.name);
+      checkValue((value as Record<string, unknown>)[field.name], field.type, field.bounds, keys);
+      keys.pop();
     }
   } else if (isScalarType(inner) && inner.name === 'Float' && typeof value === 'number') {
-    requireStorableNumber(value, path);
+    if (!Number.isFinite(value) || Math.abs(value) > MAX_FLOAT_INPUT) requireStorableNumber(value, pathText(keys));
   } else if (isScalarType(inner) && (inner.name === 'String' || inner.name === 'ID') && typeof value === 'string') {
     const text = bounds?.text ?? (inner.name === 'ID' ? DEFAULT_ID_BOUNDS : DEFAULT_STRING_BOUNDS);
-    if (text !== 'unchecked') requireText(value, path, text);
+    if (text !== 'unchecked' && checkText(value, text)) requireText(value, pathText(keys), text);
   }
 }
 

@@ -60,6 +60,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 // Embedding, override and isolate controls reorder what a reader sees ("Trojan source" spoofing).
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 
+// Any character one of the three patterns above could match (surrogates as halves, paired or not):
+// most text has none, and one test then stands for three.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const SUSPECT = /[\u0000-\u001F\u007F-\u009F\uD800-\uDFFF\u202A-\u202E\u2066-\u2069]/;
+
 const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Code points of `text`, but no more than `limit + 1` of them are counted. */
@@ -76,6 +81,7 @@ export function checkText(text: string, bounds: TextBounds): TextProblem | null 
   if (lengthUpTo(text, bounds.maxLength) > bounds.maxLength) {
     return { reason: 'TOO_LONG', message: `at most ${bounds.maxLength} characters, got ${text.length} (超出长度限制)` };
   }
+  if (!SUSPECT.test(text)) return null;
   const control = (bounds.multiline ? CONTROL_MULTILINE : CONTROL_SINGLE_LINE).exec(text);
   if (control) {
     return {

@@ -4,12 +4,17 @@ import { parseDate, parseDateTime } from './scalars.ts';
 const badInput = expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }) });
 
 describe('Date', () => {
-  it.each(['2024-02-29', '1900-01-01', '2199-12-31'])('accepts %s', (value) => {
+  it.each(['2024-02-29', '2000-02-29', '1900-01-01', '2199-12-31', '2026-04-30', '2026-01-31'])('accepts %s', (value) => {
     expect(parseDate(value)).toBe(value);
   });
   it.each([
     '2026-02-30',
     '2023-02-29',
+    '2100-02-29',
+    '1900-02-29',
+    '2026-04-31',
+    '2026-01-32',
+    '2026-01-00',
     '2026-13-01',
     '2026-00-10',
     '0000-01-01',

@@ -24,12 +24,21 @@ function inRange(year: number, value: unknown, kind: string): void {
 export function parseDate(value: unknown): string {
   if (typeof value !== 'string') throw invalid(`Date must be a string "YYYY-MM-DD", got ${describe(value)}`, 'DATE_FORMAT');
   const match = DATE.exec(value);
-  const date = match ? new Date(`${value}T00:00:00Z`) : null;
-  if (!match || !date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+  const year = Number(match?.[1]);
+  const month = Number(match?.[2]);
+  const day = Number(match?.[3]);
+  // Counted, not round-tripped through Date and toISOString: a batch import parses two dates a row.
+  if (!match || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     throw invalid(`${describe(value)} is not a calendar date "YYYY-MM-DD"`, 'DATE_FORMAT');
   }
-  inRange(Number(match[1]), value, 'date');
+  inRange(year, value, 'date');
   return value;
+}
+
+/** Days of a month in the Gregorian calendar: February has 29 in years divisible by 4, except centuries not divisible by 400. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Parses an instant with its offset; the calendar fields must exist (no 30 February at 10:00). */

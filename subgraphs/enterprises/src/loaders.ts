@@ -1,7 +1,7 @@
 import { createGroupLoader, createKeyLoader } from '@credit-hub/subgraph-kit';
 import { getAnnualReportsByUscc } from './data/annual-report-store.ts';
 import { getCreditCommitmentsByUscc } from './data/credit-commitment-store.ts';
-import { getEnterprisesByUscc, getFormerNamesByUscc } from './data/enterprise-store.ts';
+import { getEnterpriseFactsByUscc, getEnterprisesByUscc, getFormerNamesByUscc } from './data/enterprise-store.ts';
 import type { EnterprisesDb } from './db/client.ts';
 
 /** Per-request loaders: every list and reference resolves in one statement per kind per request. */
@@ -9,6 +9,11 @@ export function createLoaders(db: EnterprisesDb) {
   return {
     enterprise: createKeyLoader(
       (usccs: readonly string[]) => getEnterprisesByUscc(db, usccs),
+      (row) => row.uscc,
+    ),
+    /** Code, status and region only (see getEnterpriseFactsByUscc). */
+    enterpriseFacts: createKeyLoader(
+      (usccs: readonly string[]) => getEnterpriseFactsByUscc(db, usccs),
       (row) => row.uscc,
     ),
     formerNames: createGroupLoader(

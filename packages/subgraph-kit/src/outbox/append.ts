@@ -1,3 +1,4 @@
+import { randomFillSync } from 'node:crypto';
 import { insertRows } from '@credit-hub/db';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -21,6 +22,40 @@ export interface OutboxEvent {
   dedupeKey?: string;
 }
 
+/** Random bytes for this many ids per fill. */
+const IDS_PER_FILL = 256;
+const pool = new Uint8Array(16 * IDS_PER_FILL);
+let pooled = IDS_PER_FILL;
+/** The last id's millisecond and counter: ids of one process stay increasing within a millisecond. */
+const clock = { msecs: Number.NEGATIVE_INFINITY, seq: 0 };
+
+/**
+ * A uuidv7 with its random bits from a pool filled 256 ids at a time: uuid's own v7 asks the
+ * system for 16 random bytes per id (1.8 µs each), a fifth of what an import's feed events cost in
+ * JavaScript. Time-ordered as uuid's v7 is without options: in a new millisecond the counter starts
+ * from random bits, within one it counts up (and moves to the next millisecond when it wraps), so
+ * ids appended one after another sort in that order (the sequencer numbers unsequenced rows by id).
+ */
+export function nextEventId(): string {
+  if (pooled === IDS_PER_FILL) {
+    randomFillSync(pool);
+    pooled = 0;
+  }
+  const random = pool.subarray(16 * pooled, 16 * pooled + 16);
+  pooled += 1;
+  const now = Date.now();
+  if (now > clock.msecs) {
+    // uuid's v7Sequence: 31 random bits (the counter's top bit left clear, room to count up).
+    clock.seq =
+      (((random[6] as number) & 0x7f) << 24) | ((random[7] as number) << 16) | ((random[8] as number) << 8) | (random[9] as number);
+    clock.msecs = now;
+  } else {
+    clock.seq = (clock.seq + 1) | 0;
+    if (clock.seq === 0) clock.msecs += 1;
+  }
+  return uuidv7({ msecs: clock.msecs, seq: clock.seq, random });
+}
+
 /**
  * Appends events inside the caller's write transaction: they commit or roll back with the change.
  * Returns the ids (uuidv7) of the rows added (a duplicate dedupe key adds none).
@@ -28,7 +63,7 @@ export interface OutboxEvent {
 export async function appendEvents(tx: OutboxExecutor, events: readonly OutboxEvent[]): Promise<string[]> {
   if (events.length === 0) return [];
   const rows = events.map((event) => ({
-    id: uuidv7(),
+    id: nextEventId(),
     kind: event.kind,
     uscc: event.uscc,
     region: event.region,

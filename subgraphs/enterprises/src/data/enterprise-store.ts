@@ -26,6 +26,26 @@ export function getEnterprisesByUscc(db: EnterprisesDb, usccs: readonly string[]
   return getEnterprisesByUsccStatement(db).execute({ keys: [...usccs] });
 }
 
+/** What another subgraph's write checks of an enterprise (its code, status and registered region). */
+export type EnterpriseFactsRow = Pick<EnterpriseRow, 'uscc' | 'status' | 'regionCode'>;
+
+const getEnterpriseFactsByUsccStatement = preparedPerDatabase((db: EnterprisesDb) =>
+  db
+    .select({ uscc: enterprises.uscc, status: enterprises.status, regionCode: enterprises.regionCode })
+    .from(enterprises)
+    .where(anyOfKeys(enterprises.uscc))
+    .prepare('get_enterprise_facts_by_uscc'),
+);
+
+/**
+ * Three columns of each enterprise, for the lookups every write elsewhere makes (a bulk import
+ * asks about a few hundred enterprises per batch): the whole row carries the name-gram array,
+ * which the driver parses element by element, and the name, address and scope texts.
+ */
+export function getEnterpriseFactsByUscc(db: EnterprisesDb, usccs: readonly string[]): Promise<EnterpriseFactsRow[]> {
+  return getEnterpriseFactsByUsccStatement(db).execute({ keys: [...usccs] });
+}
+
 const getFormerNamesByUsccStatement = preparedPerDatabase((db: EnterprisesDb) =>
   db
     .select()

@@ -9,6 +9,7 @@ import {
   TEXT,
   toPage,
 } from '@credit-hub/subgraph-kit';
+import { type GraphQLResolveInfo, Kind } from 'graphql';
 import { builder } from '../builder.ts';
 import { isFiledOnTime, lastDueYear, missingReportYears } from '../data/annual-report-rules.ts';
 import {
@@ -26,6 +27,20 @@ import { EntityTypeEnum, entityTypeOf, KeyDomainEnum, RegistrationStatusEnum } f
 import { RegionRef, regionOf } from './region.ts';
 
 export const MAX_BATCH = 500;
+
+/** Enterprise fields resolved from the code, status and region columns alone. */
+const FACT_FIELDS = new Set(['uscc', 'status', 'region', '__typename']);
+
+/**
+ * Whether the query asks only for FACT_FIELDS of the enterprises (what the kit's
+ * EnterpriseDirectory asks before every write elsewhere). A fragment or any other field means no:
+ * the whole rows are loaded.
+ */
+function selectsOnlyFacts(info: GraphQLResolveInfo): boolean {
+  return info.fieldNodes.every((node) =>
+    (node.selectionSet?.selections ?? []).every((selection) => selection.kind === Kind.FIELD && FACT_FIELDS.has(selection.name.value)),
+  );
+}
 /** Longest name fragment searched for: longer ones match nothing a person would type. */
 const MAX_NAME_FRAGMENT = 50;
 
@@ -173,9 +188,11 @@ builder.queryField('enterprises', (t) =>
     nullable: { list: false, items: true },
     description: `批量查询企业 Up to ${MAX_BATCH} enterprises by code, in the order given; null for unknown codes.`,
     args: { usccs: t.arg.stringList({ required: true, description: 'Codes to look up.', bounds: { ...TEXT.code, maxItems: MAX_BATCH } }) },
-    resolve: (_root, { usccs }, ctx) => {
+    resolve: (_root, { usccs }, ctx, info) => {
       const codes = usccs.map((code, index) => requireValidUscc(code, `usccs[${index}]`, ctx.allowList));
-      return Promise.all(codes.map((code) => ctx.loaders.enterprise.load(code)));
+      // The other subgraphs' lookup before a write (uscc, status, region) reads three columns, not whole rows.
+      const loader = selectsOnlyFacts(info) ? ctx.loaders.enterpriseFacts : ctx.loaders.enterprise;
+      return Promise.all(codes.map((code) => loader.load(code) as Promise<EnterpriseRow | null>));
     },
   }),
 );

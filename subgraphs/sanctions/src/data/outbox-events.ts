@@ -113,19 +113,29 @@ function publicTransition<T>(
   before: Visibility | null,
   after: Visibility,
   kinds: { added: string; updated?: string; removed: string },
-  base: Omit<OutboxEvent, 'kind' | 'payload' | 'audience'>,
+  base: Pick<OutboxEvent, 'uscc' | 'region' | 'effectiveOn'>,
   payload: () => T,
   removed: () => unknown,
 ): OutboxEvent[] {
   const was = before?.visibleToPublic ?? false;
-  if (!was && after.visibleToPublic) return [{ ...base, audience: 'public', kind: kinds.added, payload: payload() }];
-  if (was && !after.visibleToPublic) return [{ ...base, audience: 'public', kind: kinds.removed, payload: removed() }];
-  if (was && after.visibleToPublic && kinds.updated) return [{ ...base, audience: 'public', kind: kinds.updated, payload: payload() }];
+  // Written out, not spread from base: a bulk import builds two events per row.
+  const event = (kind: string, body: unknown): OutboxEvent => ({
+    uscc: base.uscc,
+    region: base.region,
+    effectiveOn: base.effectiveOn,
+    audience: 'public',
+    kind,
+    payload: body,
+  });
+  if (!was && after.visibleToPublic) return [event(kinds.added, payload())];
+  if (was && !after.visibleToPublic) return [event(kinds.removed, removed())];
+  if (was && after.visibleToPublic && kinds.updated) return [event(kinds.updated, payload())];
   return [];
 }
 
 export function penaltyEvents(before: PenaltyRow | null, after: PenaltyRow, clock: EventClock): OutboxEvent[] {
-  const base = { uscc: after.uscc, region: after.regionCode, effectiveOn: after.stateChangedOn ?? after.decidedOn };
+  const effectiveOn = after.stateChangedOn ?? after.decidedOn;
+  const base = { uscc: after.uscc, region: after.regionCode, effectiveOn };
   const publication = penaltyPublication(after, after.publicUntil, clock.today);
   const events = publicTransition(
     before ? penaltyPublication(before, before.publicUntil, clock.today) : null,
@@ -134,10 +144,18 @@ export function penaltyEvents(before: PenaltyRow | null, after: PenaltyRow, cloc
     base,
     () => publicPenalty(after),
     () => withdrawal(after.id, after.decisionNumber, publication.reasonHidden),
-  ).map((event) =>
-    event.kind === 'penalty.published' ? { ...event, dedupeKey: `penalty.published:${after.id}:${after.publishedOn}` } : event,
   );
-  events.push({ ...base, audience: 'regulator', kind: before ? 'penalty.changed' : 'penalty.recorded', payload: after });
+  for (const event of events) {
+    if (event.kind === 'penalty.published') event.dedupeKey = `penalty.published:${after.id}:${after.publishedOn}`;
+  }
+  events.push({
+    uscc: after.uscc,
+    region: after.regionCode,
+    effectiveOn,
+    audience: 'regulator',
+    kind: before ? 'penalty.changed' : 'penalty.recorded',
+    payload: after,
+  });
   return events;
 }
 
