@@ -25,10 +25,11 @@ import {
   DEFAULT_MAX_ITEMS,
   DEFAULT_STRING_BOUNDS,
   describeBounds,
+  isStorableNumber,
   MAX_FLOAT_INPUT,
   requireStorableNumber,
-  requireText,
   type TextBounds,
+  textError,
 } from './input-bounds.ts';
 
 /**
@@ -174,10 +175,13 @@ function checkValue(value: unknown, type: GraphQLInputType, bounds: FieldBounds 
       keys.pop();
     }
   } else if (isScalarType(inner) && inner.name === 'Float' && typeof value === 'number') {
-    if (!Number.isFinite(value) || Math.abs(value) > MAX_FLOAT_INPUT) requireStorableNumber(value, pathText(keys));
+    // Here and below, the path is written out only for a value that fails.
+    if (!isStorableNumber(value)) requireStorableNumber(value, pathText(keys));
   } else if (isScalarType(inner) && (inner.name === 'String' || inner.name === 'ID') && typeof value === 'string') {
     const text = bounds?.text ?? (inner.name === 'ID' ? DEFAULT_ID_BOUNDS : DEFAULT_STRING_BOUNDS);
-    if (text !== 'unchecked' && checkText(value, text)) requireText(value, pathText(keys), text);
+    if (text === 'unchecked') return;
+    const problem = checkText(value, text);
+    if (problem) throw textError(problem, pathText(keys), text);
   }
 }
 

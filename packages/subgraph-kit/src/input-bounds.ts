@@ -106,13 +106,21 @@ export function checkText(text: string, bounds: TextBounds): TextProblem | null 
 /** Throws BAD_USER_INPUT naming `field` when `text` breaks `bounds`; returns it otherwise. */
 export function requireText(text: string, field: string, bounds: TextBounds): string {
   const problem = checkText(text, bounds);
-  if (problem) throw badUserInput(`${field}: ${problem.message}`, { field, reason: problem.reason, maxLength: bounds.maxLength });
+  if (problem) throw textError(problem, field, bounds);
   return text;
 }
 
+/** The BAD_USER_INPUT for a text that broke its bounds, naming `field`. */
+export function textError(problem: TextProblem, field: string, bounds: TextBounds) {
+  return badUserInput(`${field}: ${problem.message}`, { field, reason: problem.reason, maxLength: bounds.maxLength });
+}
+
+/** Whether a `Float` input is within the storable range. */
+export const isStorableNumber = (value: number) => Number.isFinite(value) && Math.abs(value) <= MAX_FLOAT_INPUT;
+
 /** Throws BAD_USER_INPUT naming `field` when a `Float` input is out of the storable range. */
 export function requireStorableNumber(value: number, field: string): number {
-  if (!Number.isFinite(value) || Math.abs(value) > MAX_FLOAT_INPUT) {
+  if (!isStorableNumber(value)) {
     throw badUserInput(`${field}: at most ${MAX_FLOAT_INPUT} in magnitude (超出数值范围)`, { field, reason: 'OUT_OF_RANGE' });
   }
   return value;
