@@ -312,6 +312,9 @@ function driverMapping(column: Column): (value: unknown) => unknown {
   return (value) => column.mapToDriverValue(value);
 }
 
+/** A backslash or double quote inside a quoted array element: each is escaped with a backslash. */
+const ARRAY_ELEMENT_ESCAPES = /[\\"]/g;
+
 /** drizzle's makePgArray for a flat array of strings (and nulls), element for element; undefined for a nested one. */
 export function textArrayLiteral(value: unknown): string | undefined {
   const items = value as readonly (string | null)[];
@@ -320,10 +323,7 @@ export function textArrayLiteral(value: unknown): string | undefined {
     if (index > 0) out += ',';
     const item = items[index];
     if (Array.isArray(item)) return undefined;
-    out +=
-      typeof item === 'string'
-        ? `"${item.includes('\\') || item.includes('"') ? item.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : item}"`
-        : `${item}`;
+    out += typeof item === 'string' ? `"${item.replace(ARRAY_ELEMENT_ESCAPES, '\\$&')}"` : `${item}`;
   }
   return `${out}}`;
 }

@@ -1,4 +1,4 @@
-export { insertInChunks, insertRows } from './bulk-insert.ts';
+export { insertInChunks, insertRows, textArrayLiteral } from './bulk-insert.ts';
 export { bulkLoad, DEFERRED_INDEX_LOAD, vacuumOwnTables, writeBehind } from './bulk-load.ts';
 export {
   type Database,

@@ -1,5 +1,5 @@
 import { randomFillSync } from 'node:crypto';
-import { insertRows } from '@credit-hub/db';
+import { textArrayLiteral } from '@credit-hub/db';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
@@ -56,25 +56,50 @@ export function nextEventId(): string {
   return uuidv7({ msecs: clock.msecs, seq: clock.seq, random });
 }
 
+/** Array literal of uuids, codes and dates: none of them holds a quote or a backslash. */
+const plainArray = (items: readonly (string | null)[]) => `{${items.map((item) => (item === null ? 'NULL' : item)).join(',')}}`;
+
 /**
  * Appends events inside the caller's write transaction: they commit or roll back with the change.
  * Returns the ids (uuidv7) of the rows added (a duplicate dedupe key adds none).
+ *
+ * One statement however many events (a bulk import appends two per row): each column travels as
+ * one array parameter expanded by `unnest`, the payloads as JSON text. PostgreSQL then only splits
+ * the arrays; a JSON document of all the rows (json_populate_recordset, as `insertRows` does) had
+ * it lex every payload character by character, about three times the cost of the whole insert.
  */
 export async function appendEvents(tx: OutboxExecutor, events: readonly OutboxEvent[]): Promise<string[]> {
   if (events.length === 0) return [];
-  const rows = events.map((event) => ({
-    id: nextEventId(),
-    kind: event.kind,
-    uscc: event.uscc,
-    region: event.region,
-    audience: event.audience,
-    effectiveOn: event.effectiveOn ?? null,
-    payload: event.payload ?? null,
-    dedupeKey: event.dedupeKey ?? null,
-  }));
-  // One JSON parameter however many events (a bulk import appends one per row).
-  const added = await insertRows(tx, outbox, rows, { onConflictDoNothing: true, returning: [outbox.id] });
-  return added.map((row) => row.id as string);
+  const count = events.length;
+  const ids = new Array<string>(count);
+  const kinds = new Array<string>(count);
+  const usccs = new Array<string>(count);
+  const regions = new Array<string>(count);
+  const audiences = new Array<string>(count);
+  const effective = new Array<string | null>(count);
+  const payloads = new Array<string>(count);
+  const dedupeKeys = new Array<string | null>(count);
+  for (let index = 0; index < count; index++) {
+    const event = events[index] as OutboxEvent;
+    ids[index] = nextEventId();
+    kinds[index] = event.kind;
+    usccs[index] = event.uscc;
+    regions[index] = event.region;
+    audiences[index] = event.audience;
+    effective[index] = event.effectiveOn ?? null;
+    payloads[index] = JSON.stringify(event.payload ?? null);
+    dedupeKeys[index] = event.dedupeKey ?? null;
+  }
+  const added = rowsOf<{ id: string }>(
+    await tx.execute(sql`
+      insert into ${outbox} (id, kind, uscc, region, audience, effective_on, payload, dedupe_key)
+      select * from unnest(${plainArray(ids)}::uuid[], ${textArrayLiteral(kinds)}::varchar[], ${textArrayLiteral(usccs)}::varchar[],
+        ${textArrayLiteral(regions)}::varchar[], ${plainArray(audiences)}::varchar[], ${plainArray(effective)}::date[],
+        ${textArrayLiteral(payloads)}::text[], ${textArrayLiteral(dedupeKeys)}::text[])
+      on conflict do nothing
+      returning id`),
+  );
+  return added.map((row) => String(row.id));
 }
 
 export const appendEvent = (tx: OutboxExecutor, event: OutboxEvent) => appendEvents(tx, [event]);

@@ -104,15 +104,15 @@ export async function readOutbox(db: OutboxExecutor, options: OutboxReadOptions)
       audience: row.audience as Audience,
       occurredAt: String(row.occurred_at),
       effectiveOn: row.effective_on == null ? null : String(row.effective_on),
-      payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+      payload: JSON.parse(String(row.payload)),
     }),
   );
   return { events: items, ...rest };
 }
 
 /**
- * The same page with each event as JSON text: the payload comes from PostgreSQL as the stored
- * jsonb's text (`payload::text`) and the line around it is string concatenation, so Node neither
+ * The same page with each event as JSON text: the payload is stored as JSON text (see the outbox
+ * table) and the line around it is string concatenation, so Node neither
  * parses nor re-serialises a payload (most of the feed's cost at tens of thousands of events per
  * second). `json_build_object` in SQL was measured slower than this.
  */
@@ -120,7 +120,7 @@ export async function readOutboxLines(db: OutboxExecutor, options: OutboxReadOpt
   const { items, ...rest } = await readPage(
     db,
     options,
-    sql`id, position, kind, uscc, region, audience, ${OCCURRED_AT} as occurred_at, effective_on::text as effective_on, payload::text as payload`,
+    sql`id, position, kind, uscc, region, audience, ${OCCURRED_AT} as occurred_at, effective_on::text as effective_on, payload`,
     (row): FeedLine => {
       const occurredAt = String(row.occurred_at);
       const kind = String(row.kind);

@@ -11,7 +11,7 @@ import type { RiskClass } from '../rules/model.ts';
  */
 export const RISK_EVENT_KINDS = ['risk.classified', 'risk.class_changed'] as const;
 
-/** Rows per insert: the outbox insert binds 8 parameters a row, PostgreSQL allows 65 535. */
+/** Events per insert: keeps one statement's array parameters to a few megabytes. */
 const CHUNK = 2_000;
 
 /**
