@@ -330,7 +330,11 @@ export function textArrayLiteral(value: unknown): string | undefined {
     if (index > 0) out += ',';
     const item = items[index];
     if (Array.isArray(item)) return undefined;
-    out += typeof item === 'string' ? `"${item.replace(ARRAY_ELEMENT_ESCAPES, '\\$&')}"` : `${item}`;
+    // Most values hold neither character: two scans are cheaper than a replace that copies.
+    out +=
+      typeof item === 'string'
+        ? `"${item.includes('"') || item.includes('\\') ? item.replace(ARRAY_ELEMENT_ESCAPES, '\\$&') : item}"`
+        : `${item}`;
   }
   return `${out}}`;
 }

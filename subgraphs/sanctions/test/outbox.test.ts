@@ -97,6 +97,19 @@ describe.each(testDatabaseKinds())('outbox sequencer (%s)', (kind) => {
     for (const line of lines.lines) expect(line.json).not.toContain('\n');
   });
 
+  it('stores each payload of a batch exactly, whatever characters its strings hold', async () => {
+    // Payloads travel joined by U+001E: one inside a string must stay inside it (JSON escapes it).
+    const awkward = ['\u001e', '\u001e\u001e{"x":1}', '{"a",NULL}', 'back\\slash "quoted"', '', 'NULL', '\u0000\u001f\u007f', '𠮷 and é'];
+    const batch = awkward.map((text, index) => ({ ...event(20 + index), payload: { text, index, list: [text, null] } }));
+    const before = (await readOutbox(database.db, { ...everything, after: 0, first: 1000 })).head;
+    await database.db.transaction((tx) =>
+      appendEvents(tx, [...batch, { ...event(40), payload: 'a bare string' }, { ...event(41), payload: null }]),
+    );
+    await sequenceOutbox(database.db);
+    const read = await readOutbox(database.db, { ...everything, after: before, first: 1000 });
+    expect(read.events.map((stored) => stored.payload)).toEqual([...batch.map((sent) => sent.payload), 'a bare string', null]);
+  });
+
   it('prunes a prefix older than the retention window and remembers how far', async () => {
     await database.db.execute(sql`update outbox set sequenced_at = now() - interval '40 days' where position <= 2`);
     expect(await pruneOutbox(database.db, 30)).toBe(2);
