@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphContext } from './context.ts';
 import { guardEntityRepresentations } from './entity-representations.ts';
@@ -61,7 +61,16 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     includeStacktraceInErrorResponses: false,
     formatError: (formatted, error) => formatError(formatted, error, logger),
     parseOptions: limits.parseOptions,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), operationResolutionPlugin(), limits.plugin, metrics.plugin(), requestLogPlugin()],
+    // No cache hints are used (every answer depends on the caller): Apollo's default cache-control
+    // plugin would otherwise wrap every field's resolver (a batch import answers 500 rows × 6 fields).
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      operationResolutionPlugin(),
+      limits.plugin,
+      metrics.plugin(),
+      requestLogPlugin(),
+    ],
   });
   await apollo.start();
   const server = createHttpService({
