@@ -110,6 +110,21 @@ describe.each(testDatabaseKinds())('outbox sequencer (%s)', (kind) => {
     expect(read.events.map((stored) => stored.payload)).toEqual([...batch.map((sent) => sent.payload), 'a bare string', null]);
   });
 
+  it('keeps order and content when the payloads of a batch travel in several pieces', async () => {
+    // ~1 100 characters a payload, 300 events: over ten pieces of at most 30 000 characters.
+    const batch = Array.from({ length: 300 }, (_, index) => ({
+      ...event(100 + index),
+      payload: { index, text: `第${index}条`.padEnd(1100, '经查当事人') },
+    }));
+    const before = (await readOutbox(database.db, { ...everything, after: 0 })).head;
+    const ids = await database.db.transaction((tx) => appendEvents(tx, batch));
+    expect(ids).toHaveLength(300);
+    await sequenceOutbox(database.db);
+    const read = await readOutbox(database.db, { ...everything, after: before, first: 1000 });
+    expect(read.events.map((stored) => stored.payload)).toEqual(batch.map((sent) => sent.payload));
+    expect(read.events.map((stored) => stored.id)).toEqual(ids);
+  });
+
   it('prunes a prefix older than the retention window and remembers how far', async () => {
     await database.db.execute(sql`update outbox set sequenced_at = now() - interval '40 days' where position <= 2`);
     expect(await pruneOutbox(database.db, 30)).toBe(2);

@@ -59,6 +59,34 @@ export function nextEventId(): string {
 /** Between two payloads' JSON texts: U+001E (chr(30)), never found unescaped in JSON. */
 const RECORD_SEPARATOR = '\u001e';
 
+/**
+ * Characters of payload text per parameter. A longer string would be allocated in V8's
+ * large-object space (over ~64 K two-byte characters), which maps fresh memory for every string:
+ * joining a batch's 1 000 payloads into one 700 K-character text cost 3–7 ms, in pieces 0.4 ms.
+ */
+const PAYLOAD_CHARS_PER_PARAMETER = 30_000;
+
+/** The payloads as one text[] in SQL: a few parameters of joined texts, each split on U+001E, concatenated. */
+function payloadArray(payloads: readonly string[]) {
+  const pieces: string[] = [];
+  let piece: string[] = [];
+  let length = 0;
+  for (const payload of payloads) {
+    if (piece.length > 0 && length + payload.length > PAYLOAD_CHARS_PER_PARAMETER) {
+      pieces.push(piece.join(RECORD_SEPARATOR));
+      piece = [];
+      length = 0;
+    }
+    piece.push(payload);
+    length += payload.length + 1;
+  }
+  pieces.push(piece.join(RECORD_SEPARATOR));
+  return sql.join(
+    pieces.map((text) => sql`string_to_array(${text}::text, chr(30))`),
+    sql` || `,
+  );
+}
+
 /** Array literal of uuids, codes and dates: none of them holds a quote or a backslash. */
 const plainArray = (items: readonly (string | null)[]) => `{${items.map((item) => (item === null ? 'NULL' : item)).join(',')}}`;
 
@@ -101,7 +129,7 @@ export async function appendEvents(tx: OutboxExecutor, events: readonly OutboxEv
       insert into ${outbox} (id, kind, uscc, region, audience, effective_on, payload, dedupe_key)
       select * from unnest(${plainArray(ids)}::uuid[], ${textArrayLiteral(kinds)}::varchar[], ${textArrayLiteral(usccs)}::varchar[],
         ${textArrayLiteral(regions)}::varchar[], ${plainArray(audiences)}::varchar[], ${plainArray(effective)}::date[],
-        string_to_array(${payloads.join(RECORD_SEPARATOR)}::text, chr(30)), ${textArrayLiteral(dedupeKeys)}::text[])
+        ${payloadArray(payloads)}, ${textArrayLiteral(dedupeKeys)}::text[])
       on conflict do nothing
       returning id`),
   );
