@@ -66,7 +66,7 @@ const RECORD_SEPARATOR = '\u001e';
  */
 const PAYLOAD_CHARS_PER_PARAMETER = 30_000;
 
-/** The payloads as one text[] in SQL: a few parameters of joined texts, each split on U+001E, concatenated. */
+/** The payloads as one text[] in SQL, from a few parameters of joined texts. */
 function payloadArray(payloads: readonly string[]) {
   const pieces: string[] = [];
   let piece: string[] = [];
@@ -81,10 +81,13 @@ function payloadArray(payloads: readonly string[]) {
     length += payload.length + 1;
   }
   pieces.push(piece.join(RECORD_SEPARATOR));
-  return sql.join(
-    pieces.map((text) => sql`string_to_array(${text}::text, chr(30))`),
-    sql` || `,
+  // Joined again in SQL (one copy) and split once: concatenating the pieces' arrays with `||`
+  // copied the growing array at every step.
+  const texts = sql.join(
+    pieces.map((text) => sql`${text}::text`),
+    sql`, `,
   );
+  return sql`string_to_array(array_to_string(array[${texts}], chr(30)), chr(30))`;
 }
 
 /** Array literal of uuids, codes and dates: none of them holds a quote or a backslash. */
