@@ -14,7 +14,7 @@ export interface NewResult {
   indicators: IndicatorContribution[];
 }
 
-/** One statement per batch, whatever its size (JSON parameter, see insertInChunks). */
+/** One statement per 10 000 results (see insertInChunks). */
 export async function insertResults(db: RiskExecutor, runId: number, rows: readonly NewResult[]): Promise<void> {
   await insertInChunks(
     db,

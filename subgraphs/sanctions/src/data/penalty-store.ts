@@ -91,7 +91,7 @@ export async function insertPenalty(executor: SanctionsExecutor, row: NewPenalty
 
 /** Many penalties in one statement; a decision number already stored (or twice in `rows`) is skipped. */
 export async function insertPenalties(executor: SanctionsExecutor, rows: NewPenalty[]): Promise<PenaltyRow[]> {
-  // One JSON parameter for the whole batch (a bulk import sends 500): drizzle's VALUES builder cost ~0.25 ms a row.
+  // One statement for the whole batch (a bulk import sends 500): drizzle's VALUES builder cost ~0.25 ms a row.
   return insertRows(executor, penalties, rows, { onConflictDoNothing: [penalties.decisionNumber] });
 }
 
