@@ -213,7 +213,7 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     while (pending.length >= inFlight) await settleOldest();
   };
 
-  const opened = await openTable(options.path, { skipRows: header.headerRow });
+  const opened = await openTable(options.path, { skipRows: header.headerRow, encoding: header.encoding });
   for await (const row of opened.rows) {
     const outcome = validator.validate(row);
     if (row.rowNumber <= resumeAfter) {

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import unzipper from 'unzipper';
@@ -47,5 +47,22 @@ describe('XLSX reader', () => {
     for (let read = 0; read < 20; read += 1) await leadingRows(path, 3);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(descriptors()).toBeLessThan(before + 5);
+  });
+});
+
+describe('CSV reader', () => {
+  it('detects the encoding of a file written again at the same path anew', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'rewritten-'));
+    const table = penaltyTable(3);
+    const path = await writeSampleTable(directory, table, 'table-gbk.csv');
+    expect((await openTable(path)).encoding).toBe('GB18030');
+    expect((await openTable(path)).encoding).toBe('GB18030');
+    // The same name, now UTF-8 with a BOM (writeSampleTable encodes by the file name).
+    await rename(await writeSampleTable(directory, table, 'table.csv'), path);
+    const opened = await openTable(path);
+    expect(opened.encoding).toBe('UTF-8');
+    const rows: RawRow[] = [];
+    for await (const row of opened.rows) rows.push(row);
+    expect(rows[1]?.cells[1]).toBe('法人及非法人组织');
   });
 });
