@@ -60,6 +60,7 @@ async function main() {
   if (process.argv[2] === 'heap-diff') return (await import('./bench-heap-diff.ts')).heapDiff(process.argv.slice(3));
   if (process.argv[2] === 'soak') return (await import('./bench-soak.ts')).runSoak(process.argv.slice(3));
   if (process.argv[2] === 'import') return (await import('./bench-tables.ts')).benchImport(process.argv.slice(3));
+  if (process.argv[2] === 'lookup') return (await import('./bench-lookup.ts')).benchLookup(process.argv.slice(3));
   if (process.argv[2] === 'import-e2e') return (await import('./bench-import-e2e.ts')).benchImportEndToEnd(process.argv.slice(3));
   if (process.argv[2] === 'export') return (await import('./bench-tables.ts')).benchExport(process.argv.slice(3));
   if (process.argv[2] === 'export-job') return (await import('./bench-export-job.ts')).benchExportJob(process.argv.slice(3));

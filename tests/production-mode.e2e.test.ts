@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { type EnterprisesDatabase, seedEnterprises } from '@credit-hub/enterprises';
 import { loadGatewayEnv, startGateway } from '@credit-hub/gateway';
 import { enterpriseAt } from '@credit-hub/seed';
-import { mintToken, type RunningService } from '@credit-hub/subgraph-kit';
+import { mintToken, type RunningService, serviceIssuer } from '@credit-hub/subgraph-kit';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPHS } from '../scripts/subgraphs.ts';
@@ -212,6 +212,30 @@ describe('production mode', () => {
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    }
+  });
+
+  it('marks every GraphQL answer, the gateway’s and a subgraph’s, answers and errors alike, as not to be stored', async () => {
+    // A subgraph answers only the gateway's forwarded tokens and services' tokens.
+    const service = await mintToken({
+      secret: GATEWAY_SECRET,
+      issuer: serviceIssuer('credit-hub'),
+      audience: 'credit-hub',
+      sub: 'service:test',
+      role: 'service',
+      expiresIn: 600,
+    });
+    const query = (url: string, body: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${service}` }, body });
+    for (const response of [
+      await query(stack.gatewayUrl, '{"query":"{ __typename }"}'),
+      await query(stack.gatewayUrl, '{"query":"{ nope }"}'),
+      await query(stack.subgraphUrls.enterprises ?? '', '{"query":"{ __typename }"}'),
+      await query(stack.subgraphUrls.enterprises ?? '', '{"query":"{ nope }"}'),
+      await query(stack.subgraphUrls.sanctions ?? '', '{"query":"{ __typename }"}'),
+    ]) {
+      expect(response.status).not.toBe(401);
+      expect(response.headers.get('cache-control')).toBe('no-store');
     }
   });
 });

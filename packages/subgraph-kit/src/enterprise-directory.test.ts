@@ -15,6 +15,11 @@ async function serve(answer: (body: { variables: { usccs: string[] } }, headers:
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const reply = answer(JSON.parse(Buffer.concat(chunks).toString()), request.headers);
     if (reply === 'hang') return;
+    if (reply === 'stall' || reply === 'cut') {
+      response.writeHead(200, { 'content-type': 'application/json' }).write('{"data":{"enterprises":[');
+      if (reply === 'cut') setTimeout(() => response.destroy(), 20);
+      return;
+    }
     if (reply === 'error') {
       response.writeHead(500).end('boom at 10.0.0.7:5432');
       return;
@@ -68,6 +73,8 @@ describe('enterprise directory (the enterprises subgraph as a client)', () => {
     ['a GraphQL error instead of data', { errors: [{ message: 'x' }] }],
     ['a body that is not JSON', 'not json'],
     ['no answer within the timeout', 'hang' as const],
+    ['an answer whose body stalls after the headers', 'stall' as const],
+    ['an answer cut off mid-body', 'cut' as const],
   ])('fails closed with SUBGRAPH_UNAVAILABLE on %s, naming no address', async (_label, reply) => {
     const url = await serve(() => reply);
     const directory = createRemoteEnterpriseDirectory({ url, token, timeoutMs: 200 });

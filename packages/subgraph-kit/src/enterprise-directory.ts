@@ -4,6 +4,7 @@ import { serviceIssuer } from './auth/tokens.ts';
 import { type AuthEnv, authSettingsFromEnv } from './env.ts';
 import { badUserInput, codedError, notFound } from './errors.ts';
 import { TEXT } from './input-bounds.ts';
+import { postJson } from './service-post.ts';
 import { createTokenSource } from './token-source.ts';
 
 /**
@@ -60,14 +61,14 @@ export function createRemoteEnterpriseDirectory(options: RemoteDirectoryOptions)
       const url = typeof options.url === 'function' ? options.url() : options.url;
       let body: unknown;
       try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${await options.token()}` },
-          body: JSON.stringify({ query: FACTS_QUERY, variables: { usccs } }),
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
-        if (!response.ok) throw unavailable();
-        body = await response.json();
+        const answer = await postJson(
+          url,
+          { 'content-type': 'application/json', authorization: `Bearer ${await options.token()}` },
+          JSON.stringify({ query: FACTS_QUERY, variables: { usccs } }),
+          options.timeoutMs,
+        );
+        if (answer.status < 200 || answer.status > 299) throw unavailable();
+        body = JSON.parse(answer.text);
       } catch {
         throw unavailable();
       }
