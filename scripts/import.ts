@@ -1,6 +1,6 @@
 /**
  * npm run import -- table.xlsx [--kind penalties] [--token $TOKEN] [--gateway http://127.0.0.1:4000/graphql]
- *                  [--domain SPECIAL_EQUIPMENT] [--batch 100] [--dry-run]
+ *                  [--domain SPECIAL_EQUIPMENT] [--batch 500] [--dry-run]
  *
  * Imports a provincial table (CSV or XLSX, GBK or UTF-8) through the gateway with YOUR token: each
  * row is written by the owning subgraph's batch mutation (importPenalties, …), judged by your role,
