@@ -15,12 +15,17 @@ export interface DecisionNumber {
 
 export type DecisionNumberProblem = 'EMPTY' | 'FORMAT' | 'YEAR_MISMATCH';
 
+/** A space, or a bracket or parenthesis other than 〔〕: what normalizeDecisionNumber rewrites. */
+const CHANGED_BY_NORMALIZING = /[\s[［【〖(（\]］】〗)）]/u;
+
 /**
  * What people type varies: half-width or full-width parentheses, square or lenticular brackets
  * around the year, stray spaces. The year's brackets become 〔〕 and other parentheses full-width,
  * so one decision has one spelling for lookup.
  */
 export function normalizeDecisionNumber(input: string): string {
+  // Most numbers are typed as stored (〔〕 and no spaces): nothing below would change them.
+  if (!CHANGED_BY_NORMALIZING.test(input)) return input;
   return input
     .replace(/\s+/g, '')
     .replace(/[〔[［【〖(（](\d{4})[〕\]］】〗)）]/gu, '〔$1〕')

@@ -7,11 +7,24 @@ import { SANCTION_RULES, type SanctionRule, type SanctionRuleCode } from './cata
  * lower-fine thresholds) by building a book with more versions.
  */
 export class RuleBook {
-  constructor(readonly versions: readonly RuleVersion[] = SANCTION_RULES) {}
+  /**
+   * The versions of each code: a decision asks for five to ten rules, and a batch import 500
+   * decisions a call, so each lookup reads its code's few versions instead of the whole book.
+   */
+  readonly #byCode = new Map<string, RuleVersion[]>();
+
+  constructor(readonly versions: readonly RuleVersion[] = SANCTION_RULES) {
+    for (const version of versions) {
+      const same = this.#byCode.get(version.code);
+      if (same) same.push(version);
+      else this.#byCode.set(version.code, [version]);
+    }
+  }
 
   /** The version in force, or null when none is (e.g. no lower-fine threshold for a province). */
   find<TValue>(code: SanctionRuleCode, on: string, province: string | null = null): SanctionRule<TValue> | null {
-    return ruleInForce(this.versions as readonly RuleVersion<TValue>[], code, on, province) as SanctionRule<TValue> | null;
+    const versions = (this.#byCode.get(code) ?? []) as readonly RuleVersion<TValue>[];
+    return ruleInForce(versions, code, on, province) as SanctionRule<TValue> | null;
   }
 
   /**
