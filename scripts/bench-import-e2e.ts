@@ -12,7 +12,14 @@
  *     fresh database `credithub_bench_import_e2e` (BENCH_DATABASE_URL names the server), this
  *     process reading and validating the table as the exchange's import job does.
  * Beside the rates it prints the CPU time each part spent per row (from /proc): on a loaded machine
- * the rates move with the load, the CPU per row much less.
+ * the rates move with the load, the CPU per row much less. With --processes it also prints each
+ * part's minor page faults per row: on this project's virtual machines a fault costs ~16 µs, so
+ * memory mapped afresh per call (V8's heap pages, large strings, PostgreSQL's large allocations)
+ * is a cost of its own. To compare settings: BENCH_NODE_FLAGS="…" adds node/V8 flags to every hub
+ * process, BENCH_PG_SETTINGS="name=value …" sets server settings on the bench database,
+ * BENCH_PG_LOG_MS=0 logs every statement, BENCH_CHILD_STDOUT=1 shows the processes' stdout (--trace-gc).
+ * 10 000 rows are 20 calls, so every process is still warming up (JIT): --rows 50000 shows the
+ * steady state.
  */
 import { mkdtemp } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -23,7 +30,17 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { enterpriseInput, REGISTER_ENTERPRISE, startStack } from '../tests/support/stack.ts';
 import { benchToken } from './bench.ts';
-import { cpuPerRowLine, cpuSnapshot, postgresBackendsCpuSeconds, processCpuSeconds, thisProcessCpuSeconds } from './bench-cpu.ts';
+import {
+  cpuPerRowLine,
+  cpuSnapshot,
+  faultsPerRowLine,
+  postgresBackendsCpuSeconds,
+  postgresBackendsFaults,
+  processCpuSeconds,
+  processFaults,
+  thisProcessCpuSeconds,
+  thisProcessFaults,
+} from './bench-cpu.ts';
 import { startProcesses } from './bench-scale.ts';
 
 const TODAY = '2026-12-01';
@@ -40,6 +57,8 @@ interface Hub {
   stored(table: StoredTable): Promise<number>;
   /** CPU seconds so far of each part: this process, the hub's processes, the database backends. */
   cpu(): Record<string, number>;
+  /** Minor page faults so far of each part (separate processes only). */
+  faults(): Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -95,10 +114,12 @@ export async function benchImportEndToEnd(argv: string[]) {
       },
     };
     let cpuBefore = hub.cpu();
+    let faultsBefore = hub.faults();
     started = performance.now();
     const result = await runImport({ path, sink: timed, today: TODAY, batchSize, inFlight });
     const seconds = (performance.now() - started) / 1000;
     const cpuAfter = hub.cpu();
+    const faultsAfter = hub.faults();
     const stored = await hub.stored(kind === 'abnormal' ? 'abnormal_operations' : 'penalties');
     console.log(`${values.processes ? 'separate processes' : 'one process'}, ${batchSize} rows per call, ${inFlight} in flight`);
     console.log(
@@ -108,7 +129,9 @@ export async function benchImportEndToEnd(argv: string[]) {
       `end to end: ${result.done} rows (created ${result.created}, unchanged ${result.unchanged}, rejected ${result.rejected}) in ${seconds.toFixed(2)} s = ${Math.round(result.done / seconds)} rows/s; gateway calls ${(sinkMs / 1000).toFixed(2)} s summed; ${kind} stored ${stored}`,
     );
     console.log(`  ${cpuPerRowLine(cpuBefore, cpuAfter, result.done)}`);
+    if (values.processes) console.log(`  ${faultsPerRowLine(faultsBefore, faultsAfter, result.done)}`);
     cpuBefore = hub.cpu();
+    faultsBefore = hub.faults();
     started = performance.now();
     const again = await runImport({ path, sink, today: TODAY, batchSize, inFlight });
     const againSeconds = (performance.now() - started) / 1000;
@@ -116,6 +139,7 @@ export async function benchImportEndToEnd(argv: string[]) {
       `re-run: ${again.done} rows (created ${again.created}, unchanged ${again.unchanged}) in ${againSeconds.toFixed(2)} s = ${Math.round(again.done / againSeconds)} rows/s`,
     );
     console.log(`  ${cpuPerRowLine(cpuBefore, hub.cpu(), again.done)}`);
+    if (values.processes) console.log(`  ${faultsPerRowLine(faultsBefore, hub.faults(), again.done)}`);
     console.log(`  (${cpus().length} cores: a quiet machine tops out near cores ÷ CPU per row, if every part keeps busy)`);
   } finally {
     await hub.stop();
@@ -132,6 +156,7 @@ async function inProcessHub(): Promise<Hub> {
     token: await stack.token({ role: 'admin', sub: 'bench-import' }),
     registerEnterprise: (uscc) => stack.registerEnterprise(uscc),
     cpu: () => cpuSnapshot({ hub: thisProcessCpuSeconds, postgres: () => postgresBackendsCpuSeconds(databaseName) }),
+    faults: () => ({}),
     async stored(table) {
       const counted = (await db.execute(sql`select count(*)::int as count from ${sql.identifier(table)}`)) as
         | { rows: { count: number }[] }
@@ -153,6 +178,12 @@ async function processHub(cpuProfileDir: string | undefined): Promise<Hub> {
     // BENCH_PG_LOG_MS=0 logs every statement of the run with its duration (PostgreSQL's server log).
     const logMs = process.env.BENCH_PG_LOG_MS;
     if (logMs !== undefined) await admin.unsafe(`alter database "${name}" set log_min_duration_statement = ${Number(logMs)}`);
+    // BENCH_PG_SETTINGS="name=value …": server settings for this database only, to compare them.
+    for (const setting of (process.env.BENCH_PG_SETTINGS ?? '').split(/\s+/).filter(Boolean)) {
+      const [key, value] = setting.split('=');
+      if (!/^[a-z_]+$/.test(key ?? '') || !/^[\w.]+$/.test(value ?? '')) throw new Error(`BENCH_PG_SETTINGS: ${setting}`);
+      await admin.unsafe(`alter database "${name}" set ${key} = '${value}'`);
+    }
   } finally {
     await admin.end();
   }
@@ -182,6 +213,12 @@ async function processHub(cpuProfileDir: string | undefined): Promise<Hub> {
         'reader (this process)': thisProcessCpuSeconds,
         ...Object.fromEntries(Object.entries(hub.pids).map(([part, pid]) => [part, () => processCpuSeconds(pid)])),
         postgres: () => postgresBackendsCpuSeconds(name),
+      }),
+    faults: () =>
+      cpuSnapshot({
+        'reader (this process)': thisProcessFaults,
+        ...Object.fromEntries(Object.entries(hub.pids).map(([part, pid]) => [part, () => processFaults(pid)])),
+        postgres: () => postgresBackendsFaults(name),
       }),
     async stored(table) {
       const [row] = await counter`select count(*)::int as count from ${counter('sanctions')}.${counter(table)}`;

@@ -323,7 +323,12 @@ export async function startProcesses(databaseUrl: string, cpuProfileDir: string 
     LOG_LEVEL: 'warn',
   };
   // A directory per process (each thread writes a profile when it exits), so a run shows where each one spends its time.
-  const profileFlags = (name: string) => (cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}/${name}`] : []);
+  // BENCH_NODE_FLAGS: extra node/V8 flags for every hub process (e.g. heap sizing), to compare settings.
+  const extraFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const profileFlags = (name: string) => [
+    ...extraFlags,
+    ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}/${name}`] : []),
+  ];
   const children: ChildProcess[] = [];
   const pids: Record<string, number> = {};
   const subgraphs: Record<string, string> = {};
@@ -373,7 +378,10 @@ export async function startProcesses(databaseUrl: string, cpuProfileDir: string 
 }
 
 async function startProcess(entry: string, flags: string[], env: Record<string, string | undefined>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', entry], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', entry], {
+    env,
+    stdio: ['ignore', process.env.BENCH_CHILD_STDOUT ? 'inherit' : 'ignore', 'inherit'],
+  });
   for (let attempt = 0; attempt < 600; attempt++) {
     if (child.exitCode !== null) throw new Error(`${entry} exited during start-up`);
     try {

@@ -1,3 +1,4 @@
+import { generateUscc, UsccAllowList } from '@credit-hub/uscc';
 import { describe, expect, it } from 'vitest';
 import { requireValidUscc } from './uscc-input.ts';
 
@@ -33,5 +34,26 @@ describe('requireValidUscc', () => {
       expect(message.length).toBeLessThan(250);
       expect((extensions.problems as unknown[]).length).toBeLessThanOrEqual(5);
     }
+  });
+
+  it('answers a code seen before as it did the first time, and forgets an allow-listed code taken off the list', () => {
+    expect(requireValidUscc('91440300192203821６', 'uscc')).toBe('914403001922038216');
+    expect(requireValidUscc('91440300192203821６', 'uscc')).toBe('914403001922038216');
+    // A code with a wrong check character, accepted only while it is on the list.
+    const broken = '914403001922038217';
+    const list = new UsccAllowList([broken]);
+    expect(requireValidUscc(broken, 'uscc', list)).toBe(broken);
+    expect(requireValidUscc(broken, 'uscc', list)).toBe(broken);
+    expect(() => requireValidUscc(broken, 'uscc', new UsccAllowList())).toThrow(/check/i);
+    expect(() => requireValidUscc(broken, 'uscc')).toThrow(/check/i);
+  });
+
+  it('gives the same answers past the number of codes it remembers', () => {
+    let seed = 1;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const codes = Array.from({ length: 5000 }, () => generateUscc(random, { regionCode: '440300' }));
+    for (const code of codes) expect(requireValidUscc(` ${code.toLowerCase()} `, 'uscc')).toBe(code);
+    for (const code of codes.slice(0, 100)) expect(requireValidUscc(` ${code.toLowerCase()} `, 'uscc')).toBe(code);
+    expect(() => requireValidUscc('914403001922038217', 'uscc')).toThrow(/check/i);
   });
 });

@@ -82,12 +82,15 @@ function payloadArray(payloads: readonly string[]) {
   }
   pieces.push(piece.join(RECORD_SEPARATOR));
   // Joined again in SQL (one copy) and split once: concatenating the pieces' arrays with `||`
-  // copied the growing array at every step.
+  // copied the growing array at every step. The scalar subquery keeps the planner from working
+  // it out: as a direct argument of `unnest`, planning a statement with its parameters known
+  // joined and split the whole text once more only to estimate the row count, and folded
+  // copies of it into the plan (1 000 events: 25 → 16 ms of server CPU, ~1 000 → ~370 page faults).
   const texts = sql.join(
     pieces.map((text) => sql`${text}::text`),
     sql`, `,
   );
-  return sql`string_to_array(array_to_string(array[${texts}], chr(30)), chr(30))`;
+  return sql`(select string_to_array(array_to_string(array[${texts}], chr(30)), chr(30)))`;
 }
 
 /** Array literal of uuids, codes and dates: none of them holds a quote or a backslash. */
