@@ -50,7 +50,10 @@ describe('requireValidUscc', () => {
 
   it('gives the same answers past the number of codes it remembers', () => {
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return (seed - 1) / 2147483646;
+    };
     const codes = Array.from({ length: 5000 }, () => generateUscc(random, { regionCode: '440300' }));
     for (const code of codes) expect(requireValidUscc(` ${code.toLowerCase()} `, 'uscc')).toBe(code);
     for (const code of codes.slice(0, 100)) expect(requireValidUscc(` ${code.toLowerCase()} `, 'uscc')).toBe(code);
