@@ -12,6 +12,8 @@ describe('normalizeDecisionNumber', () => {
     expect(normalizeDecisionNumber(' 运市监处罚 〔2024〕 12号 ')).toBe('运市监处罚〔2024〕12号');
     expect(normalizeDecisionNumber('运市监(食)罚〔2024〕12号')).toBe('运市监（食）罚〔2024〕12号');
     expect(normalizeDecisionNumber('运市监罚〔24〕12号')).toBe('运市监罚〔24〕12号');
+    // Brackets around a prefix take the subgraph's spelling too, so a file's duplicate check finds the pair.
+    expect(normalizeDecisionNumber('【食药】运市监处罚〔2024〕3号')).toBe(normalizeDecisionNumber('[食药]运市监处罚[2024]3号'));
   });
 });
 

@@ -1,3 +1,4 @@
+import { normalizeDecisionNumber, parseDecisionNumber } from '@credit-hub/decision-number';
 import { checkUscc, type UsccAllowList } from '@credit-hub/uscc';
 import { type FieldSpec, type HeaderMapping, normalizeHeader, type TableKind } from './aliases.ts';
 import { LONG_TERM_DATE, parseTableDate, parseYuan, wanyuanToYuan } from './format.ts';
@@ -206,23 +207,8 @@ const KEY_FIELDS: Record<TableKind, string> = {
   serious: 'decisionReference',
 };
 
-/**
- * What normalizeDecisionNumber may change: spaces and brackets other than 〔〕 (a 〔2024〕 it leaves
- * as it is). Most numbers have none, and are returned without four replacements.
- */
-const NOT_NORMALIZED = /[\s[［【〖(（\]］】〗)）]/;
-
-/** The spelling the sanctions subgraph stores: year brackets 〔〕, other brackets full-width. */
-export function normalizeDecisionNumber(input: string): string {
-  if (!NOT_NORMALIZED.test(input)) return input;
-  return input
-    .replace(/\s+/g, '')
-    .replace(/[〔[［【〖(（](\d{4})[〕\]］】〗)）]/gu, '〔$1〕')
-    .replace(/[(]/g, '（')
-    .replace(/[)]/g, '）');
-}
-
-const DECISION_NUMBER = /^\S*?〔(\d{4})〕第?[1-9]\d{0,6}号$/u;
+/** The sanctions subgraph's own spelling and format rule, so a row passes here exactly when it would there. */
+export { normalizeDecisionNumber };
 
 /** Words in a list cell: 罚款;没收违法所得 / 罚款、没收违法所得 / 罚款,… */
 const splitWords = (text: string) =>
@@ -244,14 +230,14 @@ const BUILDERS: Record<TableKind, (tools: BuildTools) => Built> = {
     const rawNumber = read('decisionNumber');
     const decisionNumber = rawNumber ? normalizeDecisionNumber(rawNumber) : null;
     if (decisionNumber) {
-      const match = DECISION_NUMBER.exec(decisionNumber);
-      if (!match)
+      const parsed = parseDecisionNumber(decisionNumber);
+      if (!parsed)
         fail(
           field('decisionNumber') ?? 'decisionNumber',
           'DECISION_NUMBER_FORMAT',
           'expected a year in 〔〕 and a number before 号, e.g. 晋市监处罚〔2024〕12号',
         );
-      else if (decidedOn && match[1] !== decidedOn.slice(0, 4))
+      else if (decidedOn && String(parsed.year) !== decidedOn.slice(0, 4))
         fail(field('decisionNumber') ?? 'decisionNumber', 'DECISION_NUMBER_YEAR', 'the year in 〔〕 must be the year of the decision');
     }
     const typesText = read('penaltyTypes');
