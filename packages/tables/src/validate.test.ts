@@ -1,7 +1,8 @@
+import { normalizeDecisionNumber } from '@credit-hub/decision-number';
 import { describe, expect, it } from 'vitest';
 import { mapHeader } from './aliases.ts';
 import { penaltyTable } from './sample-tables.ts';
-import { normalizeDecisionNumber, RowValidator } from './validate.ts';
+import { RowValidator } from './validate.ts';
 
 describe('normalizeDecisionNumber', () => {
   it('returns a number already in the stored spelling as it is, and respells every other', () => {

@@ -207,9 +207,6 @@ const KEY_FIELDS: Record<TableKind, string> = {
   serious: 'decisionReference',
 };
 
-/** The sanctions subgraph's own spelling and format rule, so a row passes here exactly when it would there. */
-export { normalizeDecisionNumber };
-
 /** Words in a list cell: 罚款;没收违法所得 / 罚款、没收违法所得 / 罚款,… */
 const splitWords = (text: string) =>
   text

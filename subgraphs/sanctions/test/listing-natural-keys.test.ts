@@ -211,4 +211,33 @@ describe.each(testDatabaseKinds())('listing natural keys as unique indexes (%s)'
     expect(again.data?.importSeriousViolations.map((row) => row.status)).toEqual(['UNCHANGED', 'UNCHANGED', 'REJECTED', 'REJECTED']);
     expect(await seriousCount(uscc)).toBe(1);
   });
+
+  it('a reference typed with other brackets or spaces is the same listing: stored respelled, re-imported UNCHANGED', async () => {
+    const uscc = freshUscc();
+    const penalty = await run<{ recordPenalty: { id: string } }>(RECORD_PENALTY, { input: heavierPenalty(uscc, 1100) });
+    expect(penalty.errors).toBeUndefined();
+    const listing = (decisionReference: string) => seriousListing(uscc, penalty.data?.recordPenalty.id, decisionReference);
+    const typed = await run<{ listSeriousViolation: { id: string } }>(LIST_SERIOUS, {
+      input: listing(` (食药)运市监列严 [2026]${serial}号 `),
+    });
+    expect(typed.errors).toBeUndefined();
+    const stored = await database.db
+      .select({ reference: seriousViolations.decisionReference })
+      .from(seriousViolations)
+      .where(eq(seriousViolations.uscc, uscc));
+    expect(stored).toEqual([{ reference: `（食药）运市监列严〔2026〕${serial}号` }]);
+    // The provincial table's row, as the reader sends it, and the form typed another way: the listing already made.
+    const IMPORT_SERIOUS =
+      'mutation($inputs: [ListSeriousViolationInput!]!) { importSeriousViolations(inputs: $inputs) { status reason } }';
+    const imported = await run<{ importSeriousViolations: { status: string; reason: string | null }[] }>(IMPORT_SERIOUS, {
+      inputs: [listing(`（食药）运市监列严〔2026〕${serial}号`), listing(`(食药)运市监列严【2026】${serial}号`)],
+    });
+    expect(imported.data?.importSeriousViolations).toEqual([
+      { status: 'UNCHANGED', reason: 'ALREADY_RECORDED' },
+      { status: 'UNCHANGED', reason: 'ALREADY_RECORDED' },
+    ]);
+    const again = await run(LIST_SERIOUS, { input: listing(`(食药)运市监列严（2026）${serial}号`) });
+    expect(again.errors?.map((error) => [error.extensions?.code, error.extensions?.reason])).toEqual([['CONFLICT', 'ALREADY_RECORDED']]);
+    expect(await seriousCount(uscc)).toBe(1);
+  });
 });

@@ -235,7 +235,11 @@ const ListSeriousViolationInput = builder.inputType('ListSeriousViolationInput',
     escalatedFromAbnormalId: t.id({ description: '经营异常名录届满三年 The abnormal listing it escalates (must be due).' }),
     listedOn: t.field({ type: 'Date', description: '列入日期 Defaults to today.' }),
     authority: t.string({ required: true, description: '作出决定机关 Listing authority.', bounds: TEXT.name }),
-    decisionReference: t.string({ description: '列入决定书文号 Reference of the listing decision.', bounds: TEXT.reference }),
+    decisionReference: t.string({
+      description:
+        '列入决定书文号 Reference of the listing decision; with the enterprise, the natural key of the listing. Stored respelled as decision numbers are: 〔〕 around the year, full-width parentheses, no spaces (…[2024]1号 → …〔2024〕1号).',
+      bounds: TEXT.reference,
+    }),
   }),
 });
 
@@ -364,8 +368,19 @@ async function prepareSeriousListing(ctx: Context, input: typeof ListSeriousViol
       : null,
     listedOn,
     authority: requireText(input.authority, 'input.authority'),
-    decisionReference: input.decisionReference?.trim() || null,
+    decisionReference: seriousReferenceOf(input.decisionReference),
   };
+}
+
+/**
+ * 列入决定书文号 is the serious listing's natural key (with the enterprise), so it is kept in the one
+ * spelling decision numbers have (〔〕 around the year, full-width parentheses, no spaces): a listing
+ * typed into the form as …[2024]1号 and the same row of a provincial table, which the reader sends
+ * as …〔2024〕1号, are one listing (migration 0006 respelled the rows stored before).
+ */
+function seriousReferenceOf(text: string | null | undefined): string | null {
+  const trimmed = text?.trim();
+  return trimmed ? normalizeDecisionNumber(trimmed) : null;
 }
 
 /** Inserts prepared listings with their feed events and history, in the caller's transaction; rows a unique index refuses are skipped. */
