@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { serviceIssuer } from './auth/tokens.ts';
 import { type AuthEnv, authSettingsFromEnv } from './env.ts';
 import { codedError, type ErrorCode } from './errors.ts';
@@ -32,13 +33,7 @@ export type HubClient = (query: string, variables: Record<string, unknown>) => P
 export function createHubClient(options: HubClientOptions): HubClient {
   return async (query, variables) => {
     const url = typeof options.url === 'function' ? options.url() : options.url;
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await options.token()}` },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    const body = (await response.json()) as Answer;
+    const body = await postToGateway(url, { query, variables }, options);
     if (body.errors?.length) {
       const first = body.errors[0];
       const code = first?.extensions?.code as ErrorCode | undefined;
@@ -52,6 +47,38 @@ export function createHubClient(options: HubClientOptions): HubClient {
     }
     return body;
   };
+}
+
+/**
+ * One POST and its GraphQL answer. A gateway that cannot be reached, does not answer within the
+ * deadline or answers something other than GraphQL (a proxy's HTML 502, an empty body) is
+ * SUBGRAPH_UNAVAILABLE naming the gateway, like a subgraph it cannot reach: never a bare
+ * TypeError or SyntaxError that the caller would report as an internal error.
+ */
+async function postToGateway(url: string, request: object, options: HubClientOptions): Promise<Answer> {
+  const unavailable = (why: string) =>
+    codedError('SUBGRAPH_UNAVAILABLE', `${options.purpose} failed: the gateway ${why}`, { subgraph: 'gateway' });
+  const token = await options.token();
+  let status = 0;
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(request),
+      signal: AbortSignal.timeout(options.timeoutMs),
+    });
+    status = response.status;
+    const text = await response.text();
+    const answer = text ? (JSON.parse(text) as Answer | null) : null;
+    if (answer && typeof answer === 'object' && ('data' in answer || 'errors' in answer)) return answer;
+    throw unavailable(`answered HTTP ${status} without a GraphQL result`);
+  } catch (error) {
+    if (error instanceof GraphQLError) throw error;
+    const name = (error as { name?: string }).name;
+    if (name === 'TimeoutError' || name === 'AbortError') throw unavailable(`did not answer within ${options.timeoutMs} ms`);
+    if (error instanceof SyntaxError) throw unavailable(`answered HTTP ${status} with a body that is not JSON`);
+    throw unavailable('could not be reached');
+  }
 }
 
 /** A service token of subgraph `name` (role `service`: reads everything, writes nothing). */
