@@ -7,7 +7,7 @@
 -- spelling another listing of the same enterprise already has, or would get, keeps its own: two
 -- listings of one decision are for a person to look at, and the unique index stays buildable.
 WITH "respelled" AS (
-	SELECT "id", "uscc", translate(
+	SELECT "id", "uscc", "decision_reference", translate(
 		regexp_replace(
 			regexp_replace("decision_reference", '[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+', '', 'g'),
 			'[〔[［【〖(（]([0-9]{4})[]〕］】〗)）]', '〔\1〕', 'g'
@@ -16,9 +16,11 @@ WITH "respelled" AS (
 	) AS "spelling"
 	FROM "serious_violations"
 	WHERE "decision_reference" IS NOT NULL
+), "counted" AS (
+	-- One sort of the table, not a scan of it per respelled row.
+	SELECT "id", "decision_reference", "spelling", count(*) OVER (PARTITION BY "uscc", "spelling") AS "sharing"
+	FROM "respelled"
 )
-UPDATE "serious_violations" AS "s" SET "decision_reference" = "r"."spelling"
-FROM "respelled" AS "r"
-WHERE "r"."id" = "s"."id" AND "r"."spelling" <> "s"."decision_reference" AND NOT EXISTS (
-	SELECT 1 FROM "respelled" AS "o" WHERE "o"."uscc" = "r"."uscc" AND "o"."spelling" = "r"."spelling" AND "o"."id" <> "r"."id"
-);
+UPDATE "serious_violations" AS "s" SET "decision_reference" = "c"."spelling"
+FROM "counted" AS "c"
+WHERE "c"."id" = "s"."id" AND "c"."spelling" <> "c"."decision_reference" AND "c"."sharing" = 1;
