@@ -89,8 +89,13 @@ async function main() {
   const rejectsLog = `${path}.rejects.ndjson`;
   const sha256 = await sha256Of(path);
   const uploader = dryRun ? 'dry-run' : subjectOf(values.token as string);
+  const total = await countRows(path, header.headerRow);
   let state: JobState | null = existsSync(statePath) ? (JSON.parse(await readFile(statePath, 'utf8')) as JobState) : null;
   if (state && (state.sha256 !== sha256 || state.kind !== header.mapping.kind)) state = null;
+  // A finished import run again is a new run, not a resume: every row is sent again and the
+  // owning subgraph answers for each (unchanged when stored already), which is what the re-run is for.
+  const importedBefore = state !== null && state.done >= total;
+  if (importedBefore) state = null;
   if (state && state.uploader !== uploader)
     throw new Error(`this import was started by ${state.uploader}; resume it with that user's token`);
   // Rejects of a batch that was not committed are decided again on resume: drop them.
@@ -102,12 +107,12 @@ async function main() {
       : [];
   await writeFile(rejectsLog, kept.map((line) => `${line}\n`).join(''));
 
-  const total = await countRows(path, header.headerRow);
   console.log(
     `${header.mapping.kind}: ${total} rows (${header.format}${header.encoding ? `, ${header.encoding}` : ''}), header in row ${header.headerRow}`,
   );
   if (header.mapping.ignored.length) console.log(`columns not imported: ${header.mapping.ignored.join(', ')}`);
   if (state) console.log(`resuming after row ${state.committedRow} (${state.done} rows already done)`);
+  else if (importedBefore) console.log('imported before: every row is sent again, rows already stored answer unchanged');
 
   const bar = new cliProgress.SingleBar(
     { format: '{bar} {percentage}% | {value}/{total} rows | created {created} unchanged {unchanged} rejected {rejected} | eta {eta}s' },

@@ -8,6 +8,7 @@ import { classifyDemoMonth, type RiskDatabase } from '@credit-hub/risk';
 import { enterpriseAt } from '@credit-hub/seed';
 import {
   authEnvShape,
+  createHubClient,
   createLogger,
   isProduction,
   parseEnv,
@@ -15,6 +16,7 @@ import {
   stopOnSignals,
   todayInChina,
 } from '@credit-hub/subgraph-kit';
+import { sampleEnterprises } from '@credit-hub/tables';
 import { DEMO_PROFILE } from './demo.ts';
 import { DEMO_TOKENS, mintDevToken } from './dev-tokens.ts';
 import { SUBGRAPHS } from './subgraphs.ts';
@@ -46,6 +48,7 @@ async function main() {
     started.push(gateway);
     // Services that read the hub as clients (the inspections draw) find the gateway here.
     env.GATEWAY_URL ??= `${gateway.url}/graphql`;
+    if (!production) await registerSampleEnterprises(env, `${gateway.url}/graphql`);
     await classifyDemo(started, env, `${gateway.url}/graphql`);
     const gatewayEnv = loadGatewayEnv(env);
     await printWelcome(gateway.url, production, {
@@ -58,6 +61,44 @@ async function main() {
     await stopAll();
     process.exit(1);
   }
+}
+
+const KNOWN_ENTERPRISES = 'query($usccs: [String!]!) { enterprises(usccs: $usccs) { uscc } }';
+const REGISTER_ENTERPRISE = 'mutation($input: RegisterEnterpriseInput!) { registerEnterprise(input: $input) { enterprise { uscc } } }';
+
+/**
+ * The enterprises the sample tables name (packages/tables/samples), registered through the gateway
+ * with the demo data, so the README's import walkthrough shows the rules the samples are made to
+ * show rather than refusing every row as an unknown enterprise. Those already registered (a later
+ * start) are left as they are.
+ */
+async function registerSampleEnterprises(env: Record<string, string | undefined>, gatewayUrl: string) {
+  if (env.SEED_DEMO !== 'true') return;
+  const samples = sampleEnterprises();
+  const token = await mintDevToken({ role: 'admin', sub: 'demo-samples', expiresIn: 600 }, env);
+  const post = createHubClient({
+    url: gatewayUrl,
+    token: async () => token,
+    timeoutMs: 30_000,
+    purpose: 'registering the enterprises of the sample tables',
+  });
+  const answer = (await post(KNOWN_ENTERPRISES, { usccs: samples.map((sample) => sample.uscc) })) as {
+    data: { enterprises: ({ uscc: string } | null)[] };
+  };
+  const known = new Set(answer.data.enterprises.flatMap((enterprise) => (enterprise ? [enterprise.uscc] : [])));
+  const missing = samples.filter((sample) => !known.has(sample.uscc));
+  for (const sample of missing) {
+    await post(REGISTER_ENTERPRISE, {
+      input: {
+        ...sample,
+        enterpriseType: '有限责任公司',
+        legalRepresentative: '张三',
+        establishedOn: '2015-06-01',
+        businessScope: '特种设备制造、安装、检验（示例表格中的企业）',
+      },
+    });
+  }
+  if (missing.length) console.log(`  enterprises  registered the ${missing.length} enterprises the sample tables name`);
 }
 
 /** Classes come from every subgraph's data, so the demo month is classified once the gateway is up. */

@@ -216,14 +216,14 @@ describe.each(testDatabaseKinds())('bulk import through the owning subgraph (%s)
     for (const row of big.rows) if (row[2]?.length === 18) await stack.registerEnterprise(row[2]);
     const file = await writeSampleTable(await mkdtemp(join(tmpdir(), 'kill-')), big, 'penalties-gbk.csv');
     const token = await stack.token({ role: 'regulator', region: '140000', dept: 'TSSB', sub: 'killer' });
-    const cli = () =>
+    const cli = (stdout: 'ignore' | 'pipe' = 'ignore') =>
       spawn(
         process.execPath,
         // Small batches: many commits, so the kill lands between the first and the last.
         ['--import', 'tsx', 'scripts/import.ts', file, '--token', token, '--gateway', stack.gatewayUrl, '--today', TODAY, '--batch', '10'],
         {
           cwd: join(import.meta.dirname, '..'),
-          stdio: 'ignore',
+          stdio: ['ignore', stdout, 'ignore'],
         },
       );
     const db = stack.database('sanctions').db as unknown as { execute(query: unknown): Promise<unknown> };
@@ -277,5 +277,24 @@ describe.each(testDatabaseKinds())('bulk import through the owning subgraph (%s)
     expect(stored).toEqual(expected);
     const rejects = readFileSync(`${file}.rejects.ndjson`, 'utf8').split('\n').filter(Boolean);
     expect(rejects).toHaveLength(200 - expected.length);
+
+    // The same command once the import is done: a new run, not a resume of a finished one. Every
+    // row is sent again and answers for itself; nothing changes.
+    const third = cli('pipe');
+    let printed = '';
+    third.stdout?.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
+    expect(await new Promise((resolve) => third.once('exit', resolve))).toBe(0);
+    expect(printed).toContain('imported before');
+    expect(JSON.parse(readFileSync(state, 'utf8'))).toMatchObject({
+      done: 200,
+      created: 0,
+      unchanged: expected.length,
+      rejected: 200 - expected.length,
+    });
+    expect(printed).toContain(`created 0, unchanged ${expected.length}, rejected ${200 - expected.length}`);
+    expect(readFileSync(`${file}.rejects.ndjson`, 'utf8').split('\n').filter(Boolean)).toHaveLength(200 - expected.length);
+    expect(await decisionNumbers('TSSB')).toEqual(expected);
   }, 420_000);
 });

@@ -1,12 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { enterpriseAt } from '@credit-hub/seed';
+import { penaltyTable, type RejectedRow } from '@credit-hub/tables';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PROFILE } from '../scripts/demo.ts';
+import { mintDevToken } from '../scripts/dev-tokens.ts';
 
 const START = new URL('../scripts/start.ts', import.meta.url).pathname;
+const IMPORT = new URL('../scripts/import.ts', import.meta.url).pathname;
 
 /** Runs `npm start`'s script as a newcomer would, on free ports and a scratch data directory. */
 function start(dataDir: string): { child: ChildProcess; output: () => string; ready: Promise<string> } {
@@ -44,7 +47,7 @@ describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'credit-hub-start-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it('seeds on first start, prints GraphiQL, codes and tokens, answers the README query, and stops cleanly on SIGTERM', async () => {
+  it('seeds on first start, prints GraphiQL, codes and tokens, answers the README queries, runs the import walkthrough, and stops cleanly on SIGTERM', async () => {
     const first = start(dataDir);
     const base = await first.ready;
     const demo = enterpriseAt(0);
@@ -81,6 +84,37 @@ describe('npm start', () => {
         expect(result.data?.enterprise?.abnormalOperations?.length).toBeGreaterThan(0);
       }
     }
+
+    // The import walkthrough (packages/tables README): a Shanxi enforcement regulator imports the
+    // sample penalty table. The demo hub knows the enterprises it names, so what comes back is the
+    // file's own bad rows and the rows about Fujian enterprises (outside the caller's region).
+    const file = join(dataDir, 'penalties-gbk.csv');
+    copyFileSync(new URL('../packages/tables/samples/penalties-gbk.csv', import.meta.url), file);
+    const token = await mintDevToken({ role: 'regulator', region: '140000', dept: 'ZFJC' }, { ...process.env, NODE_ENV: 'development' });
+    const importer = spawn(process.execPath, ['--import', 'tsx', IMPORT, file, '--token', token, '--gateway', `${base}/graphql`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let printed = '';
+    importer.stdout?.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
+    importer.stderr?.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
+    expect(await exit(importer), printed).toBe(0);
+    const table = penaltyTable(15);
+    const outside = table.rows.flatMap((row, index) =>
+      row[2]?.slice(2, 4) === '35' && !table.expectedRejects[index + 2] ? [index + 2] : [],
+    );
+    const rejected = readFileSync(`${file}.rejects.ndjson`, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as RejectedRow);
+    expect(rejected.map((row) => row.rowNumber).sort((a, b) => a - b)).toEqual(
+      [...Object.keys(table.expectedRejects).map(Number), ...outside].sort((a, b) => a - b),
+    );
+    expect(printed).toContain(`created ${15 - rejected.length}, unchanged 0, rejected ${rejected.length}`);
+
     const stopped = exit(first.child);
     first.child.kill('SIGTERM');
     expect(await stopped).toBe(0);
@@ -92,5 +126,5 @@ describe('npm start', () => {
     const again = exit(second.child);
     second.child.kill('SIGINT');
     expect(await again).toBe(0);
-  }, 120_000);
+  }, 180_000);
 });

@@ -11,6 +11,7 @@ export * from './national-columns.ts';
 export * from './quality.ts';
 export * from './readers.ts';
 export * from './rejects.ts';
+export * from './sample-enterprises.ts';
 export * from './sample-files.ts';
 export * from './sample-tables.ts';
 export * from './validate.ts';

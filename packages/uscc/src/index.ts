@@ -1,7 +1,7 @@
 export { UsccAllowList } from './allow-list.ts';
 export { USCC_CHARSET } from './charset.ts';
 export { computeOrganizationCheckCharacter, computeUsccCheckCharacter } from './check-characters.ts';
-export { divisionPrefix, getDivision, listDivisions, regionCovers } from './divisions.ts';
+export { divisionPrefix, getDivision, listDivisions, regionCovers, resolveDivision } from './divisions.ts';
 export { type GenerateUsccOptions, generateUscc } from './generate.ts';
 export { normalizeUscc } from './normalize.ts';
 export { parseUscc } from './parse.ts';
