@@ -48,7 +48,11 @@ async function main() {
     started.push(gateway);
     // Services that read the hub as clients (the inspections draw) find the gateway here.
     env.GATEWAY_URL ??= `${gateway.url}/graphql`;
-    if (!production) await registerSampleEnterprises(env, `${gateway.url}/graphql`);
+    // A convenience for the walkthrough: when it fails, the hub still starts, and says why.
+    if (!production)
+      await registerSampleEnterprises(env, `${gateway.url}/graphql`).catch((error: Error) =>
+        console.warn(`  enterprises  the sample tables' enterprises were not registered: ${error.message}`),
+      );
     await classifyDemo(started, env, `${gateway.url}/graphql`);
     const gatewayEnv = loadGatewayEnv(env);
     await printWelcome(gateway.url, production, {
