@@ -73,12 +73,15 @@ const REGISTER_ENTERPRISE = 'mutation($input: RegisterEnterpriseInput!) { regist
 /**
  * The enterprises the sample tables name (packages/tables/samples), registered through the gateway
  * with the demo data, so the README's import walkthrough shows the rules the samples are made to
- * show rather than refusing every row as an unknown enterprise. Those already registered (a later
+ * show rather than refusing every row as an unknown enterprise. Only into a hub that holds the demo
+ * data (its first enterprise is there): `npm start` pointed at a database of real records, which
+ * the demo seed leaves alone, gets no sample enterprises either. Those already registered (a later
  * start) are left as they are.
  */
 async function registerSampleEnterprises(env: Record<string, string | undefined>, gatewayUrl: string) {
   if (env.SEED_DEMO !== 'true') return;
   const samples = sampleEnterprises();
+  const demoMarker = enterpriseAt(0).uscc;
   const token = await mintDevToken({ role: 'admin', sub: 'demo-samples', expiresIn: 600 }, env);
   const post = createHubClient({
     url: gatewayUrl,
@@ -86,10 +89,11 @@ async function registerSampleEnterprises(env: Record<string, string | undefined>
     timeoutMs: 30_000,
     purpose: 'registering the enterprises of the sample tables',
   });
-  const answer = (await post(KNOWN_ENTERPRISES, { usccs: samples.map((sample) => sample.uscc) })) as {
+  const answer = (await post(KNOWN_ENTERPRISES, { usccs: [demoMarker, ...samples.map((sample) => sample.uscc)] })) as {
     data: { enterprises: ({ uscc: string } | null)[] };
   };
   const known = new Set(answer.data.enterprises.flatMap((enterprise) => (enterprise ? [enterprise.uscc] : [])));
+  if (!known.has(demoMarker)) return;
   const missing = samples.filter((sample) => !known.has(sample.uscc));
   for (const sample of missing) {
     await post(REGISTER_ENTERPRISE, {
